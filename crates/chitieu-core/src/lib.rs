@@ -1,0 +1,26 @@
+//! # chitieu-core
+//!
+//! The pure heart of chitieu: the `chitieu/1` dataset format, loading it from JSON or CSV
+//! with errors that say where, a parser for the Vietnamese sentences plans state targets
+//! in, and progress scoring.
+//!
+//! It has no browser dependency and never reads the clock: the evaluation date is always
+//! an input, so the same data scores the same everywhere, natively and in WebAssembly.
+//!
+//! Module map:
+//! - [`model`]: the dataset types; [`period`]: dates and reporting periods;
+//! - [`number`]: Vietnamese/English number formatting and parsing;
+//! - [`parse`]: target sentences → structured targets;
+//! - [`load`]: JSON and CSV loading, validation warnings, CSV writing;
+//! - [`score`]: achievement, attainment, progress status and aggregation.
+
+pub mod load;
+pub mod model;
+pub mod number;
+pub mod parse;
+pub mod period;
+pub mod score;
+
+pub use model::*;
+pub use number::Lang;
+pub use period::{Date, Period};

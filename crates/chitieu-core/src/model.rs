@@ -1,0 +1,496 @@
+//! The `chitieu/1` dataset model: a plan, its pillars, and indicators with targets and
+//! observations.
+//!
+//! The JSON form is a public format that portal teams write by hand, so field names are
+//! stable and short, optional fields may be left out, and a target is flat
+//! (`{"op": "range", "min": 15, "max": 20}`) even though in Rust it is a typed
+//! [`Bound`] that cannot be half-filled.
+
+use serde::{Deserialize, Serialize};
+
+use crate::period::{Date, Period};
+
+/// The schema tag every dataset carries.
+pub const SCHEMA: &str = "chitieu/1";
+
+/// Default relative tolerance of an `approx` target ("khoảng 10%" is met from 9,5 to 10,5).
+pub const DEFAULT_TOLERANCE: f64 = 0.05;
+
+/// A whole dataset: one plan and its indicators.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dataset {
+    pub schema: String,
+    pub plan: Plan,
+    /// The date the figures are current to; scoring uses it unless told otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<Date>,
+    #[serde(default)]
+    pub pillars: Vec<Pillar>,
+    pub indicators: Vec<Indicator>,
+}
+
+/// The document the targets come from.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    pub id: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issuer: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+/// A group of indicators (DTI pillar, or an area of the plan) with a weight for aggregation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pillar {
+    pub id: String,
+    pub name: Text,
+    /// Relative weight, or DTI-style points; defaults to 1.
+    #[serde(default = "one")]
+    pub weight: f64,
+}
+
+fn one() -> f64 {
+    1.0
+}
+
+/// A name in Vietnamese, with an optional English translation.
+///
+/// A bare string is accepted as the Vietnamese name.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(from = "TextRepr")]
+pub struct Text {
+    pub vi: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub en: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum TextRepr {
+    Plain(String),
+    Both {
+        vi: String,
+        #[serde(default)]
+        en: Option<String>,
+    },
+}
+
+impl From<TextRepr> for Text {
+    fn from(r: TextRepr) -> Self {
+        match r {
+            TextRepr::Plain(vi) => Text { vi, en: None },
+            TextRepr::Both { vi, en } => Text { vi, en },
+        }
+    }
+}
+
+impl Text {
+    /// The text in `lang` ("en" or anything else for Vietnamese), falling back to Vietnamese.
+    pub fn get(&self, lang: &str) -> &str {
+        match (lang, &self.en) {
+            ("en", Some(en)) if !en.is_empty() => en,
+            _ => &self.vi,
+        }
+    }
+}
+
+/// One measured quantity with its targets and results.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Indicator {
+    /// Unique within the dataset.
+    pub id: String,
+    /// Shared across datasets for the same measure, so provinces can be compared.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pillar: Option<String>,
+    pub name: Text,
+    pub unit: Unit,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<Level>,
+    /// The lead agency (cơ quan chủ trì).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    #[serde(default)]
+    pub targets: Vec<Target>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<Baseline>,
+    #[serde(default)]
+    pub observations: Vec<Observation>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// The unit of an indicator's values.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub enum Unit {
+    #[default]
+    Percent,
+    Count,
+    Vnd,
+    /// Any other short unit: `Mb/s`, `per_week`, `per_year`, …
+    Other(String),
+}
+
+impl Unit {
+    pub fn as_str(&self) -> &str {
+        match self {
+            Unit::Percent => "percent",
+            Unit::Count => "count",
+            Unit::Vnd => "vnd",
+            Unit::Other(s) => s,
+        }
+    }
+
+    pub fn parse(s: &str) -> Unit {
+        match s.trim() {
+            "percent" | "%" => Unit::Percent,
+            "count" => Unit::Count,
+            "vnd" | "VND" | "đồng" => Unit::Vnd,
+            other => Unit::Other(other.to_string()),
+        }
+    }
+}
+
+impl Serialize for Unit {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Unit {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        if s.trim().is_empty() {
+            return Err(serde::de::Error::custom("unit must not be empty"));
+        }
+        Ok(Unit::parse(&s))
+    }
+}
+
+/// The administrative level a target applies to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Province,
+    District,
+    Commune,
+}
+
+impl Level {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Province => "province",
+            Level::District => "district",
+            Level::Commune => "commune",
+        }
+    }
+    pub fn label_vi(self) -> &'static str {
+        match self {
+            Level::Province => "Cấp tỉnh",
+            Level::District => "Cấp huyện",
+            Level::Commune => "Cấp xã",
+        }
+    }
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Level::Province => "Province",
+            Level::District => "District",
+            Level::Commune => "Commune",
+        }
+    }
+}
+
+/// Whether the target is about growth or reduction rather than a level
+/// ("tăng tối thiểu 7%/năm", "giảm 30%").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Change {
+    Increase,
+    Decrease,
+}
+
+/// The comparison a target makes, with its numbers.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Bound {
+    Gte(f64),
+    Gt(f64),
+    Lte(f64),
+    Lt(f64),
+    Eq(f64),
+    /// "15-20%": achieved from `min` upward; `max` is the aspiration.
+    Range {
+        min: f64,
+        max: f64,
+    },
+    /// "khoảng 10%": within a relative tolerance.
+    Approx {
+        value: f64,
+        tolerance: Option<f64>,
+    },
+}
+
+impl Bound {
+    /// The `op` name used in JSON and CSV.
+    pub fn op(&self) -> &'static str {
+        match self {
+            Bound::Gte(_) => "gte",
+            Bound::Gt(_) => "gt",
+            Bound::Lte(_) => "lte",
+            Bound::Lt(_) => "lt",
+            Bound::Eq(_) => "eq",
+            Bound::Range { .. } => "range",
+            Bound::Approx { .. } => "approx",
+        }
+    }
+
+    /// The single figure the target aims at: the bound itself, or `min` of a range
+    /// (reaching it achieves the target).
+    pub fn value(&self) -> f64 {
+        match *self {
+            Bound::Gte(v) | Bound::Gt(v) | Bound::Lte(v) | Bound::Lt(v) | Bound::Eq(v) => v,
+            Bound::Range { min, .. } => min,
+            Bound::Approx { value, .. } => value,
+        }
+    }
+
+    /// Whether lower values are better (`lt`, `lte`).
+    pub fn lower_is_better(&self) -> bool {
+        matches!(self, Bound::Lte(_) | Bound::Lt(_))
+    }
+}
+
+/// One target of an indicator: a bound, a deadline, and the words of the plan.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "RawTarget", into = "RawTarget")]
+pub struct Target {
+    pub bound: Bound,
+    pub change: Option<Change>,
+    pub deadline: Option<Period>,
+    /// The target exactly as the plan words it.
+    pub text: Option<String>,
+}
+
+/// The flat JSON/CSV shape of a [`Target`].
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTarget {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    pub op: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tolerance: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub change: Option<Change>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<Period>,
+}
+
+/// The operators a target may use, for error messages.
+pub const OPS: &str = "gte, gt, lte, lt, eq, range, approx";
+
+impl TryFrom<RawTarget> for Target {
+    type Error = String;
+    fn try_from(r: RawTarget) -> Result<Self, String> {
+        let finite = |name: &str, v: Option<f64>| -> Result<f64, String> {
+            match v {
+                Some(x) if x.is_finite() => Ok(x),
+                Some(_) => Err(format!("op '{}' needs a finite number in '{name}'", r.op)),
+                None => Err(format!("op '{}' needs '{name}'", r.op)),
+            }
+        };
+        let single = |f: fn(f64) -> Bound| finite("value", r.value).map(f);
+        let bound = match r.op.as_str() {
+            "gte" => single(Bound::Gte)?,
+            "gt" => single(Bound::Gt)?,
+            "lte" => single(Bound::Lte)?,
+            "lt" => single(Bound::Lt)?,
+            "eq" => single(Bound::Eq)?,
+            "range" => {
+                let (min, max) = (finite("min", r.min)?, finite("max", r.max)?);
+                if min > max {
+                    return Err(format!("range min {min} is above max {max}"));
+                }
+                Bound::Range { min, max }
+            }
+            "approx" => {
+                let value = finite("value", r.value)?;
+                match r.tolerance {
+                    Some(t) if !(t.is_finite() && t >= 0.0) => {
+                        return Err(format!(
+                            "tolerance must be a relative share ≥ 0 (0.05 = 5%), got {t}"
+                        ))
+                    }
+                    tolerance => Bound::Approx { value, tolerance },
+                }
+            }
+            other => return Err(format!("unknown op '{other}': expected one of {OPS}")),
+        };
+        Ok(Target {
+            bound,
+            change: r.change,
+            deadline: r.deadline,
+            text: r.text,
+        })
+    }
+}
+
+impl From<Target> for RawTarget {
+    fn from(t: Target) -> Self {
+        let mut r = RawTarget {
+            text: t.text,
+            op: t.bound.op().to_string(),
+            change: t.change,
+            deadline: t.deadline,
+            ..RawTarget::default()
+        };
+        match t.bound {
+            Bound::Range { min, max } => {
+                r.min = Some(min);
+                r.max = Some(max);
+            }
+            Bound::Approx { value, tolerance } => {
+                r.value = Some(value);
+                r.tolerance = tolerance;
+            }
+            b => r.value = Some(b.value()),
+        }
+        r
+    }
+}
+
+/// The starting point progress is measured from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Baseline {
+    pub period: Period,
+    pub value: f64,
+}
+
+/// A reported result for a period.
+///
+/// Either `value`, or `numerator` and `denominator`; in the latter case the value is
+/// computed from them, never taken from the printed `reported` figure, which plans
+/// sometimes truncate (1237/1289 printed as 95,9%).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Observation {
+    pub period: Period,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub numerator: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub denominator: Option<f64>,
+    /// The figure as published, kept for review.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reported: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl Observation {
+    /// The observed value in the indicator's unit: `value`, else numerator/denominator
+    /// (×100 for percent units). `None` when it cannot be computed (denominator 0).
+    pub fn value_in(&self, unit: &Unit) -> Option<f64> {
+        if let Some(v) = self.value {
+            return v.is_finite().then_some(v);
+        }
+        let (n, d) = (self.numerator?, self.denominator?);
+        if d == 0.0 || !n.is_finite() || !d.is_finite() {
+            return None;
+        }
+        let scale = if *unit == Unit::Percent { 100.0 } else { 1.0 };
+        Some(n / d * scale)
+    }
+}
+
+/// Where in the source document the indicator is stated.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+}
+
+impl Dataset {
+    pub fn indicator(&self, id: &str) -> Option<&Indicator> {
+        self.indicators.iter().find(|i| i.id == id)
+    }
+    pub fn pillar(&self, id: &str) -> Option<&Pillar> {
+        self.pillars.iter().find(|p| p.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ratio_observation_is_computed_not_copied() {
+        let o = Observation {
+            period: Period::Year(2023),
+            numerator: Some(1237.0),
+            denominator: Some(1289.0),
+            reported: Some(95.9),
+            value: None,
+            note: None,
+        };
+        let v = o.value_in(&Unit::Percent).unwrap_or(f64::NAN);
+        assert!((v - 95.965_865_01).abs() < 1e-6, "{v}");
+        let zero = Observation {
+            denominator: Some(0.0),
+            numerator: Some(1.0),
+            ..o
+        };
+        assert_eq!(zero.value_in(&Unit::Percent), None);
+    }
+
+    #[test]
+    fn target_json_is_flat_and_checked() {
+        let t: Target = serde_json::from_str(r#"{"op":"range","min":15,"max":20,"deadline":"2025"}"#)
+            .expect("valid range");
+        assert_eq!(t.bound, Bound::Range { min: 15.0, max: 20.0 });
+        assert_eq!(t.deadline, Some(Period::Year(2025)));
+        let back = serde_json::to_value(&t).expect("serialize");
+        assert_eq!(back, serde_json::json!({"op":"range","min":15.0,"max":20.0,"deadline":"2025"}));
+
+        let e = serde_json::from_str::<Target>(r#"{"op":"range","min":15}"#).unwrap_err();
+        assert!(e.to_string().contains("needs 'max'"), "{e}");
+        let e = serde_json::from_str::<Target>(r#"{"op":"about","value":1}"#).unwrap_err();
+        assert!(e.to_string().contains("unknown op 'about'"), "{e}");
+    }
+
+    #[test]
+    fn text_accepts_plain_string_or_both_languages() {
+        let t: Text = serde_json::from_str(r#""Chính quyền số""#).expect("plain");
+        assert_eq!(t.get("en"), "Chính quyền số");
+        let t: Text =
+            serde_json::from_str(r#"{"vi":"Chính quyền số","en":"Digital government"}"#).expect("both");
+        assert_eq!(t.get("en"), "Digital government");
+        assert_eq!(t.get("vi"), "Chính quyền số");
+    }
+}

@@ -1,0 +1,1 @@
+//! Target sentence parser (in progress).
