@@ -1,1 +1,158 @@
-//! placeholder
+//! # chitieu-embed
+//!
+//! The WebAssembly entry point a web page loads. It exports a handful of functions to
+//! the JavaScript loader (`js/loader.js`, bundled with the wasm-bindgen glue into
+//! `chitieu.js` by `cargo xtask build`): parse a dataset once, mount a widget into a
+//! shadow root, hand out a widget's stylesheet. The custom elements themselves live in
+//! the loader, so the page can define them and defer fetching the wasm until a widget
+//! comes near the viewport.
+//!
+//! Nothing here may panic on user data: the bundle is built with `panic = "abort"`, and
+//! a trap would take every widget on the page down with it. Every failure is returned
+//! as a `JsError` with a message meant for people, or rendered inside the widget.
+
+use chitieu_core::{Dataset, Date, Lang};
+use chitieu_widgets::{Data, ErrorBox, ErrorProps, Gauge, GaugeProps, Theme};
+use serde::Deserialize;
+use wasm_bindgen::prelude::*;
+use web_sys::Element;
+use yew::AppHandle;
+
+/// A parsed dataset, shared by every widget that shows it.
+#[wasm_bindgen]
+pub struct DatasetHandle {
+    data: Data,
+}
+
+#[wasm_bindgen]
+impl DatasetHandle {
+    /// The dataset's own evaluation date, if it has one.
+    #[wasm_bindgen(getter, js_name = asOf)]
+    pub fn as_of(&self) -> Option<String> {
+        self.data.0.as_of.map(|d| d.to_string())
+    }
+}
+
+/// Parses a dataset from JSON text. `name` (a URL or file name) is used in messages.
+#[wasm_bindgen(js_name = loadDataset)]
+pub fn load_dataset(text: &str, name: Option<String>) -> Result<DatasetHandle, JsError> {
+    let ds: Dataset = serde_json::from_str(text).map_err(|e| {
+        JsError::new(&match name {
+            Some(n) => format!("{n}: {e}"),
+            None => e.to_string(),
+        })
+    })?;
+    Ok(DatasetHandle { data: ds.into() })
+}
+
+/// Options from the element's attributes, as the loader passes them.
+#[derive(Deserialize, Default)]
+#[serde(default, rename_all = "camelCase")]
+struct MountOptions {
+    indicator: Option<String>,
+    lang: Option<String>,
+    theme: Option<String>,
+    as_of: Option<String>,
+    /// The browser's local date, used when neither the element nor the dataset gives one.
+    today: Option<String>,
+}
+
+enum App {
+    Gauge(AppHandle<Gauge>),
+    Error(AppHandle<ErrorBox>),
+}
+
+/// A mounted widget; `destroy()` unmounts it.
+#[wasm_bindgen]
+pub struct WidgetHandle {
+    app: Option<App>,
+}
+
+#[wasm_bindgen]
+impl WidgetHandle {
+    pub fn destroy(&mut self) {
+        match self.app.take() {
+            Some(App::Gauge(a)) => a.destroy(),
+            Some(App::Error(a)) => a.destroy(),
+            None => {}
+        }
+    }
+}
+
+fn parse_date(field: &str, s: &str) -> Result<Date, String> {
+    s.parse::<Date>()
+        .map_err(|e| format!("{field}: {e}"))
+}
+
+/// Mounts `widget` into `root` (an element inside the custom element's shadow root).
+#[wasm_bindgen]
+pub fn mount(
+    root: Element,
+    widget: &str,
+    data: &DatasetHandle,
+    options: JsValue,
+) -> Result<WidgetHandle, JsError> {
+    let opts: MountOptions = if options.is_undefined() || options.is_null() {
+        MountOptions::default()
+    } else {
+        serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&e.to_string()))?
+    };
+    let lang = Lang::from_tag(opts.lang.as_deref().unwrap_or("vi"));
+    let theme = Theme::parse(opts.theme.as_deref().unwrap_or("light"));
+    let error = |message: String| WidgetHandle {
+        app: Some(App::Error(
+            yew::Renderer::<ErrorBox>::with_root_and_props(
+                root.clone(),
+                ErrorProps {
+                    message: message.into(),
+                    lang,
+                    theme,
+                },
+            )
+            .render(),
+        )),
+    };
+    let as_of = match (opts.as_of.as_deref(), data.data.0.as_of, opts.today.as_deref()) {
+        (Some(s), _, _) => match parse_date("as-of", s) {
+            Ok(d) => Some(d),
+            Err(e) => return Ok(error(e)),
+        },
+        (None, Some(d), _) => Some(d),
+        (None, None, Some(t)) => t.parse::<Date>().ok(),
+        (None, None, None) => None,
+    };
+    let Some(indicator) = opts.indicator.filter(|s| !s.trim().is_empty()) else {
+        return Ok(error(match lang {
+            Lang::Vi => "Thiếu thuộc tính 'indicator': hãy ghi mã chỉ tiêu cần hiển thị".into(),
+            Lang::En => "Missing attribute 'indicator': give the id of the indicator to show".into(),
+        }));
+    };
+    let app = match widget {
+        "gauge" => App::Gauge(
+            yew::Renderer::<Gauge>::with_root_and_props(
+                root,
+                GaugeProps {
+                    data: data.data.clone(),
+                    indicator: indicator.into(),
+                    lang,
+                    theme,
+                    as_of,
+                },
+            )
+            .render(),
+        ),
+        other => {
+            return Ok(error(match lang {
+                Lang::Vi => format!("Không có loại biểu đồ '{other}'"),
+                Lang::En => format!("There is no widget '{other}'"),
+            }))
+        }
+    };
+    Ok(WidgetHandle { app: Some(app) })
+}
+
+/// The stylesheet for `widget`, for the shadow root to adopt.
+#[wasm_bindgen]
+pub fn stylesheet(widget: &str) -> String {
+    chitieu_widgets::stylesheet(widget)
+}

@@ -1,1 +1,113 @@
-//! placeholder
+//! # chitieu-widgets
+//!
+//! Yew components that show chitieu datasets: the gauge (and, as they land, bullet,
+//! target table, scorecard and trend). Each takes core types as props, renders SVG and
+//! HTML with classes only — no inline `style` attributes, so a strict Content-Security-Policy
+//! needs no `'unsafe-inline'` — and is styled by the stylesheet from [`stylesheet`], whose
+//! `--chitieu-*` custom properties are the theming API.
+//!
+//! The same components render in the browser (feature `csr`, used by chitieu-embed) and
+//! to an HTML string natively (feature `ssr`), for no-JavaScript fallbacks.
+
+use std::rc::Rc;
+
+use chitieu_core::{Dataset, Date, Lang};
+use yew::prelude::*;
+
+pub mod gauge;
+pub mod geom;
+pub mod i18n;
+
+pub use gauge::{Gauge, GaugeProps};
+
+/// A shared, immutable dataset. Compared by identity, so re-rendering with the same
+/// dataset costs nothing however large it is.
+#[derive(Clone, Debug)]
+pub struct Data(pub Rc<Dataset>);
+
+impl PartialEq for Data {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl From<Dataset> for Data {
+    fn from(d: Dataset) -> Self {
+        Data(Rc::new(d))
+    }
+}
+
+/// The colour theme; `Auto` follows `prefers-color-scheme`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Theme {
+    #[default]
+    Light,
+    Dark,
+    HighContrast,
+    Auto,
+}
+
+impl Theme {
+    pub fn parse(s: &str) -> Theme {
+        match s.trim() {
+            "dark" => Theme::Dark,
+            "high-contrast" => Theme::HighContrast,
+            "auto" => Theme::Auto,
+            _ => Theme::Light,
+        }
+    }
+    pub fn class(self) -> &'static str {
+        match self {
+            Theme::Light => "theme-light",
+            Theme::Dark => "theme-dark",
+            Theme::HighContrast => "theme-high-contrast",
+            Theme::Auto => "theme-auto",
+        }
+    }
+}
+
+/// The evaluation date: the one given, else the dataset's `as_of`, else the end of the
+/// latest observed period (so a dataset without dates still scores the same everywhere).
+pub fn resolve_as_of(given: Option<Date>, ds: &Dataset) -> Date {
+    given.or(ds.as_of).unwrap_or_else(|| {
+        ds.indicators
+            .iter()
+            .flat_map(|i| i.observations.iter().map(|o| o.period))
+            .max()
+            .map(|p| p.last_day())
+            .unwrap_or(Date {
+                year: 1970,
+                month: 1,
+                day: 1,
+            })
+    })
+}
+
+/// The stylesheet a widget's shadow root adopts: shared base rules and the widget's own.
+pub fn stylesheet(widget: &str) -> String {
+    let own = match widget {
+        "gauge" => include_str!("../styles/gauge.css"),
+        _ => "",
+    };
+    format!("{}\n{own}", include_str!("../styles/base.css"))
+}
+
+#[derive(Properties, Clone, PartialEq)]
+pub struct ErrorProps {
+    pub message: AttrValue,
+    #[prop_or_default]
+    pub lang: Lang,
+    #[prop_or_default]
+    pub theme: Theme,
+}
+
+/// A failure shown in words inside the widget's box, announced to screen readers.
+#[function_component(ErrorBox)]
+pub fn error_box(p: &ErrorProps) -> Html {
+    html! {
+        <div class={classes!("chitieu", "error", p.theme.class())} role="alert" lang={p.lang.tag()}>
+            <span class="icon" aria-hidden="true">{ "⚠" }</span>
+            { " " }{ p.message.clone() }
+        </div>
+    }
+}

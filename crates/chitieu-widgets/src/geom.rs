@@ -1,0 +1,72 @@
+//! Small geometry helpers shared by the SVG charts.
+
+use std::f64::consts::PI;
+
+/// A point on the upper semicircle at fraction `t` (0 = left end, 1 = right end).
+pub fn polar(cx: f64, cy: f64, r: f64, t: f64) -> (f64, f64) {
+    let a = PI * (1.0 - t.clamp(0.0, 1.0));
+    (cx + r * a.cos(), cy - r * a.sin())
+}
+
+/// An SVG path along the upper semicircle from fraction `from` to `to`.
+pub fn arc_path(cx: f64, cy: f64, r: f64, from: f64, to: f64) -> String {
+    let (x0, y0) = polar(cx, cy, r, from);
+    let (x1, y1) = polar(cx, cy, r, to.max(from));
+    // A semicircle never spans more than 180°, so the large-arc flag is always 0.
+    format!(
+        "M {} {} A {} {} 0 0 1 {} {}",
+        f(x0),
+        f(y0),
+        f(r),
+        f(r),
+        f(x1),
+        f(y1)
+    )
+}
+
+/// A coordinate with two decimals: enough for any screen, short in the markup.
+pub fn f(v: f64) -> String {
+    let s = format!("{v:.2}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" {
+        "0".to_string()
+    } else {
+        s.to_string()
+    }
+}
+
+/// The smallest "round" number (1, 2, 2.5 or 5 × 10ⁿ) at or above `v`; 1 for v ≤ 0.
+pub fn nice_ceiling(v: f64) -> f64 {
+    if !(v.is_finite() && v > 0.0) {
+        return 1.0;
+    }
+    let mag = 10f64.powf(v.log10().floor());
+    [1.0, 2.0, 2.5, 5.0, 10.0]
+        .iter()
+        .map(|m| m * mag)
+        .find(|&c| c >= v * (1.0 - 1e-12))
+        .unwrap_or(10.0 * mag)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn semicircle_ends_and_middle() {
+        assert_eq!(polar(100.0, 100.0, 80.0, 0.0).0.round(), 20.0);
+        assert_eq!(polar(100.0, 100.0, 80.0, 1.0).0.round(), 180.0);
+        let (x, y) = polar(100.0, 100.0, 80.0, 0.5);
+        assert_eq!((x.round(), y.round()), (100.0, 20.0));
+        assert_eq!(arc_path(100.0, 100.0, 80.0, 0.0, 1.0), "M 20 100 A 80 80 0 0 1 180 100");
+    }
+
+    #[test]
+    fn nice_ceilings() {
+        assert_eq!(nice_ceiling(7.0), 10.0);
+        assert_eq!(nice_ceiling(20.0), 20.0);
+        assert_eq!(nice_ceiling(21.0), 25.0);
+        assert_eq!(nice_ceiling(2e9), 2e9);
+        assert_eq!(nice_ceiling(0.0), 1.0);
+    }
+}

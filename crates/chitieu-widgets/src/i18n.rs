@@ -1,0 +1,170 @@
+//! The message catalogue: every string a widget shows, in Vietnamese and English.
+//!
+//! Keeping all words in one place per language means a translation can be checked by
+//! reading one table, and no widget can show a half-translated sentence.
+
+use chitieu_core::model::Bound;
+use chitieu_core::number::{format_number, format_value};
+use chitieu_core::score::Status;
+use chitieu_core::{Lang, Period, Target, Unit};
+
+/// A fixed message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Msg {
+    Target,
+    Actual,
+    Deadline,
+    Period,
+    Status,
+    ExpectedNow,
+    Source,
+    Loading,
+    NoData,
+    Indicator,
+}
+
+pub fn msg(lang: Lang, m: Msg) -> &'static str {
+    use Msg::*;
+    match (lang, m) {
+        (Lang::Vi, Target) => "Mục tiêu",
+        (Lang::En, Target) => "Target",
+        (Lang::Vi, Actual) => "Thực hiện",
+        (Lang::En, Actual) => "Actual",
+        (Lang::Vi, Deadline) => "Thời hạn",
+        (Lang::En, Deadline) => "Deadline",
+        (Lang::Vi, Period) => "Kỳ số liệu",
+        (Lang::En, Period) => "Period",
+        (Lang::Vi, Status) => "Tình trạng",
+        (Lang::En, Status) => "Status",
+        (Lang::Vi, ExpectedNow) => "Cần đạt đến nay",
+        (Lang::En, ExpectedNow) => "Expected by now",
+        (Lang::Vi, Source) => "Nguồn",
+        (Lang::En, Source) => "Source",
+        (Lang::Vi, Loading) => "Đang tải dữ liệu…",
+        (Lang::En, Loading) => "Loading data…",
+        (Lang::Vi, NoData) => "Chưa có số liệu",
+        (Lang::En, NoData) => "No data yet",
+        (Lang::Vi, Indicator) => "Chỉ tiêu",
+        (Lang::En, Indicator) => "Indicator",
+    }
+}
+
+/// The status in words: colour is never the only carrier of status.
+pub fn status_label(lang: Lang, s: Status) -> &'static str {
+    use Status::*;
+    match (lang, s) {
+        (Lang::Vi, Achieved) => "Đã đạt",
+        (Lang::En, Achieved) => "Achieved",
+        (Lang::Vi, OnTrack) => "Đúng tiến độ",
+        (Lang::En, OnTrack) => "On track",
+        (Lang::Vi, NeedsAcceleration) => "Cần tăng tốc",
+        (Lang::En, NeedsAcceleration) => "Needs acceleration",
+        (Lang::Vi, Limited) => "Tiến triển chậm",
+        (Lang::En, Limited) => "Limited progress",
+        (Lang::Vi, Regressing) => "Đi lùi",
+        (Lang::En, Regressing) => "Regressing",
+        (Lang::Vi, InsufficientData) => "Chưa đủ dữ liệu đánh giá",
+        (Lang::En, InsufficientData) => "Insufficient data",
+        (Lang::Vi, Missed) => "Không đạt",
+        (Lang::En, Missed) => "Missed",
+        (Lang::Vi, NoData) => "Chưa có số liệu",
+        (Lang::En, NoData) => "No data",
+    }
+}
+
+/// A short text icon per status, so the chip reads without colour.
+pub fn status_icon(s: Status) -> &'static str {
+    use Status::*;
+    match s {
+        Achieved => "✓",
+        OnTrack => "↗",
+        NeedsAcceleration => "→",
+        Limited => "…",
+        Regressing => "↘",
+        InsufficientData | NoData => "?",
+        Missed => "✗",
+    }
+}
+
+/// The CSS class suffix of a status.
+pub fn status_class(s: Status) -> &'static str {
+    use Status::*;
+    match s {
+        Achieved => "achieved",
+        OnTrack => "on-track",
+        NeedsAcceleration => "needs-acceleration",
+        Limited => "limited",
+        Regressing => "regressing",
+        InsufficientData => "insufficient-data",
+        Missed => "missed",
+        NoData => "no-data",
+    }
+}
+
+/// A target in words: "trên 95%", "15–20%", "khoảng 10%".
+pub fn target_phrase(lang: Lang, t: &Target, unit: &Unit) -> String {
+    let v = |x: f64| format_value(x, unit, lang);
+    let (vi, en) = match t.bound {
+        Bound::Gte(x) => (format!("tối thiểu {}", v(x)), format!("at least {}", v(x))),
+        Bound::Gt(x) => (format!("trên {}", v(x)), format!("above {}", v(x))),
+        Bound::Lte(x) => (format!("tối đa {}", v(x)), format!("at most {}", v(x))),
+        Bound::Lt(x) => (format!("dưới {}", v(x)), format!("below {}", v(x))),
+        Bound::Eq(x) => (v(x), v(x)),
+        Bound::Range { min, max } => {
+            let r = format!("{}–{}", format_number(min, 2, lang), v(max));
+            (format!("từ {r}"), r)
+        }
+        Bound::Approx { value, .. } => (format!("khoảng {}", v(value)), format!("about {}", v(value))),
+    };
+    let mut s = match lang {
+        Lang::Vi => vi,
+        Lang::En => en,
+    };
+    if let Some(c) = t.change {
+        let word = match (lang, c) {
+            (Lang::Vi, chitieu_core::Change::Increase) => "tăng ",
+            (Lang::Vi, chitieu_core::Change::Decrease) => "giảm ",
+            (Lang::En, chitieu_core::Change::Increase) => "increase ",
+            (Lang::En, chitieu_core::Change::Decrease) => "decrease ",
+        };
+        s.insert_str(0, word);
+    }
+    s
+}
+
+pub fn period_label(lang: Lang, p: Period) -> String {
+    match lang {
+        Lang::Vi => p.label_vi(),
+        Lang::En => p.label_en(),
+    }
+}
+
+/// "Không tìm thấy chỉ tiêu 'abc' trong dữ liệu".
+pub fn indicator_not_found(lang: Lang, id: &str) -> String {
+    match lang {
+        Lang::Vi => format!("Không tìm thấy chỉ tiêu '{id}' trong dữ liệu"),
+        Lang::En => format!("Indicator '{id}' was not found in the data"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn target_phrases_use_locale_numbers() {
+        let t = Target {
+            bound: Bound::Gt(95.0),
+            change: None,
+            deadline: None,
+            text: None,
+        };
+        assert_eq!(target_phrase(Lang::Vi, &t, &Unit::Percent), "trên 95%");
+        assert_eq!(target_phrase(Lang::En, &t, &Unit::Percent), "above 95%");
+        let r = Target {
+            bound: Bound::Range { min: 15.5, max: 20.0 },
+            ..t
+        };
+        assert_eq!(target_phrase(Lang::Vi, &r, &Unit::Percent), "từ 15,5–20%");
+    }
+}

@@ -1,0 +1,150 @@
+//! `cargo xtask build`: the browser bundle.
+//!
+//! chitieu-embed → wasm32 (profile `wasm`) → `wasm-bindgen --target web` → `wasm-opt -Oz`,
+//! then the ES-module glue is turned into one classic script, `www/dist/chitieu.js`: a
+//! portal includes it with a plain `<script src defer>`, no build step, no module loader,
+//! and it finds `chitieu_bg.wasm` next to itself through `document.currentScript`.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::bootstrap::{self, run};
+use crate::{root, Result};
+
+/// What a build produced.
+pub struct Bundle {
+    pub js: PathBuf,
+    pub wasm: PathBuf,
+}
+
+pub fn build() -> Result<Bundle> {
+    bootstrap::wasm_target()?;
+    let wasm_bindgen = bootstrap::wasm_bindgen_cli()?;
+    bootstrap::npm()?;
+    let r = root();
+
+    run(Command::new(env!("CARGO"))
+        .args([
+            "build",
+            "--package",
+            "chitieu-embed",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--profile",
+            "wasm",
+        ])
+        .current_dir(&r))?;
+    let raw = r.join("target/wasm32-unknown-unknown/wasm/chitieu_embed.wasm");
+
+    let bindgen_dir = r.join("target/chitieu-bindgen");
+    run(Command::new(&wasm_bindgen)
+        .args(["--target", "web", "--no-typescript", "--out-name", "chitieu", "--out-dir"])
+        .arg(&bindgen_dir)
+        .arg(&raw))?;
+
+    let dist = r.join("www/dist");
+    std::fs::create_dir_all(&dist).map_err(|e| format!("cannot create {}: {e}", dist.display()))?;
+    let wasm = dist.join("chitieu_bg.wasm");
+    run(Command::new(bootstrap::node_bin("wasm-opt"))
+        .args(["-Oz", "--strip-debug", "--strip-producers", "-o"])
+        .arg(&wasm)
+        .arg(bindgen_dir.join("chitieu_bg.wasm")))?;
+
+    let glue = read(&bindgen_dir.join("chitieu.js"))?;
+    let loader = read(&r.join("crates/chitieu-embed/js/loader.js"))?;
+    let js = dist.join("chitieu.js");
+    write(&js, &classic_script(&glue, &loader)?)?;
+
+    println!("xtask: built www/dist/");
+    for p in [&js, &wasm] {
+        let bytes = std::fs::read(p).map_err(|e| format!("cannot read {}: {e}", p.display()))?;
+        println!(
+            "  {:<16} {:>9} bytes raw  {:>8} bytes gzip",
+            p.file_name().and_then(|n| n.to_str()).unwrap_or("?"),
+            bytes.len(),
+            gzip_len(&bytes)
+        );
+    }
+    Ok(Bundle { js, wasm })
+}
+
+fn read(p: &Path) -> Result<String> {
+    std::fs::read_to_string(p).map_err(|e| format!("cannot read {}: {e}", p.display()))
+}
+
+fn write(p: &Path, s: &str) -> Result {
+    std::fs::write(p, s).map_err(|e| format!("cannot write {}: {e}", p.display()))
+}
+
+/// Gzipped size at the level web servers use by default (6).
+pub fn gzip_len(bytes: &[u8]) -> usize {
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(6));
+    // Writing to a Vec cannot fail.
+    let _ = enc.write_all(bytes);
+    enc.finish().map(|v| v.len()).unwrap_or(0)
+}
+
+/// Wraps the ES-module glue and the loader into one classic script.
+///
+/// The glue's `export` keywords are dropped (everything stays private to one function
+/// scope) and `import.meta.url` — a syntax error outside modules — becomes the script's
+/// own URL. The wrapper returns early when chitieu is already on the page, so including
+/// it twice, or two versions, is harmless: the first definition wins.
+pub fn classic_script(glue: &str, loader: &str) -> Result<String> {
+    let mut body = String::with_capacity(glue.len());
+    for line in glue.lines() {
+        let t = line.trim_start();
+        if t.starts_with("export {") || t.starts_with("export default") {
+            continue;
+        }
+        let line = line
+            .replacen("export function ", "function ", 1)
+            .replacen("export class ", "class ", 1)
+            .replacen("export const ", "const ", 1)
+            .replace("import.meta.url", "SCRIPT_URL");
+        body.push_str(&line);
+        body.push('\n');
+    }
+    // The wasm-bindgen version is pinned; if its output ever changes shape, stop here
+    // rather than ship a script that fails in the browser.
+    for bad in ["import.meta", "export ", "import "] {
+        if body.lines().any(|l| l.trim_start().starts_with(bad) || (bad == "import.meta" && l.contains(bad))) {
+            return Err(format!("the wasm-bindgen glue still contains `{bad}` after wrapping; update xtask/src/build.rs"));
+        }
+    }
+    Ok(format!(
+        "/*! chitieu {version} | MIT OR Apache-2.0 */\n\
+         (function () {{\n\
+         \"use strict\";\n\
+         if (typeof window === \"undefined\" || (window.chitieu && window.chitieu.version)) return;\n\
+         var SCRIPT_URL = (document.currentScript && document.currentScript.src) || document.baseURI;\n\
+         var VERSION = \"{version}\";\n\
+         {body}\n\
+         {loader}\n\
+         }})();\n",
+        version = env!("CARGO_PKG_VERSION"),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_module_glue_into_a_classic_script() {
+        let glue = "let wasm;\nexport function mount(a) { return a; }\nexport class H {}\n\
+                    function i() { return new URL('x.wasm', import.meta.url); }\n\
+                    export { initSync, __wbg_init as default };\n";
+        let out = classic_script(glue, "defineElements();").expect("wraps");
+        assert!(out.contains("function mount(a)"));
+        assert!(out.contains("new URL('x.wasm', SCRIPT_URL)"));
+        assert!(!out.contains("export"));
+        assert!(out.trim_end().ends_with("})();"));
+    }
+
+    #[test]
+    fn refuses_glue_it_does_not_understand() {
+        assert!(classic_script("import * as x from 'y';\n", "").is_err());
+    }
+}

@@ -1,0 +1,158 @@
+//! `cargo xtask test`: every check CI makes, in order, then one summary line.
+//!
+//! fmt and clippy count as one check each; `cargo test` and the browser tests count their
+//! own tests. All steps run even after a failure, so one run shows everything to fix.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+
+use crate::{bootstrap, build, root, serve, Result};
+
+#[derive(Default)]
+struct Tally {
+    passed: usize,
+    failed: usize,
+    failures: Vec<String>,
+}
+
+impl Tally {
+    fn check(&mut self, name: &str, r: Result) {
+        match r {
+            Ok(()) => {
+                self.passed += 1;
+                println!("xtask: {name}: ok");
+            }
+            Err(e) => {
+                self.failed += 1;
+                println!("xtask: {name}: FAILED: {e}");
+                self.failures.push(name.to_string());
+            }
+        }
+    }
+}
+
+pub fn test_command() -> Result {
+    let r = root();
+    let cargo = env!("CARGO");
+    let mut t = Tally::default();
+
+    t.check(
+        "cargo fmt --check",
+        bootstrap::run(Command::new(cargo).args(["fmt", "--all", "--check"]).current_dir(&r)),
+    );
+    t.check(
+        "cargo clippy",
+        bootstrap::run(
+            Command::new(cargo)
+                .args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])
+                .current_dir(&r),
+        ),
+    );
+    counted(
+        &mut t,
+        "cargo test",
+        Command::new(cargo).args(["test", "--workspace"]).current_dir(&r),
+        parse_cargo_line,
+    );
+
+    match browser_setup() {
+        Ok((base, chrome)) => counted(
+            &mut t,
+            "browser tests",
+            Command::new("node")
+                .arg(r.join("tests/browser/run.mjs"))
+                .env("CHITIEU_BASE_URL", base)
+                .env("CHROME", chrome)
+                .current_dir(&r),
+            parse_plain_line,
+        ),
+        Err(e) => t.check("browser test setup", Err(e)),
+    }
+
+    if !t.failures.is_empty() {
+        println!("xtask: failed: {}", t.failures.join(", "));
+    }
+    println!("{} passed, {} failed", t.passed, t.failed);
+    if t.failed == 0 {
+        Ok(())
+    } else {
+        Err(format!("{} failed", t.failed))
+    }
+}
+
+fn browser_setup() -> Result<(String, std::path::PathBuf)> {
+    build::build()?;
+    let chrome = bootstrap::chromium()?;
+    let base = serve::spawn()?;
+    Ok((base, chrome))
+}
+
+/// Runs a test command, echoing its output, and adds the counts its summary lines give.
+fn counted(t: &mut Tally, name: &str, cmd: &mut Command, parse: fn(&str) -> Option<(usize, usize)>) {
+    let child = cmd.stdout(Stdio::piped()).spawn();
+    let mut child = match child {
+        Ok(c) => c,
+        Err(e) => return t.check(name, Err(format!("could not start: {e}"))),
+    };
+    let (mut passed, mut failed, mut seen) = (0, 0, false);
+    if let Some(out) = child.stdout.take() {
+        for line in BufReader::new(out).lines().map_while(|l| l.ok()) {
+            println!("{line}");
+            if let Some((p, f)) = parse(&line) {
+                passed += p;
+                failed += f;
+                seen = true;
+            }
+        }
+    }
+    let ok = child.wait().map(|s| s.success()).unwrap_or(false);
+    t.passed += passed;
+    t.failed += failed;
+    if !ok || !seen {
+        // A crash or a runner that reported nothing counts as one more failure.
+        if failed == 0 {
+            t.failed += 1;
+        }
+        t.failures.push(name.to_string());
+    }
+    println!("xtask: {name}: {passed} passed, {failed} failed");
+}
+
+/// `test result: ok. 12 passed; 0 failed; …`
+fn parse_cargo_line(line: &str) -> Option<(usize, usize)> {
+    let rest = line.trim().strip_prefix("test result: ")?;
+    let num = |word: &str| -> Option<usize> {
+        rest.split([';', '.'])
+            .map(str::trim)
+            .find_map(|part| part.strip_suffix(word).and_then(|n| n.trim().parse().ok()))
+    };
+    Some((num(" passed")?, num(" failed")?))
+}
+
+/// A plain `N passed, N failed` line.
+fn parse_plain_line(line: &str) -> Option<(usize, usize)> {
+    let (p, f) = line.trim().split_once(", ")?;
+    let p = p.strip_suffix(" passed")?.parse().ok()?;
+    let f = f.split(',').next()?.strip_suffix(" failed")?.parse().ok()?;
+    Some((p, f))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_summary_lines() {
+        assert_eq!(
+            parse_cargo_line("test result: ok. 12 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.01s"),
+            Some((12, 0))
+        );
+        assert_eq!(
+            parse_cargo_line("test result: FAILED. 11 passed; 1 failed; 0 ignored"),
+            Some((11, 1))
+        );
+        assert_eq!(parse_plain_line("3 passed, 1 failed"), Some((3, 1)));
+        assert_eq!(parse_plain_line("3 passed, 0 failed, 2 skipped"), Some((3, 0)));
+        assert_eq!(parse_plain_line("passed"), None);
+    }
+}
