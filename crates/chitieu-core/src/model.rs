@@ -44,7 +44,7 @@ pub struct Plan {
     pub document: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
 
@@ -65,32 +65,48 @@ fn one() -> f64 {
 
 /// A name in Vietnamese, with an optional English translation.
 ///
-/// A bare string is accepted as the Vietnamese name.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(from = "TextRepr")]
+/// A bare string is accepted as the Vietnamese name. The object form rejects keys other
+/// than `vi` and `en`, so a misspelt `"eng"` is reported instead of silently dropped.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Text {
     pub vi: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub en: Option<String>,
 }
 
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum TextRepr {
-    Plain(String),
-    Both {
-        vi: String,
-        #[serde(default)]
-        en: Option<String>,
-    },
-}
-
-impl From<TextRepr> for Text {
-    fn from(r: TextRepr) -> Self {
-        match r {
-            TextRepr::Plain(vi) => Text { vi, en: None },
-            TextRepr::Both { vi, en } => Text { vi, en },
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::{Error, MapAccess, Visitor};
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Text;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(r#"a name: a string, or an object {"vi": "…", "en": "…"}"#)
+            }
+            fn visit_str<E: Error>(self, v: &str) -> Result<Text, E> {
+                Ok(Text {
+                    vi: v.to_string(),
+                    en: None,
+                })
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<Text, A::Error> {
+                let (mut vi, mut en) = (None, None);
+                while let Some(key) = m.next_key::<String>()? {
+                    match key.as_str() {
+                        "vi" if vi.is_some() => return Err(A::Error::duplicate_field("vi")),
+                        "en" if en.is_some() => return Err(A::Error::duplicate_field("en")),
+                        "vi" => vi = Some(m.next_value::<String>()?),
+                        "en" => en = Some(m.next_value::<Option<String>>()?),
+                        other => return Err(A::Error::unknown_field(other, &["vi", "en"])),
+                    }
+                }
+                Ok(Text {
+                    vi: vi.ok_or_else(|| A::Error::missing_field("vi"))?,
+                    en: en.flatten(),
+                })
+            }
         }
+        d.deserialize_any(V)
     }
 }
 
@@ -345,6 +361,45 @@ impl TryFrom<RawTarget> for Target {
             }
             other => return Err(format!("unknown op '{other}': expected one of {OPS}")),
         };
+        // A field the op does not use is a misunderstanding ("gte" with a "max"), and
+        // would be dropped silently on the way to the typed bound: refuse it instead.
+        let (uses, unused): (&str, [(&str, bool); 2]) = match bound {
+            Bound::Range { .. } => (
+                "'min' and 'max'",
+                [
+                    ("value", r.value.is_some()),
+                    ("tolerance", r.tolerance.is_some()),
+                ],
+            ),
+            Bound::Approx { .. } => (
+                "'value' and 'tolerance'",
+                [("min", r.min.is_some()), ("max", r.max.is_some())],
+            ),
+            _ => {
+                if r.tolerance.is_some() {
+                    return Err(format!(
+                        "op '{}' uses only 'value'; remove 'tolerance' (or use op 'approx')",
+                        r.op
+                    ));
+                }
+                (
+                    "only 'value'",
+                    [("min", r.min.is_some()), ("max", r.max.is_some())],
+                )
+            }
+        };
+        let extra: Vec<String> = unused
+            .iter()
+            .filter(|(_, present)| *present)
+            .map(|(name, _)| format!("'{name}'"))
+            .collect();
+        if !extra.is_empty() {
+            return Err(format!(
+                "op '{}' uses {uses}; remove {}",
+                r.op,
+                extra.join(" and ")
+            ));
+        }
         Ok(Target {
             bound,
             change: r.change,
@@ -471,12 +526,22 @@ mod tests {
 
     #[test]
     fn target_json_is_flat_and_checked() {
-        let t: Target = serde_json::from_str(r#"{"op":"range","min":15,"max":20,"deadline":"2025"}"#)
-            .expect("valid range");
-        assert_eq!(t.bound, Bound::Range { min: 15.0, max: 20.0 });
+        let t: Target =
+            serde_json::from_str(r#"{"op":"range","min":15,"max":20,"deadline":"2025"}"#)
+                .expect("valid range");
+        assert_eq!(
+            t.bound,
+            Bound::Range {
+                min: 15.0,
+                max: 20.0
+            }
+        );
         assert_eq!(t.deadline, Some(Period::Year(2025)));
         let back = serde_json::to_value(&t).expect("serialize");
-        assert_eq!(back, serde_json::json!({"op":"range","min":15.0,"max":20.0,"deadline":"2025"}));
+        assert_eq!(
+            back,
+            serde_json::json!({"op":"range","min":15.0,"max":20.0,"deadline":"2025"})
+        );
 
         let e = serde_json::from_str::<Target>(r#"{"op":"range","min":15}"#).unwrap_err();
         assert!(e.to_string().contains("needs 'max'"), "{e}");
@@ -488,8 +553,8 @@ mod tests {
     fn text_accepts_plain_string_or_both_languages() {
         let t: Text = serde_json::from_str(r#""Chính quyền số""#).expect("plain");
         assert_eq!(t.get("en"), "Chính quyền số");
-        let t: Text =
-            serde_json::from_str(r#"{"vi":"Chính quyền số","en":"Digital government"}"#).expect("both");
+        let t: Text = serde_json::from_str(r#"{"vi":"Chính quyền số","en":"Digital government"}"#)
+            .expect("both");
         assert_eq!(t.get("en"), "Digital government");
         assert_eq!(t.get("vi"), "Chính quyền số");
     }

@@ -1,0 +1,947 @@
+//! The CSV form: one table, one row per thing, for teams that keep figures in a
+//! spreadsheet.
+//!
+//! Every row says what it is in its `record` column — `plan`, `pillar`, `indicator`,
+//! `target`, `baseline` or `observation` — and what it belongs to in its `id` column (its
+//! own id for a plan, pillar or indicator; the indicator's id for the rest). Columns are
+//! the JSON field names, and a row fills only the columns of its record. So a person can
+//! filter the sheet by `id` to see one indicator whole, or by `record` to add this
+//! quarter's observations, and rows may come in any order. Writing then reading gives
+//! back the same dataset (see `docs/FORMAT.md` for the one exception: empty optional
+//! text is the same as none).
+
+use std::collections::HashMap;
+
+use super::num::{read_cell_number, read_date, read_period};
+use super::{strip_bom, Diagnostic, Format, LoadError, Loaded};
+use crate::model::{
+    Baseline, Change, Dataset, Indicator, Level, Observation, Pillar, Plan, RawTarget, Source,
+    Target, Text, Unit, OPS, SCHEMA,
+};
+
+/// The columns, in the order [`to_csv`] writes them: what is typed most often (an
+/// observation's period and figures) first, the plan's details last. Reading accepts
+/// any order and any subset that includes `record` and `id`.
+pub const CSV_COLUMNS: [&str; 31] = [
+    "record",
+    "id",
+    "period",
+    "value",
+    "numerator",
+    "denominator",
+    "reported",
+    "note",
+    "op",
+    "min",
+    "max",
+    "tolerance",
+    "change",
+    "text",
+    "name",
+    "name_en",
+    "unit",
+    "level",
+    "pillar",
+    "key",
+    "owner",
+    "document",
+    "section",
+    "page",
+    "weight",
+    "region",
+    "issuer",
+    "date",
+    "url",
+    "as_of",
+    "schema",
+];
+
+/// What a row is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Record {
+    Plan,
+    Pillar,
+    Indicator,
+    Target,
+    Baseline,
+    Observation,
+}
+
+const RECORDS: &str = "plan, pillar, indicator, target, baseline or observation";
+
+impl Record {
+    fn parse(s: &str) -> Option<Record> {
+        Some(match s.trim().to_lowercase().as_str() {
+            "plan" => Record::Plan,
+            "pillar" => Record::Pillar,
+            "indicator" => Record::Indicator,
+            "target" => Record::Target,
+            "baseline" => Record::Baseline,
+            "observation" => Record::Observation,
+            _ => return None,
+        })
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Record::Plan => "plan",
+            Record::Pillar => "pillar",
+            Record::Indicator => "indicator",
+            Record::Target => "target",
+            Record::Baseline => "baseline",
+            Record::Observation => "observation",
+        }
+    }
+
+    /// The columns a row of this record may fill (besides `record`).
+    fn columns(self) -> &'static [&'static str] {
+        match self {
+            Record::Plan => &[
+                "id", "name", "document", "region", "issuer", "date", "url", "as_of", "schema",
+            ],
+            Record::Pillar => &["id", "name", "name_en", "weight"],
+            Record::Indicator => &[
+                "id", "name", "name_en", "unit", "level", "pillar", "key", "owner", "document",
+                "section", "page", "note",
+            ],
+            Record::Target => &[
+                "id",
+                "period",
+                "op",
+                "value",
+                "min",
+                "max",
+                "tolerance",
+                "change",
+                "text",
+            ],
+            Record::Baseline => &["id", "period", "value"],
+            Record::Observation => &[
+                "id",
+                "period",
+                "value",
+                "numerator",
+                "denominator",
+                "reported",
+                "note",
+            ],
+        }
+    }
+
+    fn uses(self, col: &str) -> bool {
+        col == "record" || self.columns().contains(&col)
+    }
+}
+
+/// Reads a CSV dataset without validating it.
+///
+/// Accepts a UTF-8 byte-order mark, `,`, `;` or tab separators (sniffed from the header
+/// line), decimal commas and thousands separators in numbers, and `#` comment rows.
+pub fn read_csv(text: &str) -> Result<Loaded, LoadError> {
+    read_with_lines(text).map(|(loaded, _)| loaded)
+}
+
+/// Where each part of the dataset came from, to give validation findings a line.
+#[derive(Debug, Default)]
+pub(super) struct LineMap {
+    lines: HashMap<String, usize>,
+    columns: HashMap<String, usize>,
+}
+
+impl LineMap {
+    /// Sets the line, column and field of a finding whose path names something read
+    /// from the CSV.
+    pub(super) fn locate(&self, d: &mut Diagnostic) {
+        let mut prefix = d.path.as_str();
+        loop {
+            if let Some(&line) = self.lines.get(prefix) {
+                let rest = d.path[prefix.len()..].trim_start_matches('.');
+                let field = match (prefix, rest) {
+                    ("as_of" | "schema", _) => prefix,
+                    (_, "title") => "name",
+                    (_, "deadline") => "period",
+                    (_, r) => r.strip_prefix("source.").unwrap_or(r),
+                };
+                d.line = Some(line);
+                if let Some(&c) = self.columns.get(field) {
+                    d.column = Some(c + 1);
+                    d.field = Some(field.to_string());
+                }
+                return;
+            }
+            match prefix.rfind('.') {
+                Some(i) => prefix = &prefix[..i],
+                None => return,
+            }
+        }
+    }
+}
+
+/// One data row with its source line and the header's column positions.
+struct Row<'a> {
+    line: usize,
+    cells: &'a [String],
+    cols: &'a HashMap<String, usize>,
+}
+
+impl<'a> Row<'a> {
+    fn raw(&self, col: &str) -> Option<&'a str> {
+        self.cols
+            .get(col)
+            .and_then(|&i| self.cells.get(i))
+            .map(String::as_str)
+    }
+
+    /// A trimmed cell, `None` when empty.
+    fn get(&self, col: &str) -> Option<&'a str> {
+        self.raw(col).map(str::trim).filter(|s| !s.is_empty())
+    }
+
+    /// A free-text cell exactly as typed, `None` when blank.
+    fn text(&self, col: &str) -> Option<String> {
+        self.raw(col)
+            .filter(|s| !s.trim().is_empty())
+            .map(str::to_string)
+    }
+}
+
+/// Collects findings with their CSV position.
+struct Sink<'a> {
+    cols: &'a HashMap<String, usize>,
+    errors: Vec<Diagnostic>,
+    warnings: Vec<Diagnostic>,
+}
+
+impl Sink<'_> {
+    fn place(&self, mut d: Diagnostic, line: usize, col: &str) -> Diagnostic {
+        d.line = Some(line);
+        if let Some(&c) = self.cols.get(col) {
+            d.column = Some(c + 1);
+            d.field = Some(col.to_string());
+        }
+        d
+    }
+
+    fn error(&mut self, row: &Row, col: &str, path: impl Into<String>, msg: impl Into<String>) {
+        let d = self.place(Diagnostic::error(path, msg), row.line, col);
+        self.errors.push(d);
+    }
+
+    fn warning(&mut self, row: &Row, col: &str, path: impl Into<String>, msg: impl Into<String>) {
+        let d = self.place(Diagnostic::warning(path, msg), row.line, col);
+        self.warnings.push(d);
+    }
+
+    /// A number cell: `None` when empty, or (after recording why) when unreadable.
+    fn number(&mut self, row: &Row, col: &str, path: &str, who: &str) -> Option<f64> {
+        let cell = row.get(col)?;
+        match read_cell_number(cell) {
+            Ok(n) => {
+                if let Some(note) = n.ambiguous {
+                    self.warning(row, col, path, format!("{who}: {col}: {note}"));
+                }
+                Some(n.value)
+            }
+            Err(e) => {
+                self.error(row, col, path, format!("{who}: {col}: {e}"));
+                None
+            }
+        }
+    }
+}
+
+pub(super) fn read_with_lines(text: &str) -> Result<(Loaded, LineMap), LoadError> {
+    let body = strip_bom(text);
+    if body.trim().is_empty() {
+        return Err(LoadError::Empty(Format::Csv));
+    }
+    let fail = |errors: Vec<Diagnostic>| LoadError::Read {
+        format: Format::Csv,
+        errors,
+    };
+    let (rows, mut errors) = split_rows(body);
+    let is_comment = |cells: &[String]| cells.first().is_some_and(|c| c.trim().starts_with('#'));
+    let is_blank = |cells: &[String]| cells.iter().all(|c| c.trim().is_empty());
+    let mut rest = rows
+        .iter()
+        .skip_while(|(_, cells)| is_blank(cells) || is_comment(cells));
+    let Some((header_line, header)) = rest.next() else {
+        errors.push(Diagnostic::error(
+            "",
+            "no header row: the first row names the columns, starting record,id,…",
+        ));
+        return Err(fail(errors));
+    };
+    let cols = match read_header(*header_line, header) {
+        Ok(cols) => cols,
+        Err(mut e) => {
+            errors.append(&mut e);
+            return Err(fail(errors));
+        }
+    };
+    let mut sink = Sink {
+        cols: &cols,
+        errors,
+        warnings: Vec::new(),
+    };
+
+    // Data rows with their record kinds; rows that are not data are dropped here.
+    let mut data: Vec<(Record, Row)> = Vec::new();
+    for (line, cells) in rest {
+        let row = Row {
+            line: *line,
+            cells,
+            cols: &cols,
+        };
+        let record_cell = row.raw("record").unwrap_or("").trim();
+        if is_blank(cells) || record_cell.starts_with('#') {
+            continue;
+        }
+        if let Some(extra) = cells
+            .iter()
+            .skip(header.len())
+            .position(|c| !c.trim().is_empty())
+        {
+            let d = Diagnostic::error(
+                "",
+                format!(
+                    "cell {} has no column: the header has {} columns",
+                    header.len() + extra + 1,
+                    header.len()
+                ),
+            );
+            sink.errors.push(Diagnostic {
+                line: Some(row.line),
+                column: Some(header.len() + extra + 1),
+                ..d
+            });
+        }
+        let Some(kind) = Record::parse(record_cell) else {
+            let msg = if record_cell.is_empty() {
+                format!("record is empty: expected {RECORDS}")
+            } else {
+                format!("unknown record '{record_cell}': expected {RECORDS}")
+            };
+            sink.error(&row, "record", "", msg);
+            continue;
+        };
+        for (name, &i) in &cols {
+            let filled = cells.get(i).is_some_and(|c| !c.trim().is_empty());
+            if filled && !kind.uses(name) {
+                let owners: Vec<&str> = [
+                    Record::Plan,
+                    Record::Pillar,
+                    Record::Indicator,
+                    Record::Target,
+                    Record::Baseline,
+                    Record::Observation,
+                ]
+                .iter()
+                .filter(|r| r.uses(name))
+                .map(|r| r.name())
+                .collect();
+                sink.error(
+                    &row,
+                    name,
+                    "",
+                    format!(
+                        "column '{name}' is not used by {} rows (it is for {} rows); \
+                         is the record right?",
+                        kind.name(),
+                        owners.join(", ")
+                    ),
+                );
+            }
+        }
+        if row.get("id").is_none() {
+            sink.error(&row, "id", "", format!("{} row: id is empty", kind.name()));
+            continue;
+        }
+        data.push((kind, row));
+    }
+
+    let mut map = LineMap {
+        lines: HashMap::new(),
+        columns: cols.clone(),
+    };
+    let mut plan: Option<(Plan, usize)> = None;
+    let mut as_of = None;
+    let mut pillars = Vec::new();
+    let mut indicators: Vec<Indicator> = Vec::new();
+    let mut index: HashMap<&str, (usize, usize)> = HashMap::new();
+
+    for (kind, row) in &data {
+        match kind {
+            Record::Plan => {
+                if let Some((_, first)) = &plan {
+                    sink.error(row, "record", "plan", format!("a second plan row (the first is on line {first}): a dataset has one plan"));
+                    continue;
+                }
+                if let Some(s) = row.get("schema") {
+                    if s != SCHEMA {
+                        let d = sink.place(
+                            Diagnostic::error("schema", format!("schema is \"{s}\", but this program reads \"{SCHEMA}\" datasets")),
+                            row.line,
+                            "schema",
+                        );
+                        return Err(LoadError::Schema(d));
+                    }
+                }
+                if let Some(cell) = row.get("as_of") {
+                    match read_date(cell) {
+                        Ok((d, note)) => {
+                            as_of = Some(d);
+                            if let Some(note) = note {
+                                sink.warning(row, "as_of", "as_of", format!("plan: as_of: {note}"));
+                            }
+                        }
+                        Err(e) => sink.error(row, "as_of", "as_of", format!("plan: as_of: {e}")),
+                    }
+                }
+                map.lines.insert("plan".into(), row.line);
+                map.lines.insert("as_of".into(), row.line);
+                map.lines.insert("schema".into(), row.line);
+                plan = Some((
+                    Plan {
+                        id: row.get("id").unwrap_or_default().to_string(),
+                        title: row.raw("name").unwrap_or_default().to_string(),
+                        region: row.text("region"),
+                        issuer: row.text("issuer"),
+                        document: row.text("document"),
+                        date: row.text("date"),
+                        url: row.text("url"),
+                    },
+                    row.line,
+                ));
+            }
+            Record::Pillar => {
+                let path = format!("pillars[{}]", pillars.len());
+                let id = row.get("id").unwrap_or_default();
+                let weight = sink.number(
+                    row,
+                    "weight",
+                    &format!("{path}.weight"),
+                    &format!("pillar '{id}'"),
+                );
+                map.lines.insert(path, row.line);
+                pillars.push(Pillar {
+                    id: id.to_string(),
+                    name: text_of(row),
+                    weight: weight.unwrap_or(1.0),
+                });
+            }
+            Record::Indicator => {
+                let i = indicators.len();
+                let path = format!("indicators[{i}]");
+                let id = row.get("id").unwrap_or_default();
+                let who = format!("indicator '{id}'");
+                if let Some(&(_, first)) = index.get(id) {
+                    sink.error(
+                        row,
+                        "id",
+                        format!("{path}.id"),
+                        format!("{who} is already defined on line {first}; ids must be unique"),
+                    );
+                    continue;
+                }
+                index.insert(id, (i, row.line));
+                let unit = match row.get("unit") {
+                    Some(u) => Unit::parse(u),
+                    None => {
+                        sink.error(row, "unit", format!("{path}.unit"), format!("{who}: unit is required: percent, count, vnd or a short unit such as Mb/s"));
+                        Unit::Percent
+                    }
+                };
+                let level = row.get("level").and_then(|l| {
+                    let level = match l.to_lowercase().as_str() {
+                        "province" => Some(Level::Province),
+                        "district" => Some(Level::District),
+                        "commune" => Some(Level::Commune),
+                        _ => None,
+                    };
+                    if level.is_none() {
+                        sink.error(row, "level", format!("{path}.level"), format!("{who}: unknown level '{l}': expected province, district or commune"));
+                    }
+                    level
+                });
+                let page = row.get("page").and_then(|p| match read_cell_number(p) {
+                    Ok(n)
+                        if n.value.fract() == 0.0
+                            && (0.0..=f64::from(u32::MAX)).contains(&n.value) =>
+                    {
+                        Some(n.value as u32)
+                    }
+                    _ => {
+                        sink.error(
+                            row,
+                            "page",
+                            format!("{path}.source.page"),
+                            format!("{who}: page '{p}' is not a whole page number"),
+                        );
+                        None
+                    }
+                });
+                let (document, section) = (row.text("document"), row.text("section"));
+                let source =
+                    (document.is_some() || section.is_some() || page.is_some()).then_some(Source {
+                        document,
+                        section,
+                        page,
+                    });
+                map.lines.insert(path, row.line);
+                indicators.push(Indicator {
+                    id: id.to_string(),
+                    key: row.get("key").map(str::to_string),
+                    pillar: row.get("pillar").map(str::to_string),
+                    name: text_of(row),
+                    unit,
+                    level,
+                    owner: row.text("owner"),
+                    targets: Vec::new(),
+                    baseline: None,
+                    observations: Vec::new(),
+                    source,
+                    note: row.text("note"),
+                });
+            }
+            _ => {}
+        }
+    }
+
+    // Targets, baselines and observations attach to their indicator by id, so they may
+    // be anywhere in the sheet.
+    for (kind, row) in &data {
+        if matches!(kind, Record::Plan | Record::Pillar | Record::Indicator) {
+            continue;
+        }
+        let id = row.get("id").unwrap_or_default();
+        let Some(&(i, _)) = index.get(id) else {
+            let hint = index
+                .keys()
+                .find(|k| k.to_lowercase() == id.to_lowercase())
+                .map(|k| format!(" (did you mean '{k}'? ids are matched exactly)"))
+                .unwrap_or_default();
+            sink.error(
+                row,
+                "id",
+                "",
+                format!("{} row: no indicator row has id '{id}'{hint}", kind.name()),
+            );
+            continue;
+        };
+        let who = format!("indicator '{id}'");
+        let Some(ind) = indicators.get_mut(i) else {
+            continue;
+        };
+        match kind {
+            Record::Target => {
+                let path = format!("indicators[{i}].targets[{}]", ind.targets.len());
+                let what = format!("{who}: target {}", ind.targets.len() + 1);
+                map.lines.insert(path.clone(), row.line);
+                if let Some(t) = read_target(row, &mut sink, &path, &what) {
+                    ind.targets.push(t);
+                } else {
+                    // Keep later targets' paths true to the sheet.
+                    ind.targets.push(Target {
+                        bound: crate::model::Bound::Eq(0.0),
+                        change: None,
+                        deadline: None,
+                        text: None,
+                    });
+                }
+            }
+            Record::Baseline => {
+                let path = format!("indicators[{i}].baseline");
+                if ind.baseline.is_some() {
+                    let first = map.lines.get(&path).copied().unwrap_or_default();
+                    sink.error(row, "record", path, format!("{who}: a second baseline (the first is on line {first}); an indicator has one"));
+                    continue;
+                }
+                map.lines.insert(path.clone(), row.line);
+                let what = format!("{who}: baseline");
+                let period = period_cell(row, &mut sink, &format!("{path}.period"), &what, true);
+                let value = sink.number(row, "value", &format!("{path}.value"), &what);
+                if value.is_none() && row.get("value").is_none() {
+                    sink.error(
+                        row,
+                        "value",
+                        format!("{path}.value"),
+                        format!("{what}: value is required"),
+                    );
+                }
+                if let (Some(period), Some(value)) = (period, value) {
+                    ind.baseline = Some(Baseline { period, value });
+                }
+            }
+            Record::Observation => {
+                let path = format!("indicators[{i}].observations[{}]", ind.observations.len());
+                map.lines.insert(path.clone(), row.line);
+                let what = format!("{who}: observation");
+                let period = period_cell(row, &mut sink, &format!("{path}.period"), &what, true);
+                let what = match period {
+                    Some(p) => format!("{who}: observation {p}"),
+                    None => what,
+                };
+                let mut num = |col: &str| sink.number(row, col, &format!("{path}.{col}"), &what);
+                let (value, numerator, denominator, reported) = (
+                    num("value"),
+                    num("numerator"),
+                    num("denominator"),
+                    num("reported"),
+                );
+                ind.observations.push(Observation {
+                    period: period.unwrap_or(crate::period::Period::Year(0)),
+                    value,
+                    numerator,
+                    denominator,
+                    reported,
+                    note: row.text("note"),
+                });
+            }
+            Record::Plan | Record::Pillar | Record::Indicator => {}
+        }
+    }
+
+    let Some((plan, _)) = plan else {
+        sink.errors.push(Diagnostic::error(
+            "plan",
+            "no plan row: add a row with record 'plan', the plan's id and its title in 'name'",
+        ));
+        return Err(fail(sort(sink.errors)));
+    };
+    if !sink.errors.is_empty() {
+        return Err(fail(sort(sink.errors)));
+    }
+    let dataset = Dataset {
+        schema: SCHEMA.to_string(),
+        plan,
+        as_of,
+        pillars,
+        indicators,
+    };
+    Ok((
+        Loaded {
+            dataset,
+            warnings: sort(sink.warnings),
+        },
+        map,
+    ))
+}
+
+fn sort(mut ds: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    ds.sort_by_key(|d| (d.line, d.column));
+    ds
+}
+
+fn text_of(row: &Row) -> Text {
+    Text {
+        vi: row.raw("name").unwrap_or_default().to_string(),
+        en: row.text("name_en"),
+    }
+}
+
+fn period_cell(
+    row: &Row,
+    sink: &mut Sink,
+    path: &str,
+    what: &str,
+    required: bool,
+) -> Option<crate::period::Period> {
+    let Some(cell) = row.get("period") else {
+        if required {
+            sink.error(
+                row,
+                "period",
+                path,
+                format!("{what}: period is required (2024, 2024-Q4, 2024-11 or 2024-11-23)"),
+            );
+        }
+        return None;
+    };
+    match read_period(cell) {
+        Ok((p, note)) => {
+            if let Some(note) = note {
+                sink.warning(row, "period", path, format!("{what}: period: {note}"));
+            }
+            Some(p)
+        }
+        Err(e) => {
+            sink.error(row, "period", path, format!("{what}: period: {e}"));
+            None
+        }
+    }
+}
+
+/// A target row through the same [`RawTarget`] checks as JSON, so both forms refuse
+/// the same targets with the same words.
+fn read_target(row: &Row, sink: &mut Sink, path: &str, what: &str) -> Option<Target> {
+    let before = sink.errors.len();
+    let deadline = period_cell(row, sink, &format!("{path}.deadline"), what, false);
+    let mut num = |col: &str| sink.number(row, col, &format!("{path}.{col}"), what);
+    let (value, min, max, tolerance) = (num("value"), num("min"), num("max"), num("tolerance"));
+    let change = match row.get("change").map(str::to_lowercase).as_deref() {
+        None => None,
+        Some("increase") => Some(Change::Increase),
+        Some("decrease") => Some(Change::Decrease),
+        Some(other) => {
+            sink.error(
+                row,
+                "change",
+                format!("{path}.change"),
+                format!("{what}: unknown change '{other}': expected increase or decrease"),
+            );
+            None
+        }
+    };
+    let Some(op) = row.get("op") else {
+        sink.error(
+            row,
+            "op",
+            format!("{path}.op"),
+            format!("{what}: op is required: one of {OPS}"),
+        );
+        return None;
+    };
+    if sink.errors.len() > before {
+        return None;
+    }
+    let raw = RawTarget {
+        text: row.text("text"),
+        op: op.to_lowercase(),
+        value,
+        min,
+        max,
+        tolerance,
+        change,
+        deadline,
+    };
+    match Target::try_from(raw) {
+        Ok(t) => Some(t),
+        Err(e) => {
+            sink.error(row, "op", path, format!("{what}: {e}"));
+            None
+        }
+    }
+}
+
+/// Splits the text into rows with their line numbers, with the separator sniffed from
+/// the first line that is not a comment: Excel in a Vietnamese locale writes `;`,
+/// because `,` is the decimal mark there.
+fn split_rows(body: &str) -> (Vec<(usize, Vec<String>)>, Vec<Diagnostic>) {
+    let first = body
+        .lines()
+        .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+        .unwrap_or("");
+    let delimiter = [b',', b';', b'\t']
+        .into_iter()
+        .max_by_key(|&d| (count_outside_quotes(first, d), d == b','))
+        .unwrap_or(b',');
+    let mut reader = ::csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(body.as_bytes());
+    let mut rows = Vec::new();
+    let mut errors = Vec::new();
+    for (n, record) in reader.records().enumerate() {
+        match record {
+            Ok(r) => {
+                let line = r.position().map_or(n + 1, |p| p.line() as usize);
+                rows.push((line, r.iter().map(str::to_string).collect()));
+            }
+            Err(e) => {
+                let mut d = Diagnostic::error("", format!("the CSV could not be read: {e}"));
+                d.line = e.position().map(|p| p.line() as usize);
+                errors.push(d);
+                break;
+            }
+        }
+    }
+    (rows, errors)
+}
+
+fn count_outside_quotes(line: &str, d: u8) -> usize {
+    let mut quoted = false;
+    line.bytes()
+        .filter(|&b| {
+            if b == b'"' {
+                quoted = !quoted;
+            }
+            !quoted && b == d
+        })
+        .count()
+}
+
+/// The header's column positions by lowercase name, or why it is not a header.
+fn read_header(line: usize, header: &[String]) -> Result<HashMap<String, usize>, Vec<Diagnostic>> {
+    let mut cols = HashMap::new();
+    let mut errors = Vec::new();
+    let at = |c: usize, msg: String| Diagnostic {
+        line: Some(line),
+        column: Some(c + 1),
+        ..Diagnostic::error("", msg)
+    };
+    for (c, cell) in header.iter().enumerate() {
+        let name = cell.trim().to_lowercase();
+        if name.is_empty() {
+            continue;
+        }
+        if !CSV_COLUMNS.contains(&name.as_str()) {
+            let hint = if Record::parse(&name).is_some() {
+                format!(
+                    "the first row must be the header ({}…), not a {name} row",
+                    CSV_COLUMNS[..4].join(",")
+                )
+            } else {
+                format!(
+                    "unknown column '{}': expected columns are {}",
+                    cell.trim(),
+                    CSV_COLUMNS.join(", ")
+                )
+            };
+            errors.push(at(c, hint));
+        } else if cols.insert(name.clone(), c).is_some() {
+            errors.push(at(
+                c,
+                format!("column '{name}' appears twice in the header"),
+            ));
+        }
+    }
+    for required in ["record", "id"] {
+        if errors.is_empty() && !cols.contains_key(required) {
+            errors.push(Diagnostic {
+                line: Some(line),
+                ..Diagnostic::error(
+                    "",
+                    format!(
+                        "the header has no '{required}' column: expected columns are {}",
+                        CSV_COLUMNS.join(", ")
+                    ),
+                )
+            });
+        }
+    }
+    if errors.is_empty() {
+        Ok(cols)
+    } else {
+        Err(errors)
+    }
+}
+
+/// The dataset as CSV with every column of [`CSV_COLUMNS`]: the plan, the pillars, then
+/// each indicator followed by its baseline, targets and observations. Starts with a
+/// UTF-8 byte-order mark so Excel shows Vietnamese letters correctly.
+pub fn to_csv(ds: &Dataset) -> String {
+    let mut rows: Vec<Vec<String>> = vec![CSV_COLUMNS.iter().map(|c| c.to_string()).collect()];
+    let num = |v: f64| v.to_string();
+    let opt = |v: Option<f64>| v.map(num).unwrap_or_default();
+    let text = |t: &Option<String>| t.clone().unwrap_or_default();
+
+    let mut row = OutRow::new(Record::Plan, &ds.plan.id);
+    row.set("name", ds.plan.title.clone());
+    row.set("document", text(&ds.plan.document));
+    row.set("region", text(&ds.plan.region));
+    row.set("issuer", text(&ds.plan.issuer));
+    row.set("date", text(&ds.plan.date));
+    row.set("url", text(&ds.plan.url));
+    row.set("as_of", ds.as_of.map(|d| d.to_string()).unwrap_or_default());
+    row.set("schema", ds.schema.clone());
+    rows.push(row.0);
+
+    for p in &ds.pillars {
+        let mut row = OutRow::new(Record::Pillar, &p.id);
+        row.set("name", p.name.vi.clone());
+        row.set("name_en", text(&p.name.en));
+        row.set("weight", num(p.weight));
+        rows.push(row.0);
+    }
+    for ind in &ds.indicators {
+        let mut row = OutRow::new(Record::Indicator, &ind.id);
+        row.set("name", ind.name.vi.clone());
+        row.set("name_en", text(&ind.name.en));
+        row.set("unit", ind.unit.as_str().to_string());
+        row.set(
+            "level",
+            ind.level
+                .map(|l| l.as_str().to_string())
+                .unwrap_or_default(),
+        );
+        row.set("pillar", text(&ind.pillar));
+        row.set("key", text(&ind.key));
+        row.set("owner", text(&ind.owner));
+        if let Some(s) = &ind.source {
+            row.set("document", text(&s.document));
+            row.set("section", text(&s.section));
+            row.set("page", s.page.map(|p| p.to_string()).unwrap_or_default());
+        }
+        row.set("note", text(&ind.note));
+        rows.push(row.0);
+        if let Some(b) = &ind.baseline {
+            let mut row = OutRow::new(Record::Baseline, &ind.id);
+            row.set("period", b.period.to_string());
+            row.set("value", num(b.value));
+            rows.push(row.0);
+        }
+        for t in &ind.targets {
+            let r = RawTarget::from(t.clone());
+            let mut row = OutRow::new(Record::Target, &ind.id);
+            row.set(
+                "period",
+                r.deadline.map(|d| d.to_string()).unwrap_or_default(),
+            );
+            row.set("op", r.op);
+            row.set("value", opt(r.value));
+            row.set("min", opt(r.min));
+            row.set("max", opt(r.max));
+            row.set("tolerance", opt(r.tolerance));
+            let change = r.change.map(|c| match c {
+                Change::Increase => "increase",
+                Change::Decrease => "decrease",
+            });
+            row.set("change", change.unwrap_or_default().to_string());
+            row.set("text", text(&r.text));
+            rows.push(row.0);
+        }
+        for o in &ind.observations {
+            let mut row = OutRow::new(Record::Observation, &ind.id);
+            row.set("period", o.period.to_string());
+            row.set("value", opt(o.value));
+            row.set("numerator", opt(o.numerator));
+            row.set("denominator", opt(o.denominator));
+            row.set("reported", opt(o.reported));
+            row.set("note", text(&o.note));
+            rows.push(row.0);
+        }
+    }
+    let mut out = String::from("\u{feff}");
+    out.push_str(&write_rows(&rows).unwrap_or_default());
+    out
+}
+
+/// One output row, filled by column name.
+struct OutRow(Vec<String>);
+
+impl OutRow {
+    fn new(kind: Record, id: &str) -> OutRow {
+        let mut row = OutRow(vec![String::new(); CSV_COLUMNS.len()]);
+        row.set("record", kind.name().to_string());
+        row.set("id", id.to_string());
+        row
+    }
+
+    fn set(&mut self, col: &str, value: String) {
+        if let Some(i) = CSV_COLUMNS.iter().position(|c| *c == col) {
+            self.0[i] = value;
+        }
+    }
+}
+
+fn write_rows(rows: &[Vec<String>]) -> Result<String, Box<dyn std::error::Error>> {
+    let mut w = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    for r in rows {
+        w.write_record(r)?;
+    }
+    Ok(String::from_utf8(w.into_inner()?)?)
+}

@@ -1,0 +1,409 @@
+//! The JSON form: reading with paths, lines and columns, and pretty writing.
+//!
+//! A successful read is exactly `Dataset`'s own `Deserialize`, so what loads is what the
+//! model accepts. Only when that fails is the document read again piece by piece (each
+//! top-level field, each pillar, each indicator separately), so one upload reports every
+//! broken indicator rather than the first.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use serde::de::{DeserializeOwned, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer};
+use serde_json::value::RawValue;
+
+use super::{strip_bom, Diagnostic, Format, LoadError, Loaded};
+use crate::model::{Dataset, Indicator, Pillar, Plan, SCHEMA};
+use crate::period::Date;
+
+/// Reading stops collecting after this many problems: the rest are usually echoes.
+const MAX_ERRORS: usize = 100;
+/// Validation findings placed on a line; past this they keep their path only, so a
+/// pathological file cannot make loading quadratic.
+const MAX_LOCATED: usize = 200;
+
+/// The fields of a dataset, in the order a person writes them, for error messages.
+const TOP_FIELDS: [&str; 5] = ["schema", "plan", "as_of", "pillars", "indicators"];
+
+/// Reads a JSON dataset without validating it: structure, types and ops only.
+pub fn read_json(text: &str) -> Result<Loaded, LoadError> {
+    let body = strip_bom(text);
+    if body.trim().is_empty() {
+        return Err(LoadError::Empty(Format::Json));
+    }
+    let entries = match serde_json::from_str::<Entries>(body) {
+        Ok(e) => e.0,
+        Err(e) => {
+            return Err(read_error(vec![serde_diag(
+                body,
+                0,
+                body,
+                String::new(),
+                &e,
+            )]))
+        }
+    };
+    check_schema(body, &entries)?;
+    let mut de = serde_json::Deserializer::from_str(body);
+    match serde_path_to_error::deserialize::<_, Dataset>(&mut de) {
+        Ok(dataset) => match de.end() {
+            Ok(()) => Ok(Loaded {
+                dataset,
+                warnings: Vec::new(),
+            }),
+            Err(e) => Err(read_error(vec![serde_diag(
+                body,
+                0,
+                body,
+                String::new(),
+                &e,
+            )])),
+        },
+        Err(e) => {
+            let mut errors = collect_errors(body, &entries);
+            if errors.is_empty() {
+                let path = path_string("", e.path());
+                errors.push(serde_diag(body, 0, body, path, e.inner()));
+            }
+            Err(read_error(errors))
+        }
+    }
+}
+
+/// The dataset as pretty-printed JSON with a final newline, the form `docs/FORMAT.md`
+/// shows. Non-finite numbers (which [`super::validate`] reports) are written as `null`.
+pub fn to_json(ds: &Dataset) -> String {
+    let mut s = serde_json::to_string_pretty(ds).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+fn read_error(mut errors: Vec<Diagnostic>) -> LoadError {
+    errors.sort_by_key(|d| (d.line, d.column));
+    if errors.len() > MAX_ERRORS {
+        let more = errors.len() - MAX_ERRORS;
+        errors.truncate(MAX_ERRORS);
+        errors.push(Diagnostic::error("", format!("… and {more} more problems")));
+    }
+    LoadError::Read {
+        format: Format::Json,
+        errors,
+    }
+}
+
+/// The top-level object as (key, raw value) pairs, in order, duplicates kept.
+struct Entries<'a>(Vec<(String, &'a RawValue)>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for Entries<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V<'a>(std::marker::PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> Visitor<'de> for V<'a> {
+            type Value = Entries<'a>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(
+                    r#"a JSON object {"schema": "chitieu/1", "plan": …, "indicators": […]}"#,
+                )
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<Entries<'a>, A::Error> {
+                let mut out = Vec::new();
+                while let Some(k) = m.next_key::<String>()? {
+                    out.push((k, m.next_value::<&'a RawValue>()?));
+                }
+                Ok(Entries(out))
+            }
+        }
+        d.deserialize_map(V(std::marker::PhantomData))
+    }
+}
+
+fn check_schema(body: &str, entries: &[(String, &RawValue)]) -> Result<(), LoadError> {
+    let end = body.trim_end().len().saturating_sub(1);
+    let Some((_, raw)) = entries.iter().find(|(k, _)| k == "schema") else {
+        let mut d = Diagnostic::error(
+            "schema",
+            format!(
+                "this is not a chitieu dataset: it has no \"schema\" field; \
+                 a dataset starts with {{\"schema\": \"{SCHEMA}\", …}}"
+            ),
+        );
+        place_at(body, end, &mut d);
+        return Err(LoadError::Schema(d));
+    };
+    let found = serde_json::from_str::<String>(raw.get());
+    if found.as_deref().ok() == Some(SCHEMA) {
+        return Ok(());
+    }
+    let found = match found {
+        Ok(s) => format!("\"{s}\""),
+        Err(_) => raw.get().chars().take(40).collect(),
+    };
+    let mut d = Diagnostic::error(
+        "schema",
+        format!("schema is {found}, but this program reads \"{SCHEMA}\" datasets"),
+    );
+    place_at(body, offset_in(body, raw.get()), &mut d);
+    Err(LoadError::Schema(d))
+}
+
+/// Reads each part of the document on its own, collecting every failure.
+fn collect_errors(body: &str, entries: &[(String, &RawValue)]) -> Vec<Diagnostic> {
+    let mut errors = Vec::new();
+    let mut seen = HashSet::new();
+    for (key, raw) in entries {
+        let at = offset_in(body, raw.get());
+        if !seen.insert(key.as_str()) {
+            let mut d = Diagnostic::error(key.clone(), format!("duplicate field `{key}`"));
+            place_at(body, at, &mut d);
+            errors.push(d);
+            continue;
+        }
+        match key.as_str() {
+            "schema" => {}
+            "plan" => part::<Plan>(body, raw, "plan".into(), None, &mut errors),
+            "as_of" => part::<Option<Date>>(body, raw, "as_of".into(), None, &mut errors),
+            "pillars" => list::<Pillar>(body, raw, "pillars", &mut errors),
+            "indicators" => list::<Indicator>(body, raw, "indicators", &mut errors),
+            other => {
+                let expected: Vec<String> = TOP_FIELDS.iter().map(|f| format!("`{f}`")).collect();
+                let mut d = Diagnostic::error(
+                    other,
+                    format!(
+                        "unknown field `{other}`, expected one of {}",
+                        expected.join(", ")
+                    ),
+                );
+                place_at(body, at, &mut d);
+                errors.push(d);
+            }
+        }
+    }
+    for required in ["plan", "indicators"] {
+        if !seen.contains(required) {
+            let mut d = Diagnostic::error("", format!("missing field `{required}`"));
+            place_at(body, body.trim_end().len().saturating_sub(1), &mut d);
+            errors.push(d);
+        }
+    }
+    errors
+}
+
+/// Reads a JSON array element by element, so each broken element is reported.
+fn list<T: DeserializeOwned>(body: &str, raw: &RawValue, name: &str, out: &mut Vec<Diagnostic>) {
+    let Ok(items) = serde_json::from_str::<Vec<&RawValue>>(raw.get()) else {
+        // Not an array: let the typed read say so.
+        return part::<Vec<T>>(body, raw, name.to_string(), None, out);
+    };
+    for (i, item) in items.iter().enumerate() {
+        #[derive(Deserialize)]
+        struct IdProbe {
+            id: Option<String>,
+        }
+        let id = serde_json::from_str::<IdProbe>(item.get())
+            .ok()
+            .and_then(|p| p.id);
+        part::<T>(body, item, format!("{name}[{i}]"), id, out);
+    }
+}
+
+/// Reads one part of the document as `T`, recording a failure with its absolute path
+/// and position.
+fn part<T: DeserializeOwned>(
+    body: &str,
+    raw: &RawValue,
+    prefix: String,
+    id: Option<String>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let sub = raw.get();
+    let mut de = serde_json::Deserializer::from_str(sub);
+    if let Err(e) = serde_path_to_error::deserialize::<_, T>(&mut de) {
+        let path = path_string(&prefix, e.path());
+        let mut d = serde_diag(body, offset_in(body, sub), sub, path, e.inner());
+        if let Some(id) = id.filter(|id| !id.is_empty()) {
+            let owner = if prefix.starts_with("pillars") {
+                "pillar"
+            } else {
+                "indicator"
+            };
+            d.message = format!("{} in {owner} '{id}'", d.message);
+        }
+        out.push(d);
+    }
+}
+
+/// `prefix` joined with a serde_path_to_error path (which shows the root as `.`).
+fn path_string(prefix: &str, path: &serde_path_to_error::Path) -> String {
+    let inner = path.to_string();
+    let inner = if inner == "." { "" } else { inner.as_str() };
+    match (prefix.is_empty(), inner.is_empty()) {
+        (_, true) => prefix.to_string(),
+        (true, false) => inner.to_string(),
+        (false, false) if inner.starts_with('[') => format!("{prefix}{inner}"),
+        (false, false) => format!("{prefix}.{inner}"),
+    }
+}
+
+/// A diagnostic from a serde_json error raised while reading `sub`, which starts at
+/// byte `base` of `body`.
+fn serde_diag(
+    body: &str,
+    base: usize,
+    sub: &str,
+    path: String,
+    e: &serde_json::Error,
+) -> Diagnostic {
+    let mut d = Diagnostic::error(path, plain_message(e));
+    if e.line() > 0 {
+        let end = base + byte_end(sub, e.line(), e.column());
+        let (line, column) = line_col_before(body, end);
+        d.line = Some(line);
+        d.column = Some(column);
+    }
+    d
+}
+
+/// serde_json's message without its " at line L column C" (we recompute those against
+/// the whole document, in characters), and with Rust type names said in JSON terms.
+fn plain_message(e: &serde_json::Error) -> String {
+    let full = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    let msg = full.strip_suffix(&suffix).unwrap_or(&full);
+    let mut msg = msg
+        .replace("expected f64", "expected a number")
+        .replace(
+            "expected u32",
+            "expected a whole number from 0 to 4294967295",
+        )
+        .replace("expected a sequence", "expected a list [...]")
+        .replace("invalid type: map", "invalid type: object")
+        .replace("invalid type: sequence", "invalid type: list");
+    if let Some(i) = msg.find("expected struct ") {
+        msg.replace_range(i.., "expected an object {...}");
+    }
+    msg
+}
+
+/// The byte offset in `s` just past serde_json's (1-based line, byte column) position.
+fn byte_end(s: &str, line: usize, column: usize) -> usize {
+    let mut start = 0;
+    for _ in 1..line {
+        match s[start..].find('\n') {
+            Some(i) => start += i + 1,
+            None => break,
+        }
+    }
+    floor_boundary(s, (start + column).min(s.len()))
+}
+
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Line and character column of the last character before byte `end` (column 1 at the
+/// start of a line), which is where serde_json stands when it reports an error.
+fn line_col_before(body: &str, end: usize) -> (usize, usize) {
+    let end = floor_boundary(body, end.min(body.len()));
+    let line_start = body[..end].rfind('\n').map_or(0, |i| i + 1);
+    let line = body[..line_start].matches('\n').count() + 1;
+    (line, body[line_start..end].chars().count().max(1))
+}
+
+/// Places `d` at the character starting at byte `at`.
+fn place_at(body: &str, at: usize, d: &mut Diagnostic) {
+    let at = floor_boundary(body, at.min(body.len()));
+    let line_start = body[..at].rfind('\n').map_or(0, |i| i + 1);
+    d.line = Some(body[..line_start].matches('\n').count() + 1);
+    d.column = Some(body[line_start..at].chars().count() + 1);
+}
+
+/// Where `sub` (a slice borrowed from `body`, as a `RawValue` is) starts in `body`.
+fn offset_in(body: &str, sub: &str) -> usize {
+    let (b, s) = (body.as_ptr() as usize, sub.as_ptr() as usize);
+    if s >= b && s - b <= body.len() {
+        s - b
+    } else {
+        0
+    }
+}
+
+/// Gives a validation finding the line and column of the value its path names (or of
+/// the nearest enclosing value that exists).
+pub(super) fn locate(text: &str, d: &mut Diagnostic, index: usize) {
+    if index >= MAX_LOCATED {
+        return;
+    }
+    let body = strip_bom(text);
+    let mut cur = body;
+    let mut at = None;
+    for seg in segments(&d.path) {
+        let next = match seg {
+            Segment::Key(k) => serde_json::from_str::<Entries>(cur)
+                .ok()
+                .and_then(|e| e.0.into_iter().find(|(key, _)| key == k))
+                .map(|(_, raw)| raw.get()),
+            Segment::Index(i) => serde_json::from_str::<Vec<&RawValue>>(cur)
+                .ok()
+                .and_then(|v| v.get(i).map(|raw| raw.get())),
+        };
+        match next {
+            Some(n) => {
+                cur = n;
+                at = Some(offset_in(body, n));
+            }
+            None => break,
+        }
+    }
+    if let Some(at) = at {
+        place_at(body, at, d);
+    }
+}
+
+enum Segment<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+/// Splits `indicators[3].targets[0].max` into keys and indices.
+fn segments(path: &str) -> Vec<Segment<'_>> {
+    let mut out = Vec::new();
+    for part in path.split('.').filter(|p| !p.is_empty()) {
+        let (key, rest) = part.split_once('[').unwrap_or((part, ""));
+        if !key.is_empty() {
+            out.push(Segment::Key(key));
+        }
+        for idx in rest.split('[') {
+            if let Ok(i) = idx.trim_end_matches(']').parse() {
+                out.push(Segment::Index(i));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let text = "{\"schema\": \"chitieu/1\", \"plan\": {\"id\": \"p\", \"title\": \"Kế hoạch\", \"x\": 1}}";
+        let Err(LoadError::Read { errors, .. }) = read_json(text) else {
+            panic!("should fail")
+        };
+        let d = &errors[0];
+        assert_eq!(d.path, "plan.x");
+        // `"x"` ends at character 68 of the line; serde_json counts 72 bytes there.
+        assert_eq!((d.line, d.column), (Some(1), Some(68)));
+    }
+
+    #[test]
+    fn path_segments() {
+        let s = segments("indicators[3].targets[0].max");
+        assert_eq!(s.len(), 5);
+        assert!(matches!(s[1], Segment::Index(3)));
+        assert!(matches!(s[4], Segment::Key("max")));
+    }
+}
