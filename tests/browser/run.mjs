@@ -32,6 +32,7 @@ async function open(url, options = {}) {
   const errors = [];
   page.on("console", (m) => { if (m.type() === "error") errors.push(`console: ${m.text()}`); });
   page.on("pageerror", (e) => errors.push(`uncaught: ${e.message}`));
+  page.on("response", (r) => { if (r.status() >= 400) errors.push(`HTTP ${r.status()} for ${r.url()}`); });
   await page.goto(new URL(url, BASE).href);
   return { page, context, errors };
 }

@@ -6,19 +6,13 @@
 //! and it finds `chitieu_bg.wasm` next to itself through `document.currentScript`.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use crate::bootstrap::{self, run};
 use crate::{root, Result};
 
-/// What a build produced.
-pub struct Bundle {
-    pub js: PathBuf,
-    pub wasm: PathBuf,
-}
-
-pub fn build() -> Result<Bundle> {
+pub fn build() -> Result {
     bootstrap::wasm_target()?;
     let wasm_bindgen = bootstrap::wasm_bindgen_cli()?;
     bootstrap::npm()?;
@@ -39,7 +33,14 @@ pub fn build() -> Result<Bundle> {
 
     let bindgen_dir = r.join("target/chitieu-bindgen");
     run(Command::new(&wasm_bindgen)
-        .args(["--target", "web", "--no-typescript", "--out-name", "chitieu", "--out-dir"])
+        .args([
+            "--target",
+            "web",
+            "--no-typescript",
+            "--out-name",
+            "chitieu",
+            "--out-dir",
+        ])
         .arg(&bindgen_dir)
         .arg(&raw))?;
 
@@ -66,7 +67,7 @@ pub fn build() -> Result<Bundle> {
             gzip_len(&bytes)
         );
     }
-    Ok(Bundle { js, wasm })
+    Ok(())
 }
 
 fn read(p: &Path) -> Result<String> {
@@ -109,7 +110,10 @@ pub fn classic_script(glue: &str, loader: &str) -> Result<String> {
     // The wasm-bindgen version is pinned; if its output ever changes shape, stop here
     // rather than ship a script that fails in the browser.
     for bad in ["import.meta", "export ", "import "] {
-        if body.lines().any(|l| l.trim_start().starts_with(bad) || (bad == "import.meta" && l.contains(bad))) {
+        if body
+            .lines()
+            .any(|l| l.trim_start().starts_with(bad) || (bad == "import.meta" && l.contains(bad)))
+        {
             return Err(format!("the wasm-bindgen glue still contains `{bad}` after wrapping; update xtask/src/build.rs"));
         }
     }

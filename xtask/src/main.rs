@@ -23,14 +23,14 @@ pub fn root() -> PathBuf {
 
 pub type Result<T = ()> = std::result::Result<T, String>;
 
-const USAGE: &str = "usage: cargo xtask <build | serve [--port N] | test>";
+const USAGE: &str = "usage: cargo xtask <build | serve [--port N] | test [--browser [FILTER]]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
-        Some("build") => build::build().map(|_| ()),
+        Some("build") => build::build(),
         Some("serve") => serve::serve_command(&args[1..]),
-        Some("test") => test::test_command(),
+        Some("test") => test::test_command(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())

@@ -23,7 +23,11 @@ pub fn serve_command(args: &[String]) -> Result {
                     .and_then(|p| p.parse().ok())
                     .ok_or("--port takes a number from 1 to 65535")?;
             }
-            other => return Err(format!("unknown option '{other}' (usage: cargo xtask serve [--port N])")),
+            other => {
+                return Err(format!(
+                    "unknown option '{other}' (usage: cargo xtask serve [--port N])"
+                ))
+            }
         }
     }
     crate::build::build()?;
@@ -36,7 +40,8 @@ pub fn serve_command(args: &[String]) -> Result {
 
 /// Binds an ephemeral port and serves in a background thread; returns the base URL.
 pub fn spawn() -> Result<String> {
-    let listener = TcpListener::bind(("127.0.0.1", 0)).map_err(|e| format!("cannot listen: {e}"))?;
+    let listener =
+        TcpListener::bind(("127.0.0.1", 0)).map_err(|e| format!("cannot listen: {e}"))?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
     std::thread::spawn(move || accept_loop(listener));
     Ok(format!("http://{addr}"))
@@ -67,7 +72,13 @@ fn handle(mut stream: TcpStream) -> std::io::Result<()> {
     let target = parts.next().unwrap_or("/");
     let path = target.split(['?', '#']).next().unwrap_or("/");
     if method != "GET" && method != "HEAD" {
-        return respond(&mut stream, 405, "text/plain; charset=utf-8", b"method not allowed", method == "HEAD");
+        return respond(
+            &mut stream,
+            405,
+            "text/plain; charset=utf-8",
+            b"method not allowed",
+            method == "HEAD",
+        );
     }
     if let Some(fault) = path.strip_prefix("/__fault/") {
         return fault_route(&mut stream, fault);
@@ -75,20 +86,41 @@ fn handle(mut stream: TcpStream) -> std::io::Result<()> {
     match resolve(path) {
         Some(file) => match std::fs::read(&file) {
             Ok(body) => respond(&mut stream, 200, mime(&file), &body, method == "HEAD"),
-            Err(_) => respond(&mut stream, 404, "text/plain; charset=utf-8", b"not found", method == "HEAD"),
+            Err(_) => respond(
+                &mut stream,
+                404,
+                "text/plain; charset=utf-8",
+                b"not found",
+                method == "HEAD",
+            ),
         },
-        None => respond(&mut stream, 404, "text/plain; charset=utf-8", b"not found", method == "HEAD"),
+        None => respond(
+            &mut stream,
+            404,
+            "text/plain; charset=utf-8",
+            b"not found",
+            method == "HEAD",
+        ),
     }
 }
 
 /// `/__fault/404`, `/__fault/500`, `/__fault/slow/<ms>` (headers, then silence).
 fn fault_route(stream: &mut TcpStream, fault: &str) -> std::io::Result<()> {
-    if let Some(ms) = fault.strip_prefix("slow/").and_then(|m| m.parse::<u64>().ok()) {
+    if let Some(ms) = fault
+        .strip_prefix("slow/")
+        .and_then(|m| m.parse::<u64>().ok())
+    {
         std::thread::sleep(Duration::from_millis(ms.min(60_000)));
         return respond(stream, 200, "application/json", b"{}", false);
     }
     let code = fault.parse::<u16>().unwrap_or(500);
-    respond(stream, code, "text/plain; charset=utf-8", b"fault injected", false)
+    respond(
+        stream,
+        code,
+        "text/plain; charset=utf-8",
+        b"fault injected",
+        false,
+    )
 }
 
 /// Maps a URL path to a file: `/seeds/…` and `/tests/…` to those folders, the rest to
@@ -103,7 +135,10 @@ fn resolve(url_path: &str) -> Option<PathBuf> {
         _ => (r.join("www"), rel),
     };
     let rest_path = Path::new(rest);
-    if rest_path.components().any(|c| !matches!(c, Component::Normal(_))) {
+    if rest_path
+        .components()
+        .any(|c| !matches!(c, Component::Normal(_)))
+    {
         return None;
     }
     let mut p = base.join(rest_path);
@@ -145,7 +180,13 @@ fn mime(p: &Path) -> &'static str {
     }
 }
 
-fn respond(stream: &mut TcpStream, code: u16, ctype: &str, body: &[u8], head_only: bool) -> std::io::Result<()> {
+fn respond(
+    stream: &mut TcpStream,
+    code: u16,
+    ctype: &str,
+    body: &[u8],
+    head_only: bool,
+) -> std::io::Result<()> {
     let reason = match code {
         200 => "OK",
         404 => "Not Found",

@@ -31,44 +31,18 @@ impl Tally {
     }
 }
 
-pub fn test_command() -> Result {
+pub fn test_command(args: &[String]) -> Result {
     let r = root();
     let cargo = env!("CARGO");
     let mut t = Tally::default();
-
-    t.check(
-        "cargo fmt --check",
-        bootstrap::run(Command::new(cargo).args(["fmt", "--all", "--check"]).current_dir(&r)),
-    );
-    t.check(
-        "cargo clippy",
-        bootstrap::run(
-            Command::new(cargo)
-                .args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])
-                .current_dir(&r),
-        ),
-    );
-    counted(
-        &mut t,
-        "cargo test",
-        Command::new(cargo).args(["test", "--workspace"]).current_dir(&r),
-        parse_cargo_line,
-    );
-
-    match browser_setup() {
-        Ok((base, chrome)) => counted(
-            &mut t,
-            "browser tests",
-            Command::new("node")
-                .arg(r.join("tests/browser/run.mjs"))
-                .env("CHITIEU_BASE_URL", base)
-                .env("CHROME", chrome)
-                .current_dir(&r),
-            parse_plain_line,
-        ),
-        Err(e) => t.check("browser test setup", Err(e)),
+    // `--browser [FILTER]`: only the browser tests (whose file names contain FILTER).
+    let browser_only = args.first().map(String::as_str) == Some("--browser");
+    let filter = if browser_only { args.get(1) } else { None };
+    if !browser_only {
+        native_checks(&mut t, cargo, &r);
     }
 
+    browser(&mut t, &r, filter);
     if !t.failures.is_empty() {
         println!("xtask: failed: {}", t.failures.join(", "));
     }
@@ -80,6 +54,57 @@ pub fn test_command() -> Result {
     }
 }
 
+fn native_checks(t: &mut Tally, cargo: &str, r: &std::path::Path) {
+    t.check(
+        "cargo fmt --check",
+        bootstrap::run(
+            Command::new(cargo)
+                .args(["fmt", "--all", "--check"])
+                .current_dir(r),
+        ),
+    );
+    t.check(
+        "cargo clippy",
+        bootstrap::run(
+            Command::new(cargo)
+                .args([
+                    "clippy",
+                    "--workspace",
+                    "--all-targets",
+                    "--",
+                    "-D",
+                    "warnings",
+                ])
+                .current_dir(r),
+        ),
+    );
+    counted(
+        t,
+        "cargo test",
+        Command::new(cargo)
+            .args(["test", "--workspace"])
+            .current_dir(r),
+        parse_cargo_line,
+    );
+}
+
+fn browser(t: &mut Tally, r: &std::path::Path, filter: Option<&String>) {
+    match browser_setup() {
+        Ok((base, chrome)) => counted(
+            t,
+            "browser tests",
+            Command::new("node")
+                .arg(r.join("tests/browser/run.mjs"))
+                .args(filter)
+                .env("CHITIEU_BASE_URL", base)
+                .env("CHROME", chrome)
+                .current_dir(r),
+            parse_plain_line,
+        ),
+        Err(e) => t.check("browser test setup", Err(e)),
+    }
+}
+
 fn browser_setup() -> Result<(String, std::path::PathBuf)> {
     build::build()?;
     let chrome = bootstrap::chromium()?;
@@ -88,7 +113,12 @@ fn browser_setup() -> Result<(String, std::path::PathBuf)> {
 }
 
 /// Runs a test command, echoing its output, and adds the counts its summary lines give.
-fn counted(t: &mut Tally, name: &str, cmd: &mut Command, parse: fn(&str) -> Option<(usize, usize)>) {
+fn counted(
+    t: &mut Tally,
+    name: &str,
+    cmd: &mut Command,
+    parse: fn(&str) -> Option<(usize, usize)>,
+) {
     let child = cmd.stdout(Stdio::piped()).spawn();
     let mut child = match child {
         Ok(c) => c,
@@ -152,7 +182,10 @@ mod tests {
             Some((11, 1))
         );
         assert_eq!(parse_plain_line("3 passed, 1 failed"), Some((3, 1)));
-        assert_eq!(parse_plain_line("3 passed, 0 failed, 2 skipped"), Some((3, 0)));
+        assert_eq!(
+            parse_plain_line("3 passed, 0 failed, 2 skipped"),
+            Some((3, 0))
+        );
         assert_eq!(parse_plain_line("passed"), None);
     }
 }

@@ -294,7 +294,16 @@ mod tests {
                 day: 23
             }))
         );
-        for bad in ["", "24", "2024-Q5", "2024-13", "2023-02-29", "2024-1", "abcd", "2024-11-23-1"] {
+        for bad in [
+            "",
+            "24",
+            "2024-Q5",
+            "2024-13",
+            "2023-02-29",
+            "2024-1",
+            "abcd",
+            "2024-11-23-1",
+        ] {
             assert!(bad.parse::<Period>().is_err(), "{bad} should not parse");
         }
     }
@@ -313,7 +322,10 @@ mod tests {
         assert_eq!(Period::Quarter(2024, 4).label_vi(), "Quý IV/2024");
         assert_eq!(Period::Quarter(2024, 4).label_en(), "Q4 2024");
         assert_eq!(Period::Month(2024, 3).label_vi(), "Tháng 03/2024");
-        assert_eq!("2024-11-23".parse::<Period>().map(|p| p.label_vi()), Ok("23/11/2024".into()));
+        assert_eq!(
+            "2024-11-23".parse::<Period>().map(|p| p.label_vi()),
+            Ok("23/11/2024".into())
+        );
     }
 
     #[test]
@@ -331,6 +343,9 @@ mod tests {
     fn serde_round_trip_and_numeric_year() {
         let p: Period = serde_json::from_str("2025").expect("numeric year");
         assert_eq!(p, Period::Year(2025));
-        assert_eq!(serde_json::to_string(&Period::Quarter(2024, 4)).ok(), Some("\"2024-Q4\"".into()));
+        assert_eq!(
+            serde_json::to_string(&Period::Quarter(2024, 4)).ok(),
+            Some("\"2024-Q4\"".into())
+        );
     }
 }

@@ -80,8 +80,7 @@ impl WidgetHandle {
 }
 
 fn parse_date(field: &str, s: &str) -> Result<Date, String> {
-    s.parse::<Date>()
-        .map_err(|e| format!("{field}: {e}"))
+    s.parse::<Date>().map_err(|e| format!("{field}: {e}"))
 }
 
 /// Mounts `widget` into `root` (an element inside the custom element's shadow root).
@@ -112,7 +111,11 @@ pub fn mount(
             .render(),
         )),
     };
-    let as_of = match (opts.as_of.as_deref(), data.data.0.as_of, opts.today.as_deref()) {
+    let as_of = match (
+        opts.as_of.as_deref(),
+        data.data.0.as_of,
+        opts.today.as_deref(),
+    ) {
         (Some(s), _, _) => match parse_date("as-of", s) {
             Ok(d) => Some(d),
             Err(e) => return Ok(error(e)),
@@ -124,7 +127,9 @@ pub fn mount(
     let Some(indicator) = opts.indicator.filter(|s| !s.trim().is_empty()) else {
         return Ok(error(match lang {
             Lang::Vi => "Thiếu thuộc tính 'indicator': hãy ghi mã chỉ tiêu cần hiển thị".into(),
-            Lang::En => "Missing attribute 'indicator': give the id of the indicator to show".into(),
+            Lang::En => {
+                "Missing attribute 'indicator': give the id of the indicator to show".into()
+            }
         }));
     };
     let app = match widget {

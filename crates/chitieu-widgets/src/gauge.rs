@@ -62,10 +62,10 @@ fn view(ind: &Indicator, score: &IndicatorScore, lang: Lang, theme: Theme) -> Ht
     let max = scale_max(ind, score);
     let frac = |v: f64| (v / max).clamp(0.0, 1.0);
     let status = score.status;
-    let value_text = score
-        .latest
-        .map(|l| format_value(l.value, unit, lang))
-        .unwrap_or_else(|| msg(lang, Msg::NoData).to_string());
+    let value_text = score.latest.map(|l| format_value(l.value, unit, lang));
+    // The big figure is a dash without data; the chip and the label say it in words.
+    let big_text = value_text.clone().unwrap_or_else(|| "—".to_string());
+    let value_text = value_text.unwrap_or_else(|| msg(lang, Msg::NoData).to_string());
     let target_text = score.current_target.as_ref().map(|t| {
         let phrase = i18n::target_phrase(lang, t, unit);
         match t.deadline {
@@ -107,7 +107,11 @@ fn view(ind: &Indicator, score: &IndicatorScore, lang: Lang, theme: Theme) -> Ht
         })
         .into_iter()
         .chain(score.latest.map(|l| {
-            format!("{} {}", msg(lang, Msg::Period), i18n::period_label(lang, l.period))
+            format!(
+                "{} {}",
+                msg(lang, Msg::Period),
+                i18n::period_label(lang, l.period)
+            )
         }))
         .collect();
     let source = ind.source.as_ref().map(|s| {
@@ -128,7 +132,7 @@ fn view(ind: &Indicator, score: &IndicatorScore, lang: Lang, theme: Theme) -> Ht
                 }
                 { for expected }
                 { for target_marker }
-                <text class="value" x="100" y="94" text-anchor="middle">{ value_text.clone() }</text>
+                <text class="value" x="100" y="94" text-anchor="middle">{ big_text }</text>
             </svg>
             if let Some(t) = target_text {
                 <p class="target-text">{ format!("{}: {t}", msg(lang, Msg::Target)) }</p>

@@ -114,7 +114,10 @@ pub fn target_phrase(lang: Lang, t: &Target, unit: &Unit) -> String {
             let r = format!("{}–{}", format_number(min, 2, lang), v(max));
             (format!("từ {r}"), r)
         }
-        Bound::Approx { value, .. } => (format!("khoảng {}", v(value)), format!("about {}", v(value))),
+        Bound::Approx { value, .. } => (
+            format!("khoảng {}", v(value)),
+            format!("about {}", v(value)),
+        ),
     };
     let mut s = match lang {
         Lang::Vi => vi,
@@ -162,7 +165,10 @@ mod tests {
         assert_eq!(target_phrase(Lang::Vi, &t, &Unit::Percent), "trên 95%");
         assert_eq!(target_phrase(Lang::En, &t, &Unit::Percent), "above 95%");
         let r = Target {
-            bound: Bound::Range { min: 15.5, max: 20.0 },
+            bound: Bound::Range {
+                min: 15.5,
+                max: 20.0,
+            },
             ..t
         };
         assert_eq!(target_phrase(Lang::Vi, &r, &Unit::Percent), "từ 15,5–20%");
