@@ -746,18 +746,37 @@ fn split_rows(body: &str) -> (Vec<(usize, Vec<String>)>, Vec<Diagnostic>) {
     for (n, record) in reader.records().enumerate() {
         match record {
             Ok(r) => {
-                let line = r.position().map_or(n + 1, |p| p.line() as usize);
+                let line = r.position().map_or(n + 1, |p| line_at(body, p.byte()));
                 rows.push((line, r.iter().map(str::to_string).collect()));
             }
             Err(e) => {
                 let mut d = Diagnostic::error("", format!("the CSV could not be read: {e}"));
-                d.line = e.position().map(|p| p.line() as usize);
+                d.line = e.position().map(|p| line_at(body, p.byte()));
                 errors.push(d);
                 break;
             }
         }
     }
     (rows, errors)
+}
+
+/// The line a record starts on. csv's own line count lags behind after `\r\n` line
+/// ends (which Excel writes), so it is counted here from the byte offset, past the end
+/// of the previous line if the offset points into it.
+fn line_at(body: &str, byte: u64) -> usize {
+    let mut at = usize::try_from(byte).unwrap_or(body.len()).min(body.len());
+    while body
+        .as_bytes()
+        .get(at)
+        .is_some_and(|b| *b == b'\r' || *b == b'\n')
+    {
+        at += 1;
+    }
+    body.as_bytes()[..at]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
 }
 
 fn count_outside_quotes(line: &str, d: u8) -> usize {
