@@ -409,8 +409,8 @@ mod tests {
         };
         let d = &errors[0];
         assert_eq!(d.path, "plan.x");
-        // `"x"` ends at character 68 of the line; serde_json counts 72 bytes there.
-        assert_eq!((d.line, d.column), (Some(1), Some(68)));
+        // The value of `"x"` starts at character 71 of the line, which is byte 75.
+        assert_eq!((d.line, d.column), (Some(1), Some(71)));
     }
 
     #[test]
