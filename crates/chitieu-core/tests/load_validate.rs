@@ -305,10 +305,9 @@ fn non_finite_numbers_are_errors() {
         "pillar 'cqs': weight NaN must be a finite number ≥ 0"
     );
     let mut ds = rich();
-    ds.indicators[0]
-        .baseline
-        .as_mut()
-        .map(|b| b.value = f64::NEG_INFINITY);
+    if let Some(b) = ds.indicators[0].baseline.as_mut() {
+        b.value = f64::NEG_INFINITY;
+    }
     let m = one(&ds, Severity::Error, "indicators[0].baseline.value");
     assert!(
         m.starts_with("indicator 'cqs-01': baseline value -inf"),

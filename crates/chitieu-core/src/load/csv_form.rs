@@ -738,7 +738,10 @@ fn read_target(row: &Row, sink: &mut Sink, path: &str, what: &str) -> Option<Tar
 /// Splits the text into rows with their line numbers, with the separator sniffed from
 /// the first line that is not a comment: Excel in a Vietnamese locale writes `;`,
 /// because `,` is the decimal mark there.
-fn split_rows(body: &str) -> (Vec<(usize, Vec<String>)>, u8, Vec<Diagnostic>) {
+/// The rows of a CSV text, each with the line it starts on.
+type Rows = Vec<(usize, Vec<String>)>;
+
+fn split_rows(body: &str) -> (Rows, u8, Vec<Diagnostic>) {
     let first = body
         .lines()
         .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
