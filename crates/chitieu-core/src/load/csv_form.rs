@@ -208,6 +208,10 @@ impl<'a> Row<'a> {
 /// Collects findings with their CSV position.
 struct Sink<'a> {
     cols: &'a HashMap<String, usize>,
+    /// The decimal mark the file's separator implies: `.` with `,` separators (as
+    /// [`to_csv`] and English-locale spreadsheets write), `,` with `;` (Vietnamese and
+    /// other decimal-comma locales); unknown with tabs.
+    decimal_mark: Option<char>,
     errors: Vec<Diagnostic>,
     warnings: Vec<Diagnostic>,
 }
@@ -235,7 +239,7 @@ impl Sink<'_> {
     /// A number cell: `None` when empty, or (after recording why) when unreadable.
     fn number(&mut self, row: &Row, col: &str, path: &str, who: &str) -> Option<f64> {
         let cell = row.get(col)?;
-        match read_cell_number(cell) {
+        match read_cell_number(cell, self.decimal_mark) {
             Ok(n) => {
                 if let Some(note) = n.ambiguous {
                     self.warning(row, col, path, format!("{who}: {col}: {note}"));
@@ -259,7 +263,7 @@ pub(super) fn read_with_lines(text: &str) -> Result<(Loaded, LineMap), LoadError
         format: Format::Csv,
         errors,
     };
-    let (rows, mut errors) = split_rows(body);
+    let (rows, delimiter, mut errors) = split_rows(body);
     let is_comment = |cells: &[String]| cells.first().is_some_and(|c| c.trim().starts_with('#'));
     let is_blank = |cells: &[String]| cells.iter().all(|c| c.trim().is_empty());
     let mut rest = rows
@@ -281,6 +285,11 @@ pub(super) fn read_with_lines(text: &str) -> Result<(Loaded, LineMap), LoadError
     };
     let mut sink = Sink {
         cols: &cols,
+        decimal_mark: match delimiter {
+            b',' => Some('.'),
+            b';' => Some(','),
+            _ => None,
+        },
         errors,
         warnings: Vec::new(),
     };
@@ -464,23 +473,25 @@ pub(super) fn read_with_lines(text: &str) -> Result<(Loaded, LineMap), LoadError
                     }
                     level
                 });
-                let page = row.get("page").and_then(|p| match read_cell_number(p) {
-                    Ok(n)
-                        if n.value.fract() == 0.0
-                            && (0.0..=f64::from(u32::MAX)).contains(&n.value) =>
-                    {
-                        Some(n.value as u32)
-                    }
-                    _ => {
-                        sink.error(
-                            row,
-                            "page",
-                            format!("{path}.source.page"),
-                            format!("{who}: page '{p}' is not a whole page number"),
-                        );
-                        None
-                    }
-                });
+                let page = row
+                    .get("page")
+                    .and_then(|p| match read_cell_number(p, None) {
+                        Ok(n)
+                            if n.value.fract() == 0.0
+                                && (0.0..=f64::from(u32::MAX)).contains(&n.value) =>
+                        {
+                            Some(n.value as u32)
+                        }
+                        _ => {
+                            sink.error(
+                                row,
+                                "page",
+                                format!("{path}.source.page"),
+                                format!("{who}: page '{p}' is not a whole page number"),
+                            );
+                            None
+                        }
+                    });
                 let (document, section) = (row.text("document"), row.text("section"));
                 let source =
                     (document.is_some() || section.is_some() || page.is_some()).then_some(Source {
@@ -727,7 +738,10 @@ fn read_target(row: &Row, sink: &mut Sink, path: &str, what: &str) -> Option<Tar
 /// Splits the text into rows with their line numbers, with the separator sniffed from
 /// the first line that is not a comment: Excel in a Vietnamese locale writes `;`,
 /// because `,` is the decimal mark there.
-fn split_rows(body: &str) -> (Vec<(usize, Vec<String>)>, Vec<Diagnostic>) {
+/// The rows of a CSV text, each with the line it starts on.
+type Rows = Vec<(usize, Vec<String>)>;
+
+fn split_rows(body: &str) -> (Rows, u8, Vec<Diagnostic>) {
     let first = body
         .lines()
         .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
@@ -746,18 +760,37 @@ fn split_rows(body: &str) -> (Vec<(usize, Vec<String>)>, Vec<Diagnostic>) {
     for (n, record) in reader.records().enumerate() {
         match record {
             Ok(r) => {
-                let line = r.position().map_or(n + 1, |p| p.line() as usize);
+                let line = r.position().map_or(n + 1, |p| line_at(body, p.byte()));
                 rows.push((line, r.iter().map(str::to_string).collect()));
             }
             Err(e) => {
                 let mut d = Diagnostic::error("", format!("the CSV could not be read: {e}"));
-                d.line = e.position().map(|p| p.line() as usize);
+                d.line = e.position().map(|p| line_at(body, p.byte()));
                 errors.push(d);
                 break;
             }
         }
     }
-    (rows, errors)
+    (rows, delimiter, errors)
+}
+
+/// The line a record starts on. csv's own line count lags behind after `\r\n` line
+/// ends (which Excel writes), so it is counted here from the byte offset, past the end
+/// of the previous line if the offset points into it.
+fn line_at(body: &str, byte: u64) -> usize {
+    let mut at = usize::try_from(byte).unwrap_or(body.len()).min(body.len());
+    while body
+        .as_bytes()
+        .get(at)
+        .is_some_and(|b| *b == b'\r' || *b == b'\n')
+    {
+        at += 1;
+    }
+    body.as_bytes()[..at]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
 }
 
 fn count_outside_quotes(line: &str, d: u8) -> usize {

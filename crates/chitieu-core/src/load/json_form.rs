@@ -219,6 +219,14 @@ fn part<T: DeserializeOwned>(
     if let Err(e) = serde_path_to_error::deserialize::<_, T>(&mut de) {
         let path = path_string(&prefix, e.path());
         let mut d = serde_diag(body, offset_in(body, sub), sub, path, e.inner());
+        // serde_json places a data error where it noticed it, which for a target's op
+        // check is past the target, on the next line; the start of the value the path
+        // names is what a person should look at.
+        if e.inner().classify() == serde_json::error::Category::Data {
+            if let Some(at) = find_path(body, &d.path) {
+                place_at(body, at, &mut d);
+            }
+        }
         if let Some(id) = id.filter(|id| !id.is_empty()) {
             let owner = if prefix.starts_with("pillars") {
                 "pillar"
@@ -336,9 +344,17 @@ pub(super) fn locate(text: &str, d: &mut Diagnostic, index: usize) {
         return;
     }
     let body = strip_bom(text);
+    if let Some(at) = find_path(body, &d.path) {
+        place_at(body, at, d);
+    }
+}
+
+/// The byte offset of the value at `path` in `body`, or of the deepest enclosing value
+/// that exists; `None` for an empty path or an unreadable document.
+fn find_path(body: &str, path: &str) -> Option<usize> {
     let mut cur = body;
     let mut at = None;
-    for seg in segments(&d.path) {
+    for seg in segments(path) {
         let next = match seg {
             Segment::Key(k) => serde_json::from_str::<Entries>(cur)
                 .ok()
@@ -356,9 +372,7 @@ pub(super) fn locate(text: &str, d: &mut Diagnostic, index: usize) {
             None => break,
         }
     }
-    if let Some(at) = at {
-        place_at(body, at, d);
-    }
+    at
 }
 
 enum Segment<'a> {
@@ -395,8 +409,8 @@ mod tests {
         };
         let d = &errors[0];
         assert_eq!(d.path, "plan.x");
-        // `"x"` ends at character 68 of the line; serde_json counts 72 bytes there.
-        assert_eq!((d.line, d.column), (Some(1), Some(68)));
+        // The value of `"x"` starts at character 71 of the line, which is byte 75.
+        assert_eq!((d.line, d.column), (Some(1), Some(71)));
     }
 
     #[test]

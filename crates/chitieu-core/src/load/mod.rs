@@ -87,11 +87,18 @@ impl Diagnostic {
 /// line and cell, which is what a person looks for in a spreadsheet.
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if let Some(field) = &self.field {
+        // CSV findings, and JSON syntax errors (which have no path), lead with the
+        // place; the rest lead with their path.
+        if self.field.is_some() || (self.path.is_empty() && self.line.is_some()) {
+            let field = self
+                .field
+                .as_deref()
+                .map(|f| format!(" ({f})"))
+                .unwrap_or_default();
             match (self.line, self.column) {
-                (Some(l), Some(c)) => write!(f, "line {l}, column {c} ({field}): ")?,
-                (Some(l), None) => write!(f, "line {l} ({field}): ")?,
-                _ => write!(f, "column {field}: ")?,
+                (Some(l), Some(c)) => write!(f, "line {l}, column {c}{field}: ")?,
+                (Some(l), None) => write!(f, "line {l}{field}: ")?,
+                _ => write!(f, "column{field}: ")?,
             }
             return f.write_str(&self.message);
         }

@@ -11,8 +11,9 @@ use crate::period::{Date, Period};
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct CellNumber {
     pub value: f64,
-    /// Set for `1.289` or `76,550`: one separator followed by exactly three digits,
-    /// which could be a decimal mark or a thousands separator.
+    /// Set for `1.289` or `76,550` when the file's own convention says that separator
+    /// is not the decimal mark: one separator before exactly three digits could be
+    /// either.
     pub ambiguous: Option<String>,
 }
 
@@ -26,10 +27,15 @@ const EXPECTED: &str = "expected a number such as 76,55, 76.55, 1289 or 1.428.32
 /// that occurs several times, or before the other one, groups thousands (`1.428.322`,
 /// `1,428,322.5`, `1.428.322,5`). `NaN` and infinities are refused.
 pub fn read_number(cell: &str) -> Result<f64, String> {
-    read_cell_number(cell).map(|n| n.value)
+    read_cell_number(cell, None).map(|n| n.value)
 }
 
-pub(crate) fn read_cell_number(cell: &str) -> Result<CellNumber, String> {
+/// [`read_number`], noting an ambiguous cell unless its lone separator is `decimal`,
+/// the decimal mark the file is known to use.
+pub(crate) fn read_cell_number(
+    cell: &str,
+    decimal_mark: Option<char>,
+) -> Result<CellNumber, String> {
     let bad = || format!("'{}' is not a number: {EXPECTED}", cell.trim());
     let mut s = cell.trim_matches(is_space);
     if let Some(rest) = s.strip_suffix('%') {
@@ -111,7 +117,8 @@ pub(crate) fn read_cell_number(cell: &str) -> Result<CellNumber, String> {
     }
     let ambiguous = match decimal {
         Some(d)
-            if dots + commas == 1
+            if decimal_mark != Some(d)
+                && dots + commas == 1
                 && !spaced
                 && frac.len() == 3
                 && (1..=3).contains(&int.len())
@@ -282,20 +289,19 @@ mod tests {
 
     #[test]
     fn notes_a_lone_separator_before_three_digits() {
-        let r = read_cell_number("1.289").expect("number");
+        let note =
+            |s: &str, mark: Option<char>| read_cell_number(s, mark).ok().and_then(|n| n.ambiguous);
+        let r = read_cell_number("1.289", Some(',')).expect("number");
         assert_eq!(r.value, 1.289);
-        assert!(r
-            .ambiguous
-            .as_deref()
-            .is_some_and(|m| m.contains("write 1289")));
-        assert!(read_cell_number("0,125")
-            .expect("number")
-            .ambiguous
-            .is_none());
-        assert!(read_cell_number("76,55")
-            .expect("number")
-            .ambiguous
-            .is_none());
+        assert!(r.ambiguous.is_some_and(|m| m.contains("write 1289")));
+        assert_eq!(
+            note("1.289", Some('.')),
+            None,
+            "the file's own decimal mark"
+        );
+        assert!(note("1,289", None).is_some());
+        assert_eq!(note("0,125", None), None, "grouping never starts with 0");
+        assert_eq!(note("76,55", None), None);
     }
 
     #[test]
