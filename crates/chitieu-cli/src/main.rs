@@ -1,1 +1,332 @@
-fn main() {}
+//! `chitieu`: the command line over chitieu-core — validate, score, parse target sentences
+//! and convert datasets between JSON and CSV.
+//!
+//! Its output and exit codes are a contract scripts rely on: JSON on request, 0 on
+//! success, 1 when the input has errors (or no target could be read), 2 for usage errors.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use chitieu_core::load::{self, Diagnostic, LoadError, Loaded};
+use chitieu_core::number::{format_number, format_value};
+use chitieu_core::score::{score_dataset, DatasetScore, IndicatorScore, ScoreConfig};
+use chitieu_core::{Dataset, Date, Lang};
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Parser)]
+#[command(name = "chitieu", version, about = "Targets and results of Vietnamese digital-transformation plans")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check a dataset (JSON or CSV): errors and warnings; exit 1 on errors.
+    Validate {
+        /// The dataset file, or - for standard input.
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = DiagFormat::Text)]
+        format: DiagFormat,
+    },
+    /// Score every indicator, pillar and the whole plan.
+    Score {
+        file: PathBuf,
+        /// Evaluation date; default: the dataset's as_of, else today.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        as_of: Option<String>,
+        #[arg(long, value_enum, default_value_t = ScoreFormat::Table)]
+        format: ScoreFormat,
+        /// Language of the table (numbers and words).
+        #[arg(long, default_value = "vi")]
+        lang: String,
+        /// R at or above this is on track.
+        #[arg(long, default_value_t = 0.95)]
+        on_track: f64,
+        /// R at or above this (below on-track) needs acceleration.
+        #[arg(long, default_value_t = 0.60)]
+        needs_acceleration: f64,
+    },
+    /// Read the targets in a Vietnamese sentence; prints a JSON array.
+    ParseTarget {
+        /// The sentence, e.g. "Trên 95% hồ sơ công việc tại cấp tỉnh".
+        text: String,
+    },
+    /// Convert a dataset between JSON and CSV, by the files' extensions.
+    Convert { input: PathBuf, output: PathBuf },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum DiagFormat {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ScoreFormat {
+    Table,
+    Json,
+}
+
+/// A failure to report: the message, and whether it is the input's fault (exit 1).
+struct Failure(String);
+
+type Outcome = Result<(), Failure>;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Validate { file, format } => validate(&file, format),
+        Command::Score {
+            file,
+            as_of,
+            format,
+            lang,
+            on_track,
+            needs_acceleration,
+        } => {
+            let cfg = ScoreConfig {
+                on_track,
+                needs_acceleration,
+                ..ScoreConfig::default()
+            };
+            score(&file, as_of.as_deref(), format, Lang::from_tag(&lang), &cfg)
+        }
+        Command::ParseTarget { text } => parse_target(&text),
+        Command::Convert { input, output } => convert(&input, &output),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure(message)) => {
+            eprintln!("chitieu: {message}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn read_input(path: &Path) -> Result<String, Failure> {
+    let mut text = String::new();
+    if path.as_os_str() == "-" {
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|e| Failure(format!("cannot read standard input: {e}")))?;
+        return Ok(text);
+    }
+    let bytes = std::fs::read(path).map_err(|e| Failure(format!("cannot read {}: {e}", path.display())))?;
+    String::from_utf8(bytes).map_err(|e| {
+        Failure(format!(
+            "{} is not UTF-8 text (byte {}): save it as UTF-8",
+            path.display(),
+            e.utf8_error().valid_up_to()
+        ))
+    })
+}
+
+fn load_file(path: &Path) -> Result<Loaded, LoadError> {
+    let text = read_input(path).map_err(|Failure(m)| LoadError::Schema(Diagnostic::error("", m)))?;
+    load::load_auto(&text, path.to_str())
+}
+
+fn validate(path: &Path, format: DiagFormat) -> Outcome {
+    let (diagnostics, ok) = match load_file(path) {
+        Ok(l) => (l.warnings, true),
+        Err(e) => (e.diagnostics(), false),
+    };
+    match format {
+        DiagFormat::Json => {
+            let out = serde_json::json!({ "valid": ok, "diagnostics": diagnostics });
+            println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+        }
+        DiagFormat::Text => {
+            for d in &diagnostics {
+                let tag = if d.is_error() { "error" } else { "warning" };
+                println!("{tag}: {d}");
+            }
+            let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+            let warnings = diagnostics.len() - errors;
+            println!(
+                "{}: {errors} error(s), {warnings} warning(s)",
+                path.display()
+            );
+        }
+    }
+    if ok {
+        Ok(())
+    } else {
+        Err(Failure(format!("{} is not a valid chitieu/1 dataset", path.display())))
+    }
+}
+
+/// Today's UTC date: the CLI may read the clock, the core never does.
+fn today() -> Date {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    civil_from_days((secs / 86_400) as i64)
+}
+
+/// Days since 1970-01-01 to a calendar date (Howard Hinnant's algorithm).
+fn civil_from_days(z: i64) -> Date {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+    Date { year, month, day }
+}
+
+fn score(path: &Path, as_of: Option<&str>, format: ScoreFormat, lang: Lang, cfg: &ScoreConfig) -> Outcome {
+    let loaded = load_file(path).map_err(|e| Failure(format!("{}: {e}", path.display())))?;
+    let ds = &loaded.dataset;
+    let as_of = match as_of {
+        Some(s) => s.parse::<Date>().map_err(|e| Failure(format!("--as-of: {e}")))?,
+        None => ds.as_of.unwrap_or_else(today),
+    };
+    let scored = score_dataset(ds, as_of, cfg);
+    match format {
+        ScoreFormat::Json => {
+            let s = serde_json::to_string_pretty(&scored).map_err(|e| Failure(e.to_string()))?;
+            println!("{s}");
+        }
+        ScoreFormat::Table => print!("{}", score_table(ds, &scored, lang)),
+    }
+    Ok(())
+}
+
+fn opt(v: Option<String>) -> String {
+    v.unwrap_or_else(|| "—".into())
+}
+
+fn pct(v: Option<f64>, lang: Lang) -> String {
+    opt(v.map(|x| format!("{}%", format_number(x * 100.0, 1, lang))))
+}
+
+fn indicator_row(ds: &Dataset, s: &IndicatorScore, lang: Lang) -> Vec<String> {
+    let unit = ds.indicator(&s.id).map(|i| i.unit.clone()).unwrap_or_default();
+    let target = s.current_target.as_ref().map(|t| {
+        let deadline = t.deadline.map(|d| format!(" ({d})")).unwrap_or_default();
+        format!("{} {}{deadline}", t.bound.op(), format_value(t.bound.value(), &unit, lang))
+    });
+    let latest = s
+        .latest
+        .map(|l| format!("{} ({})", format_value(l.value, &unit, lang), l.period));
+    vec![
+        s.id.clone(),
+        opt(target),
+        opt(latest),
+        pct(s.attainment, lang),
+        opt(s.gap.map(|g| format_number(g, 2, lang))),
+        s.status.as_str().to_string(),
+        opt(s.progress_ratio.map(|r| format_number(r, 2, lang))),
+        opt(s.expected_now.map(|e| format_value(e, &unit, lang))),
+    ]
+}
+
+fn score_table(ds: &Dataset, scored: &DatasetScore, lang: Lang) -> String {
+    let mut rows = vec![["indicator", "target", "latest", "attainment", "gap", "status", "R", "expected now"]
+        .map(String::from)
+        .to_vec()];
+    rows.extend(scored.indicators.iter().map(|s| indicator_row(ds, s, lang)));
+    let mut out = format!("{} — as of {}\n\n", ds.plan.title, scored.as_of);
+    out.push_str(&table(&rows));
+    let mut prows = vec![["pillar", "score", "coverage", "points"].map(String::from).to_vec()];
+    for p in &scored.pillars {
+        prows.push(vec![
+            p.id.clone().unwrap_or_else(|| "(none)".into()),
+            pct(p.score, lang),
+            format!("{}/{}", p.with_data, p.total),
+            format!(
+                "{} / {}",
+                opt(p.points.map(|x| format_number(x, 2, lang))),
+                format_number(p.max_points, 2, lang)
+            ),
+        ]);
+    }
+    let o = &scored.overall;
+    prows.push(vec![
+        "overall".into(),
+        pct(o.score, lang),
+        format!("{}/{}", o.with_data, o.total),
+        format!(
+            "{} / {}",
+            opt(o.points.map(|x| format_number(x, 2, lang))),
+            opt(o.max_points.map(|x| format_number(x, 2, lang)))
+        ),
+    ]);
+    out.push('\n');
+    out.push_str(&table(&prows));
+    out
+}
+
+/// Left-aligned columns separated by two spaces, widths in characters (not bytes).
+fn table(rows: &[Vec<String>]) -> String {
+    let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let width: Vec<usize> = (0..cols)
+        .map(|c| rows.iter().filter_map(|r| r.get(c)).map(|s| s.chars().count()).max().unwrap_or(0))
+        .collect();
+    let mut out = String::new();
+    for r in rows {
+        let cells: Vec<String> = r
+            .iter()
+            .enumerate()
+            .map(|(c, s)| format!("{s}{}", " ".repeat(width[c] - s.chars().count())))
+            .collect();
+        out.push_str(cells.join("  ").trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn parse_target(text: &str) -> Outcome {
+    let targets = chitieu_core::parse::parse_targets(text).map_err(|e| Failure(e.to_string()))?;
+    let s = serde_json::to_string(&targets).map_err(|e| Failure(e.to_string()))?;
+    println!("{s}");
+    Ok(())
+}
+
+fn convert(input: &Path, output: &Path) -> Outcome {
+    let loaded = load_file(input).map_err(|e| Failure(format!("{}: {e}", input.display())))?;
+    for w in &loaded.warnings {
+        eprintln!("warning: {w}");
+    }
+    let ext = output
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    let text = match ext.as_deref() {
+        Some("json") => load::to_json(&loaded.dataset),
+        Some("csv") => load::to_csv(&loaded.dataset),
+        _ => {
+            return Err(Failure(format!(
+                "{}: the output must end in .json or .csv",
+                output.display()
+            )))
+        }
+    };
+    std::fs::write(output, text).map_err(|e| Failure(format!("cannot write {}: {e}", output.display())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil_dates() {
+        assert_eq!(civil_from_days(0), Date { year: 1970, month: 1, day: 1 });
+        // 2024-02-29 is day 19782.
+        assert_eq!(civil_from_days(19_782), Date { year: 2024, month: 2, day: 29 });
+        assert_eq!(civil_from_days(20_780), Date { year: 2026, month: 11, day: 23 });
+    }
+
+    #[test]
+    fn table_aligns_by_characters() {
+        let t = table(&[vec!["ạ".into(), "b".into()], vec!["cc".into(), "d".into()]]);
+        assert_eq!(t, "ạ   b\ncc  d\n");
+    }
+}

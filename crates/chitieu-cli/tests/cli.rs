@@ -1,0 +1,158 @@
+//! The `chitieu` command's contract: output shapes and exit codes.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn chitieu(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_chitieu"))
+        .args(args)
+        .output()
+        .expect("the chitieu binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn seed(name: &str) -> String {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../seeds").join(name);
+    p.to_string_lossy().into_owned()
+}
+
+/// A scratch file unique to this test process.
+fn scratch(name: &str, content: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("chitieu-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let p = dir.join(name);
+    std::fs::write(&p, content).expect("write scratch file");
+    p.to_string_lossy().into_owned()
+}
+
+#[test]
+fn validate_accepts_a_seed_dataset() {
+    let o = chitieu(&["validate", &seed("quang-nam-2024.json")]);
+    assert!(o.status.success(), "{}{}", stdout(&o), stderr(&o));
+    assert!(stdout(&o).contains("0 error(s)"), "{}", stdout(&o));
+}
+
+#[test]
+fn validate_reports_where_and_exits_1() {
+    let bad = r#"{"schema":"chitieu/1","plan":{"id":"p","title":"t"},
+"indicators":[{"id":"a","name":"A","unit":"percent",
+  "targets":[{"op":"range","min":15}]}]}"#;
+    let o = chitieu(&["validate", &scratch("bad.json", bad)]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(out.contains("indicators[0].targets[0]"), "{out}");
+    assert!(out.contains("max"), "{out}");
+    assert!(out.contains("line 3"), "{out}");
+}
+
+#[test]
+fn validate_json_output_is_machine_readable() {
+    let o = chitieu(&["validate", "--format", "json", &seed("quang-nam-2024.json")]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    assert_eq!(v["valid"], true);
+    assert!(v["diagnostics"].is_array());
+}
+
+#[test]
+fn score_json_has_the_promised_fields() {
+    let o = chitieu(&["score", &seed("quang-nam-2024.json"), "--as-of", "2024-06-30", "--format", "json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    assert_eq!(v["as_of"], "2024-06-30");
+    let wifi = v["indicators"]
+        .as_array()
+        .and_then(|a| a.iter().find(|i| i["id"] == "wifi-nha-van-hoa"))
+        .expect("wifi indicator scored");
+    // 1014/1240 = 81.774…%, against ≥ 100%.
+    let latest = wifi["latest"]["value"].as_f64().expect("latest value");
+    assert!((latest - 81.774_193_548).abs() < 1e-6, "{latest}");
+    for field in ["current_target", "achieved", "attainment", "gap", "status", "progress_ratio", "expected_now"] {
+        assert!(wifi.get(field).is_some(), "missing {field}");
+    }
+    assert_eq!(wifi["status"], "insufficient_data");
+    assert!(v["overall"]["coverage"].is_number());
+    assert!(v["pillars"].is_array());
+}
+
+#[test]
+fn score_table_uses_vietnamese_numbers() {
+    let o = chitieu(&["score", &seed("quang-nam-2024.json"), "--as-of", "2024-06-30"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("81,77%"), "{out}");
+    assert!(out.contains("overall"), "{out}");
+}
+
+#[test]
+fn score_rejects_a_bad_date() {
+    let o = chitieu(&["score", &seed("quang-nam-2024.json"), "--as-of", "2024-13-01"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("--as-of"), "{}", stderr(&o));
+}
+
+#[test]
+fn parse_target_prints_the_contract_shape() {
+    let o = chitieu(&["parse-target", "Trên 95% tỷ lệ hồ sơ công việc tại cấp tỉnh"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    assert_eq!(v[0]["op"], "gt");
+    assert_eq!(v[0]["value"], 95.0);
+    assert_eq!(v[0]["unit"], "percent");
+    assert_eq!(v[0]["level"], "province");
+}
+
+#[test]
+fn parse_target_fails_without_a_target() {
+    let o = chitieu(&["parse-target", "Xây dựng các nền tảng số dùng chung"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(!stderr(&o).is_empty());
+}
+
+#[test]
+fn convert_round_trips_through_csv() {
+    let dir = std::env::temp_dir().join(format!("chitieu-cli-conv-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let csv = dir.join("qn.csv").to_string_lossy().into_owned();
+    let json = dir.join("qn.json").to_string_lossy().into_owned();
+    let o = chitieu(&["convert", &seed("quang-nam-2024.json"), &csv]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = chitieu(&["convert", &csv, &json]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let read = |p: &str| -> serde_json::Value {
+        serde_json::from_str(&std::fs::read_to_string(p).expect("read")).expect("JSON")
+    };
+    let (a, b) = (read(&seed("quang-nam-2024.json")), read(&json));
+    // The same dataset, whatever the number formatting (100 vs 100.0).
+    let norm = |v: &serde_json::Value| serde_json::to_string(&chitieu_norm(v)).unwrap_or_default();
+    assert_eq!(norm(&a), norm(&b));
+}
+
+/// Numbers as f64 and nulls dropped, so equal datasets compare equal.
+fn chitieu_norm(v: &serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match v {
+        Value::Number(n) => serde_json::json!(n.as_f64()),
+        Value::Array(a) => Value::Array(a.iter().map(chitieu_norm).collect()),
+        Value::Object(o) => Value::Object(
+            o.iter()
+                .filter(|(_, v)| !v.is_null())
+                .map(|(k, v)| (k.clone(), chitieu_norm(v)))
+                .collect(),
+        ),
+        other => other.clone(),
+    }
+}
+
+#[test]
+fn convert_refuses_unknown_output_extensions() {
+    let o = chitieu(&["convert", &seed("quang-nam-2024.json"), "/tmp/out.xlsx"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains(".json or .csv"), "{}", stderr(&o));
+}
