@@ -73,7 +73,9 @@ pub fn format_number(v: f64, max_decimals: usize, lang: Lang) -> String {
     let s = format_fixed(v, max_decimals, lang);
     let dec_sep = lang.separators().0;
     if s.contains(dec_sep) {
-        s.trim_end_matches('0').trim_end_matches(dec_sep).to_string()
+        s.trim_end_matches('0')
+            .trim_end_matches(dec_sep)
+            .to_string()
     } else {
         s
     }
@@ -127,6 +129,83 @@ fn round_half_away(v: f64, decimals: usize) -> f64 {
     }
 }
 
+/// Reads a number written the Vietnamese way: decimal comma (`76,55`), thousands dot
+/// (`1.428.322`, `3.000`), leading zeros (`08`), an optional sign (`+`, `-`, `−`).
+///
+/// Plans also slip into the English decimal dot now and then (`0.25%`), so a lone dot is
+/// read by what follows it: exactly three digits make it a thousands separator (`3.000`
+/// is three thousand), anything else a decimal point (`0.25`, `1.5`). A lone `0` before
+/// the dot cannot be a thousands group, so `0.250` is a quarter. Several dots must all be
+/// thousands separators (`1.2.3` is not a number), and a comma is always the decimal mark.
+///
+/// Surrounding whitespace is ignored; anything else (units, letters, a second comma)
+/// gives `None`, as does a result that does not fit in an `f64`.
+pub fn parse_vi_number(s: &str) -> Option<f64> {
+    let t = s.trim();
+    let (neg, body) = if let Some(rest) = t.strip_prefix('-').or_else(|| t.strip_prefix('−')) {
+        (true, rest)
+    } else {
+        (false, t.strip_prefix('+').unwrap_or(t))
+    };
+    if body.is_empty()
+        || !body
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+    {
+        return None;
+    }
+    let (int, frac) = match body.split_once(',') {
+        Some((int, frac)) => {
+            if frac.is_empty() || !frac.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            (ungroup(int)?, frac)
+        }
+        None => {
+            let mut parts = body.split('.');
+            let first = parts.next().unwrap_or("");
+            match (parts.next(), parts.next()) {
+                (None, _) => (ungroup(first)?, ""),
+                (Some(second), None) if second.len() != 3 || first == "0" => {
+                    if first.is_empty() || second.is_empty() {
+                        return None;
+                    }
+                    (first.to_string(), second)
+                }
+                _ => (ungroup(body)?, ""),
+            }
+        }
+    };
+    let mut plain = String::with_capacity(int.len() + frac.len() + 2);
+    if neg {
+        plain.push('-');
+    }
+    plain.push_str(&int);
+    if !frac.is_empty() {
+        plain.push('.');
+        plain.push_str(frac);
+    }
+    plain.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+/// The digits of an integer part whose dots, if any, group thousands correctly
+/// (`1.428.322`): a leading group of one to three digits, then groups of exactly three.
+fn ungroup(int: &str) -> Option<String> {
+    let mut out = String::with_capacity(int.len());
+    for (i, group) in int.split('.').enumerate() {
+        let ok = if i == 0 {
+            !group.is_empty() && (group.len() <= 3 || !int.contains('.'))
+        } else {
+            group.len() == 3
+        };
+        if !ok || !group.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        out.push_str(group);
+    }
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -154,7 +233,10 @@ mod tests {
         assert_eq!(format_value(76.5565, &Unit::Percent, Lang::Vi), "76,56%");
         assert_eq!(format_value(2e9, &Unit::Vnd, Lang::Vi), "2 tỷ đồng");
         assert_eq!(format_value(2e9, &Unit::Vnd, Lang::En), "2 billion VND");
-        assert_eq!(format_value(1.0, &Unit::Other("per_week".into()), Lang::Vi), "1 lần/tuần");
+        assert_eq!(
+            format_value(1.0, &Unit::Other("per_week".into()), Lang::Vi),
+            "1 lần/tuần"
+        );
     }
 
     #[test]
@@ -162,5 +244,54 @@ mod tests {
         assert_eq!(Lang::from_tag("en-GB"), Lang::En);
         assert_eq!(Lang::from_tag("vi-VN"), Lang::Vi);
         assert_eq!(Lang::from_tag(""), Lang::Vi);
+    }
+
+    #[test]
+    fn parses_vietnamese_numbers() {
+        assert_eq!(parse_vi_number("76,55"), Some(76.55));
+        assert_eq!(parse_vi_number("1.428.322"), Some(1_428_322.0));
+        assert_eq!(parse_vi_number("3.000"), Some(3000.0));
+        assert_eq!(parse_vi_number("08"), Some(8.0));
+        assert_eq!(parse_vi_number("01"), Some(1.0));
+        assert_eq!(parse_vi_number("0.25"), Some(0.25));
+        assert_eq!(parse_vi_number("0.250"), Some(0.25));
+        assert_eq!(parse_vi_number("1.5"), Some(1.5));
+        assert_eq!(parse_vi_number("1.234,5"), Some(1234.5));
+        assert_eq!(parse_vi_number(" -1.234,5 "), Some(-1234.5));
+        assert_eq!(parse_vi_number("+7"), Some(7.0));
+        assert_eq!(parse_vi_number("−2,5"), Some(-2.5));
+        for bad in [
+            "", "-", ",5", "5,", "1,2,3", "1.2.3", "12.34,5", "1.", ".5", "7%", "abc", "1 000",
+            "--1",
+        ] {
+            assert_eq!(parse_vi_number(bad), None, "{bad:?} should not parse");
+        }
+    }
+
+    proptest::proptest! {
+        /// What `format_fixed` shows in Vietnamese reads back as the same value, to the
+        /// precision shown.
+        #[test]
+        fn vietnamese_format_round_trips(v in -1e12f64..1e12, d in 0usize..=6) {
+            let shown = format_fixed(v, d, Lang::Vi);
+            let back = parse_vi_number(&shown);
+            let tol = 0.5 * 10f64.powi(-(d as i32)) + v.abs() * 1e-12;
+            proptest::prop_assert!(
+                matches!(back, Some(b) if (b - v).abs() <= tol),
+                "{} -> {:?} -> {:?}", v, shown, back
+            );
+        }
+
+        #[test]
+        fn any_text_is_safe_to_parse(s in "\\PC{0,40}") {
+            let _ = parse_vi_number(&s);
+        }
+
+        #[test]
+        fn number_shaped_text_is_safe_to_parse(s in "[-+−]?[0-9.,]{0,24}") {
+            if let Some(v) = parse_vi_number(&s) {
+                proptest::prop_assert!(v.is_finite());
+            }
+        }
     }
 }

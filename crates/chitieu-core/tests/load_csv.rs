@@ -228,3 +228,20 @@ fn read_csv_does_not_validate() {
     let text = sheet("observation,cqs-01,2024,,5,0,,,,,,,\n");
     assert!(read_csv(&text).is_ok());
 }
+
+#[test]
+fn excel_sep_hint_line_is_understood() {
+    let text = "sep=;\r\nrecord;id;name;unit;period;value\r\nplan;p;Kế hoạch;;;\r\nindicator;a;A;count;;\r\nobservation;a;;;2024;1.289\r\nobservation;a;;;2024;x\r\n";
+    let Err(LoadError::Read { errors, .. }) = load_csv(text) else {
+        panic!("error expected")
+    };
+    assert_eq!(errors.len(), 1);
+    assert_eq!((errors[0].line, errors[0].column), (Some(6), Some(6)));
+    let loaded = load_csv(&text.replace(";x\r", ";2\r")).expect("loads");
+    let w = &loaded.warnings;
+    assert!(
+        w.iter()
+            .any(|w| w.line == Some(5) && w.message.contains("'1.289' was read as 1.289")),
+        "{w:#?}"
+    );
+}

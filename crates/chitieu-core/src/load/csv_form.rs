@@ -742,14 +742,36 @@ fn read_target(row: &Row, sink: &mut Sink, path: &str, what: &str) -> Option<Tar
 type Rows = Vec<(usize, Vec<String>)>;
 
 fn split_rows(body: &str) -> (Rows, u8, Vec<Diagnostic>) {
+    // Excel's own hint line, `sep=;`, names the separator and is not data.
+    if let Some(rest) = body.strip_prefix("sep=") {
+        let (sep, after) = rest.split_once('\n').unwrap_or((rest, ""));
+        if let [d @ (b',' | b';' | b'\t' | b'|')] = sep.trim_end_matches('\r').as_bytes() {
+            let (mut rows, mut errors) = read_rows(after, *d);
+            for (line, _) in &mut rows {
+                *line += 1;
+            }
+            for e in &mut errors {
+                e.line = e.line.map(|l| l + 1);
+            }
+            return (rows, *d, errors);
+        }
+    }
     let first = body
         .lines()
-        .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+        .find(|l| {
+            let t = l.trim_start().trim_start_matches('"');
+            !t.trim().is_empty() && !t.starts_with('#')
+        })
         .unwrap_or("");
     let delimiter = [b',', b';', b'\t']
         .into_iter()
         .max_by_key(|&d| (count_outside_quotes(first, d), d == b','))
         .unwrap_or(b',');
+    let (rows, errors) = read_rows(body, delimiter);
+    (rows, delimiter, errors)
+}
+
+fn read_rows(body: &str, delimiter: u8) -> (Rows, Vec<Diagnostic>) {
     let mut reader = ::csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -771,7 +793,7 @@ fn split_rows(body: &str) -> (Rows, u8, Vec<Diagnostic>) {
             }
         }
     }
-    (rows, delimiter, errors)
+    (rows, errors)
 }
 
 /// The line a record starts on. csv's own line count lags behind after `\r\n` line

@@ -1,1 +1,0 @@
-//! Target sentence parser (in progress).
