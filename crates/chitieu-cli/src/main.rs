@@ -15,7 +15,11 @@ use chitieu_core::{Dataset, Date, Lang};
 use clap::{Parser, Subcommand, ValueEnum};
 
 #[derive(Parser)]
-#[command(name = "chitieu", version, about = "Targets and results of Vietnamese digital-transformation plans")]
+#[command(
+    name = "chitieu",
+    version,
+    about = "Targets and results of Vietnamese digital-transformation plans"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -113,7 +117,8 @@ fn read_input(path: &Path) -> Result<String, Failure> {
             .map_err(|e| Failure(format!("cannot read standard input: {e}")))?;
         return Ok(text);
     }
-    let bytes = std::fs::read(path).map_err(|e| Failure(format!("cannot read {}: {e}", path.display())))?;
+    let bytes =
+        std::fs::read(path).map_err(|e| Failure(format!("cannot read {}: {e}", path.display())))?;
     String::from_utf8(bytes).map_err(|e| {
         Failure(format!(
             "{} is not UTF-8 text (byte {}): save it as UTF-8",
@@ -124,7 +129,8 @@ fn read_input(path: &Path) -> Result<String, Failure> {
 }
 
 fn load_file(path: &Path) -> Result<Loaded, LoadError> {
-    let text = read_input(path).map_err(|Failure(m)| LoadError::Schema(Diagnostic::error("", m)))?;
+    let text =
+        read_input(path).map_err(|Failure(m)| LoadError::Schema(Diagnostic::error("", m)))?;
     load::load_auto(&text, path.to_str())
 }
 
@@ -154,7 +160,10 @@ fn validate(path: &Path, format: DiagFormat) -> Outcome {
     if ok {
         Ok(())
     } else {
-        Err(Failure(format!("{} is not a valid chitieu/1 dataset", path.display())))
+        Err(Failure(format!(
+            "{} is not a valid chitieu/1 dataset",
+            path.display()
+        )))
     }
 }
 
@@ -181,11 +190,19 @@ fn civil_from_days(z: i64) -> Date {
     Date { year, month, day }
 }
 
-fn score(path: &Path, as_of: Option<&str>, format: ScoreFormat, lang: Lang, cfg: &ScoreConfig) -> Outcome {
+fn score(
+    path: &Path,
+    as_of: Option<&str>,
+    format: ScoreFormat,
+    lang: Lang,
+    cfg: &ScoreConfig,
+) -> Outcome {
     let loaded = load_file(path).map_err(|e| Failure(format!("{}: {e}", path.display())))?;
     let ds = &loaded.dataset;
     let as_of = match as_of {
-        Some(s) => s.parse::<Date>().map_err(|e| Failure(format!("--as-of: {e}")))?,
+        Some(s) => s
+            .parse::<Date>()
+            .map_err(|e| Failure(format!("--as-of: {e}")))?,
         None => ds.as_of.unwrap_or_else(today),
     };
     let scored = score_dataset(ds, as_of, cfg);
@@ -208,10 +225,17 @@ fn pct(v: Option<f64>, lang: Lang) -> String {
 }
 
 fn indicator_row(ds: &Dataset, s: &IndicatorScore, lang: Lang) -> Vec<String> {
-    let unit = ds.indicator(&s.id).map(|i| i.unit.clone()).unwrap_or_default();
+    let unit = ds
+        .indicator(&s.id)
+        .map(|i| i.unit.clone())
+        .unwrap_or_default();
     let target = s.current_target.as_ref().map(|t| {
         let deadline = t.deadline.map(|d| format!(" ({d})")).unwrap_or_default();
-        format!("{} {}{deadline}", t.bound.op(), format_value(t.bound.value(), &unit, lang))
+        format!(
+            "{} {}{deadline}",
+            t.bound.op(),
+            format_value(t.bound.value(), &unit, lang)
+        )
     });
     let latest = s
         .latest
@@ -229,13 +253,24 @@ fn indicator_row(ds: &Dataset, s: &IndicatorScore, lang: Lang) -> Vec<String> {
 }
 
 fn score_table(ds: &Dataset, scored: &DatasetScore, lang: Lang) -> String {
-    let mut rows = vec![["indicator", "target", "latest", "attainment", "gap", "status", "R", "expected now"]
-        .map(String::from)
-        .to_vec()];
+    let mut rows = vec![[
+        "indicator",
+        "target",
+        "latest",
+        "attainment",
+        "gap",
+        "status",
+        "R",
+        "expected now",
+    ]
+    .map(String::from)
+    .to_vec()];
     rows.extend(scored.indicators.iter().map(|s| indicator_row(ds, s, lang)));
     let mut out = format!("{} — as of {}\n\n", ds.plan.title, scored.as_of);
     out.push_str(&table(&rows));
-    let mut prows = vec![["pillar", "score", "coverage", "points"].map(String::from).to_vec()];
+    let mut prows = vec![["pillar", "score", "coverage", "points"]
+        .map(String::from)
+        .to_vec()];
     for p in &scored.pillars {
         prows.push(vec![
             p.id.clone().unwrap_or_else(|| "(none)".into()),
@@ -268,7 +303,13 @@ fn score_table(ds: &Dataset, scored: &DatasetScore, lang: Lang) -> String {
 fn table(rows: &[Vec<String>]) -> String {
     let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
     let width: Vec<usize> = (0..cols)
-        .map(|c| rows.iter().filter_map(|r| r.get(c)).map(|s| s.chars().count()).max().unwrap_or(0))
+        .map(|c| {
+            rows.iter()
+                .filter_map(|r| r.get(c))
+                .map(|s| s.chars().count())
+                .max()
+                .unwrap_or(0)
+        })
         .collect();
     let mut out = String::new();
     for r in rows {
@@ -309,7 +350,8 @@ fn convert(input: &Path, output: &Path) -> Outcome {
             )))
         }
     };
-    std::fs::write(output, text).map_err(|e| Failure(format!("cannot write {}: {e}", output.display())))
+    std::fs::write(output, text)
+        .map_err(|e| Failure(format!("cannot write {}: {e}", output.display())))
 }
 
 #[cfg(test)]
@@ -318,10 +360,31 @@ mod tests {
 
     #[test]
     fn civil_dates() {
-        assert_eq!(civil_from_days(0), Date { year: 1970, month: 1, day: 1 });
+        assert_eq!(
+            civil_from_days(0),
+            Date {
+                year: 1970,
+                month: 1,
+                day: 1
+            }
+        );
         // 2024-02-29 is day 19782.
-        assert_eq!(civil_from_days(19_782), Date { year: 2024, month: 2, day: 29 });
-        assert_eq!(civil_from_days(20_780), Date { year: 2026, month: 11, day: 23 });
+        assert_eq!(
+            civil_from_days(19_782),
+            Date {
+                year: 2024,
+                month: 2,
+                day: 29
+            }
+        );
+        assert_eq!(
+            civil_from_days(20_780),
+            Date {
+                year: 2026,
+                month: 11,
+                day: 23
+            }
+        );
     }
 
     #[test]

@@ -19,7 +19,9 @@ fn stderr(o: &Output) -> String {
 }
 
 fn seed(name: &str) -> String {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../seeds").join(name);
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../seeds")
+        .join(name);
     p.to_string_lossy().into_owned()
 }
 
@@ -62,7 +64,14 @@ fn validate_json_output_is_machine_readable() {
 
 #[test]
 fn score_json_has_the_promised_fields() {
-    let o = chitieu(&["score", &seed("quang-nam-2024.json"), "--as-of", "2024-06-30", "--format", "json"]);
+    let o = chitieu(&[
+        "score",
+        &seed("quang-nam-2024.json"),
+        "--as-of",
+        "2024-06-30",
+        "--format",
+        "json",
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
     assert_eq!(v["as_of"], "2024-06-30");
@@ -73,7 +82,15 @@ fn score_json_has_the_promised_fields() {
     // 1014/1240 = 81.774…%, against ≥ 100%.
     let latest = wifi["latest"]["value"].as_f64().expect("latest value");
     assert!((latest - 81.774_193_548).abs() < 1e-6, "{latest}");
-    for field in ["current_target", "achieved", "attainment", "gap", "status", "progress_ratio", "expected_now"] {
+    for field in [
+        "current_target",
+        "achieved",
+        "attainment",
+        "gap",
+        "status",
+        "progress_ratio",
+        "expected_now",
+    ] {
         assert!(wifi.get(field).is_some(), "missing {field}");
     }
     assert_eq!(wifi["status"], "insufficient_data");
@@ -83,7 +100,12 @@ fn score_json_has_the_promised_fields() {
 
 #[test]
 fn score_table_uses_vietnamese_numbers() {
-    let o = chitieu(&["score", &seed("quang-nam-2024.json"), "--as-of", "2024-06-30"]);
+    let o = chitieu(&[
+        "score",
+        &seed("quang-nam-2024.json"),
+        "--as-of",
+        "2024-06-30",
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
     assert!(out.contains("81,77%"), "{out}");
@@ -92,14 +114,22 @@ fn score_table_uses_vietnamese_numbers() {
 
 #[test]
 fn score_rejects_a_bad_date() {
-    let o = chitieu(&["score", &seed("quang-nam-2024.json"), "--as-of", "2024-13-01"]);
+    let o = chitieu(&[
+        "score",
+        &seed("quang-nam-2024.json"),
+        "--as-of",
+        "2024-13-01",
+    ]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("--as-of"), "{}", stderr(&o));
 }
 
 #[test]
 fn parse_target_prints_the_contract_shape() {
-    let o = chitieu(&["parse-target", "Trên 95% tỷ lệ hồ sơ công việc tại cấp tỉnh"]);
+    let o = chitieu(&[
+        "parse-target",
+        "Trên 95% tỷ lệ hồ sơ công việc tại cấp tỉnh",
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
     assert_eq!(v[0]["op"], "gt");
@@ -125,29 +155,11 @@ fn convert_round_trips_through_csv() {
     assert!(o.status.success(), "{}", stderr(&o));
     let o = chitieu(&["convert", &csv, &json]);
     assert!(o.status.success(), "{}", stderr(&o));
-    let read = |p: &str| -> serde_json::Value {
-        serde_json::from_str(&std::fs::read_to_string(p).expect("read")).expect("JSON")
+    let load = |p: &str| {
+        let text = std::fs::read_to_string(p).expect("read");
+        chitieu_core::load::load_json(&text).expect("loads").dataset
     };
-    let (a, b) = (read(&seed("quang-nam-2024.json")), read(&json));
-    // The same dataset, whatever the number formatting (100 vs 100.0).
-    let norm = |v: &serde_json::Value| serde_json::to_string(&chitieu_norm(v)).unwrap_or_default();
-    assert_eq!(norm(&a), norm(&b));
-}
-
-/// Numbers as f64 and nulls dropped, so equal datasets compare equal.
-fn chitieu_norm(v: &serde_json::Value) -> serde_json::Value {
-    use serde_json::Value;
-    match v {
-        Value::Number(n) => serde_json::json!(n.as_f64()),
-        Value::Array(a) => Value::Array(a.iter().map(chitieu_norm).collect()),
-        Value::Object(o) => Value::Object(
-            o.iter()
-                .filter(|(_, v)| !v.is_null())
-                .map(|(k, v)| (k.clone(), chitieu_norm(v)))
-                .collect(),
-        ),
-        other => other.clone(),
-    }
+    assert_eq!(load(&seed("quang-nam-2024.json")), load(&json));
 }
 
 #[test]

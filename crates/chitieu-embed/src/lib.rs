@@ -11,7 +11,8 @@
 //! a trap would take every widget on the page down with it. Every failure is returned
 //! as a `JsError` with a message meant for people, or rendered inside the widget.
 
-use chitieu_core::{Dataset, Date, Lang};
+use chitieu_core::load;
+use chitieu_core::{Date, Lang};
 use chitieu_widgets::{Data, ErrorBox, ErrorProps, Gauge, GaugeProps, Theme};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
@@ -33,16 +34,20 @@ impl DatasetHandle {
     }
 }
 
-/// Parses a dataset from JSON text. `name` (a URL or file name) is used in messages.
+/// Parses and validates a dataset from JSON or CSV text (by `name`'s extension, else by
+/// sniffing). `name` (a URL or file name) leads every message, so a page with several
+/// datasets says which one is wrong, and where.
 #[wasm_bindgen(js_name = loadDataset)]
 pub fn load_dataset(text: &str, name: Option<String>) -> Result<DatasetHandle, JsError> {
-    let ds: Dataset = serde_json::from_str(text).map_err(|e| {
-        JsError::new(&match name {
+    let loaded = load::load_auto(text, name.as_deref()).map_err(|e| {
+        JsError::new(&match &name {
             Some(n) => format!("{n}: {e}"),
             None => e.to_string(),
         })
     })?;
-    Ok(DatasetHandle { data: ds.into() })
+    Ok(DatasetHandle {
+        data: loaded.dataset.into(),
+    })
 }
 
 /// Options from the element's attributes, as the loader passes them.
