@@ -618,10 +618,10 @@ pub(super) fn read_with_lines(text: &str) -> Result<(Loaded, LineMap), LoadError
             "plan",
             "no plan row: add a row with record 'plan', the plan's id and its title in 'name'",
         ));
-        return Err(fail(sort(sink.errors)));
+        return Err(fail(super::in_order(sink.errors)));
     };
     if !sink.errors.is_empty() {
-        return Err(fail(sort(sink.errors)));
+        return Err(fail(super::in_order(sink.errors)));
     }
     let dataset = Dataset {
         schema: SCHEMA.to_string(),
@@ -633,15 +633,10 @@ pub(super) fn read_with_lines(text: &str) -> Result<(Loaded, LineMap), LoadError
     Ok((
         Loaded {
             dataset,
-            warnings: sort(sink.warnings),
+            warnings: super::in_order(sink.warnings),
         },
         map,
     ))
-}
-
-fn sort(mut ds: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    ds.sort_by_key(|d| (d.line, d.column));
-    ds
 }
 
 fn text_of(row: &Row) -> Text {

@@ -16,8 +16,6 @@ use super::{strip_bom, Diagnostic, Format, LoadError, Loaded};
 use crate::model::{Dataset, Indicator, Pillar, Plan, SCHEMA};
 use crate::period::Date;
 
-/// Reading stops collecting after this many problems: the rest are usually echoes.
-const MAX_ERRORS: usize = 100;
 /// Validation findings placed on a line; past this they keep their path only, so a
 /// pathological file cannot make loading quadratic.
 const MAX_LOCATED: usize = 200;
@@ -78,16 +76,10 @@ pub fn to_json(ds: &Dataset) -> String {
     s
 }
 
-fn read_error(mut errors: Vec<Diagnostic>) -> LoadError {
-    errors.sort_by_key(|d| (d.line, d.column));
-    if errors.len() > MAX_ERRORS {
-        let more = errors.len() - MAX_ERRORS;
-        errors.truncate(MAX_ERRORS);
-        errors.push(Diagnostic::error("", format!("… and {more} more problems")));
-    }
+fn read_error(errors: Vec<Diagnostic>) -> LoadError {
     LoadError::Read {
         format: Format::Json,
-        errors,
+        errors: super::in_order(errors),
     }
 }
 

@@ -224,6 +224,26 @@ pub fn detect_format(text: &str, name_hint: Option<&str>) -> Format {
     }
 }
 
+/// At most this many reading problems are listed: past it they are usually echoes of
+/// one mistake, and a person fixes the first ones first.
+const MAX_LISTED: usize = 100;
+
+/// Findings sorted by position, cut to [`MAX_LISTED`] with a note of how many more.
+fn in_order(mut ds: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    ds.sort_by_key(|d| (d.line, d.column));
+    if ds.len() > MAX_LISTED {
+        let more = ds.len() - MAX_LISTED;
+        ds.truncate(MAX_LISTED);
+        let severity = ds.last().map_or(Severity::Error, |d| d.severity);
+        ds.push(Diagnostic::new(
+            severity,
+            String::new(),
+            format!("… and {more} more"),
+        ));
+    }
+    ds
+}
+
 /// Excel and Notepad write a UTF-8 byte-order mark; it is not part of the data.
 fn strip_bom(text: &str) -> &str {
     text.strip_prefix('\u{feff}').unwrap_or(text)
