@@ -6,7 +6,7 @@
 // are defined by that wrapper.
 
 var WIDGETS = ["gauge"];
-var ATTRS = ["src", "indicator", "pillar", "level", "status", "lang", "theme", "as-of", "variant"];
+var ATTRS = ["src", "indicator", "pillar", "level", "status", "lang", "theme", "as-of", "variant", "stale-after"];
 var FETCH_TIMEOUT_MS = 20000;
 
 var TEXT = {
@@ -150,7 +150,13 @@ function makeElement(widget) {
       var box = document.createElement("div");
       box.className = isError ? "chitieu error" : "chitieu loading";
       box.setAttribute(isError ? "role" : "aria-live", isError ? "alert" : "polite");
-      box.textContent = message;
+      if (isError) {
+        var icon = document.createElement("span");
+        icon.setAttribute("aria-hidden", "true");
+        icon.textContent = "\u26a0 ";
+        box.appendChild(icon);
+      }
+      box.appendChild(document.createTextNode(message));
       this.shadowRoot.replaceChildren(box);
     }
     _fail(message) {
@@ -188,9 +194,14 @@ function makeElement(widget) {
         root.replaceChildren(mountPoint);
         self._handle = mount(mountPoint, widget, data, {
           indicator: self.getAttribute("indicator"),
+          pillar: self.getAttribute("pillar"),
+          level: self.getAttribute("level"),
+          status: self.getAttribute("status"),
           lang: lang,
           theme: self.getAttribute("theme"),
+          variant: self.getAttribute("variant"),
           asOf: self.getAttribute("as-of"),
+          staleAfter: self.getAttribute("stale-after"),
           today: today()
         });
         self.dispatchEvent(new CustomEvent("chitieu:ready", {

@@ -13,11 +13,11 @@
 
 use chitieu_core::load;
 use chitieu_core::{Date, Lang};
-use chitieu_widgets::{Data, ErrorBox, ErrorProps, Gauge, GaugeProps, Theme};
+use chitieu_widgets::{Ctx, Data, ErrorBox, ErrorProps, Gauge, GaugeProps, GaugeVariant, Theme};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
-use yew::AppHandle;
+use yew::{AppHandle, AttrValue};
 
 /// A parsed dataset, shared by every widget that shows it.
 #[wasm_bindgen]
@@ -55,9 +55,15 @@ pub fn load_dataset(text: &str, name: Option<String>) -> Result<DatasetHandle, J
 #[serde(default, rename_all = "camelCase")]
 struct MountOptions {
     indicator: Option<String>,
+    pillar: Option<String>,
+    level: Option<String>,
+    status: Option<String>,
     lang: Option<String>,
     theme: Option<String>,
+    variant: Option<String>,
     as_of: Option<String>,
+    /// Days after a period's end when its data counts as stale; "never" turns it off.
+    stale_after: Option<String>,
     /// The browser's local date, used when neither the element nor the dataset gives one.
     today: Option<String>,
 }
@@ -84,11 +90,36 @@ impl WidgetHandle {
     }
 }
 
-fn parse_date(field: &str, s: &str) -> Result<Date, String> {
-    s.parse::<Date>().map_err(|e| format!("{field}: {e}"))
+/// An attribute value that is present and not blank.
+fn given(v: &Option<String>) -> Option<&str> {
+    v.as_deref().map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// Builds the widget context, or the message for an attribute that cannot be used.
+fn context(data: &DatasetHandle, o: &MountOptions, lang: Lang) -> Result<Ctx, String> {
+    let mut ctx = Ctx::new(data.data.clone());
+    ctx.lang = lang;
+    ctx.theme = Theme::parse(given(&o.theme).unwrap_or("light"));
+    ctx.as_of = match (given(&o.as_of), data.data.0.as_of, given(&o.today)) {
+        (Some(s), _, _) => Some(s.parse::<Date>().map_err(|e| format!("as-of: {e}"))?),
+        (None, Some(d), _) => Some(d),
+        (None, None, Some(t)) => t.parse::<Date>().ok(),
+        (None, None, None) => None,
+    };
+    if let Some(s) = given(&o.stale_after) {
+        ctx.stale_after_days = match s {
+            "never" | "off" => None,
+            n => Some(n.parse::<u32>().map_err(|_| match lang {
+                Lang::Vi => format!("stale-after: '{n}' không phải số ngày (hoặc 'never')"),
+                Lang::En => format!("stale-after: '{n}' is not a number of days (or 'never')"),
+            })?),
+        };
+    }
+    Ok(ctx)
 }
 
 /// Mounts `widget` into `root` (an element inside the custom element's shadow root).
+/// Problems with the options are shown inside the widget, in words, not thrown.
 #[wasm_bindgen]
 pub fn mount(
     root: Element,
@@ -101,8 +132,8 @@ pub fn mount(
     } else {
         serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&e.to_string()))?
     };
-    let lang = Lang::from_tag(opts.lang.as_deref().unwrap_or("vi"));
-    let theme = Theme::parse(opts.theme.as_deref().unwrap_or("light"));
+    let lang = Lang::from_tag(given(&opts.lang).unwrap_or("vi"));
+    let theme = Theme::parse(given(&opts.theme).unwrap_or("light"));
     let error = |message: String| WidgetHandle {
         app: Some(App::Error(
             yew::Renderer::<ErrorBox>::with_root_and_props(
@@ -116,41 +147,36 @@ pub fn mount(
             .render(),
         )),
     };
-    let as_of = match (
-        opts.as_of.as_deref(),
-        data.data.0.as_of,
-        opts.today.as_deref(),
-    ) {
-        (Some(s), _, _) => match parse_date("as-of", s) {
-            Ok(d) => Some(d),
-            Err(e) => return Ok(error(e)),
-        },
-        (None, Some(d), _) => Some(d),
-        (None, None, Some(t)) => t.parse::<Date>().ok(),
-        (None, None, None) => None,
+    let ctx = match context(data, &opts, lang) {
+        Ok(c) => c,
+        Err(e) => return Ok(error(e)),
     };
-    let Some(indicator) = opts.indicator.filter(|s| !s.trim().is_empty()) else {
-        return Ok(error(match lang {
-            Lang::Vi => "Thiếu thuộc tính 'indicator': hãy ghi mã chỉ tiêu cần hiển thị".into(),
-            Lang::En => {
-                "Missing attribute 'indicator': give the id of the indicator to show".into()
-            }
-        }));
+    let need_indicator = || {
+        given(&opts.indicator)
+            .map(AttrValue::from)
+            .ok_or(match lang {
+                Lang::Vi => {
+                    "Thiếu thuộc tính 'indicator': hãy ghi mã chỉ tiêu cần hiển thị".to_string()
+                }
+                Lang::En => "Missing attribute 'indicator': give the id of the indicator to show"
+                    .to_string(),
+            })
     };
     let app = match widget {
-        "gauge" => App::Gauge(
-            yew::Renderer::<Gauge>::with_root_and_props(
-                root,
-                GaugeProps {
-                    data: data.data.clone(),
-                    indicator: indicator.into(),
-                    lang,
-                    theme,
-                    as_of,
-                },
-            )
-            .render(),
-        ),
+        "gauge" => match need_indicator() {
+            Ok(indicator) => App::Gauge(
+                yew::Renderer::<Gauge>::with_root_and_props(
+                    root,
+                    GaugeProps {
+                        ctx,
+                        indicator,
+                        variant: GaugeVariant::parse(given(&opts.variant).unwrap_or("")),
+                    },
+                )
+                .render(),
+            ),
+            Err(e) => return Ok(error(e)),
+        },
         other => {
             return Ok(error(match lang {
                 Lang::Vi => format!("Không có loại biểu đồ '{other}'"),

@@ -1,119 +1,199 @@
-//! The gauge: a semicircle whose arc shows the latest value against the current target.
+//! The gauge: an arc showing the latest value against the current target, as a semicircle
+//! (default) or a ring (`variant = ring`).
 //!
-//! The value and target are also written out in words, and the whole chart carries an
-//! `aria-label` sentence, so nothing depends on reading the arc.
+//! The value and target are also written out in words, the chart carries an `aria-label`
+//! sentence and a hidden data table, and the status chip says in words what the colour
+//! says, so nothing depends on reading the arc.
 
-use chitieu_core::number::format_value;
-use chitieu_core::score::{score_indicator, IndicatorScore, ScoreConfig};
-use chitieu_core::{Indicator, Lang, Unit};
+use chitieu_core::number::{format_number, format_value};
+use chitieu_core::score::IndicatorScore;
+use chitieu_core::{Bound, Indicator, Unit};
 use yew::prelude::*;
 
+use crate::common::{stale_note, Ctx, SrTable, StatusChip};
 use crate::i18n::{self, msg, Msg};
-use crate::{geom, resolve_as_of, Data, ErrorBox, Theme};
+use crate::{geom, ErrorBox};
+
+/// The gauge's shape.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum GaugeVariant {
+    #[default]
+    Semicircle,
+    Ring,
+}
+
+impl GaugeVariant {
+    pub fn parse(s: &str) -> GaugeVariant {
+        match s.trim() {
+            "ring" => GaugeVariant::Ring,
+            _ => GaugeVariant::Semicircle,
+        }
+    }
+}
 
 #[derive(Properties, Clone, PartialEq)]
 pub struct GaugeProps {
-    pub data: Data,
+    pub ctx: Ctx,
     pub indicator: AttrValue,
     #[prop_or_default]
-    pub lang: Lang,
-    #[prop_or_default]
-    pub theme: Theme,
-    /// Evaluation date; defaults to the dataset's `as_of`.
-    #[prop_or_default]
-    pub as_of: Option<chitieu_core::Date>,
+    pub variant: GaugeVariant,
 }
 
-/// Geometry of the semicircle, in SVG user units.
+#[function_component(Gauge)]
+pub fn gauge(p: &GaugeProps) -> Html {
+    let ctx = &p.ctx;
+    let Some(ind) = ctx.data.0.indicator(&p.indicator) else {
+        return html! {
+            <ErrorBox theme={ctx.theme} lang={ctx.lang}
+                message={i18n::indicator_not_found(ctx.lang, &p.indicator)} />
+        };
+    };
+    let score = ctx.score(ind);
+    view(ctx, ind, &score, p.variant)
+}
+
+/// Maps values onto the arc: fraction 0 at the start, 1 at the end. Lower-is-better
+/// targets run the scale backwards, so a longer arc always means better.
+struct Scale {
+    max: f64,
+    reversed: bool,
+}
+
+impl Scale {
+    fn new(ind: &Indicator, score: &IndicatorScore) -> Scale {
+        let reversed = score
+            .current_target
+            .as_ref()
+            .is_some_and(|t| t.bound.lower_is_better());
+        let max = if ind.unit == Unit::Percent {
+            100.0
+        } else {
+            let target = score.current_target.as_ref().map(|t| match t.bound {
+                Bound::Range { max, .. } => max,
+                b => b.value(),
+            });
+            let top = [target, score.latest.map(|l| l.value)]
+                .into_iter()
+                .flatten()
+                .fold(0.0_f64, f64::max);
+            geom::nice_ceiling(top)
+        };
+        Scale { max, reversed }
+    }
+
+    fn frac(&self, v: f64) -> f64 {
+        let f = (v / self.max).clamp(0.0, 1.0);
+        if self.reversed {
+            1.0 - f
+        } else {
+            f
+        }
+    }
+}
+
+/// Geometry, in SVG user units: the semicircle sits in 200×112, the ring in 200×200.
 const CX: f64 = 100.0;
 const CY: f64 = 100.0;
 const R: f64 = 80.0;
 
-#[function_component(Gauge)]
-pub fn gauge(p: &GaugeProps) -> Html {
-    let lang = p.lang;
-    let ds = &p.data.0;
-    let Some(ind) = ds.indicator(&p.indicator) else {
-        return html! { <ErrorBox theme={p.theme} lang={lang} message={i18n::indicator_not_found(lang, &p.indicator)} /> };
-    };
-    let as_of = resolve_as_of(p.as_of, ds);
-    let score = score_indicator(ind, as_of, &ScoreConfig::default());
-    view(ind, &score, lang, p.theme)
-}
-
-/// The scale's top: 100 for percent, else a round number above both target and value.
-fn scale_max(ind: &Indicator, score: &IndicatorScore) -> f64 {
-    if ind.unit == Unit::Percent {
-        return 100.0;
+fn arc(variant: GaugeVariant, from: f64, to: f64) -> String {
+    match variant {
+        GaugeVariant::Semicircle => geom::arc_path(CX, CY, R, from, to),
+        // The ring only ever fills from the top; bands use the semicircle's helper.
+        GaugeVariant::Ring => geom::ring_path(CX, CY, R, to),
     }
-    let target = score.current_target.as_ref().map(|t| match t.bound {
-        chitieu_core::Bound::Range { max, .. } => max,
-        b => b.value(),
-    });
-    let top = [target, score.latest.map(|l| l.value)]
-        .into_iter()
-        .flatten()
-        .fold(0.0_f64, f64::max);
-    geom::nice_ceiling(top)
 }
 
-fn view(ind: &Indicator, score: &IndicatorScore, lang: Lang, theme: Theme) -> Html {
+fn point(variant: GaugeVariant, r: f64, t: f64) -> (f64, f64) {
+    match variant {
+        GaugeVariant::Semicircle => geom::polar(CX, CY, r, t),
+        GaugeVariant::Ring => geom::ring_point(CX, CY, r, t),
+    }
+}
+
+fn tick(variant: GaugeVariant, class: &'static str, t: f64, reach: f64) -> Html {
+    let (x1, y1) = point(variant, R - reach, t);
+    let (x2, y2) = point(variant, R + reach, t);
+    html! { <line class={class} x1={geom::f(x1)} y1={geom::f(y1)} x2={geom::f(x2)} y2={geom::f(y2)} /> }
+}
+
+fn view(ctx: &Ctx, ind: &Indicator, score: &IndicatorScore, variant: GaugeVariant) -> Html {
+    let lang = ctx.lang;
     let unit = &ind.unit;
-    let max = scale_max(ind, score);
-    let frac = |v: f64| (v / max).clamp(0.0, 1.0);
+    let scale = Scale::new(ind, score);
     let status = score.status;
     let value_text = score.latest.map(|l| format_value(l.value, unit, lang));
-    // The big figure is a dash without data; the chip and the label say it in words.
+    // Without data the big figure is a dash; the chip and the label say it in words.
     let big_text = value_text.clone().unwrap_or_else(|| "—".to_string());
-    let value_text = value_text.unwrap_or_else(|| msg(lang, Msg::NoData).to_string());
-    let target_text = score.current_target.as_ref().map(|t| {
-        let phrase = i18n::target_phrase(lang, t, unit);
-        match t.deadline {
-            Some(d) => format!("{phrase} · {}", i18n::period_label(lang, d)),
-            None => phrase,
-        }
+    let value_words = value_text.unwrap_or_else(|| msg(lang, Msg::NoData).to_string());
+    let target_phrase = score
+        .current_target
+        .as_ref()
+        .map(|t| i18n::target_phrase(lang, t, unit));
+    let deadline = score
+        .current_target
+        .as_ref()
+        .and_then(|t| t.deadline)
+        .map(|d| i18n::period_label(lang, d));
+    let target_line = target_phrase.as_ref().map(|t| match &deadline {
+        Some(d) => format!("{}: {t} · {d}", msg(lang, Msg::Target)),
+        None => format!("{}: {t}", msg(lang, Msg::Target)),
     });
     let status_text = i18n::status_label(lang, status);
     let name = ind.name.get(lang.tag()).to_string();
+    let period = score.latest.map(|l| i18n::period_label(lang, l.period));
+    let level = ind.level.map(|l| i18n::level_label(lang, l));
+    let expected = score.expected_now.map(|e| format_value(e, unit, lang));
+    let stale = score
+        .latest
+        .filter(|l| ctx.is_stale(l.period))
+        .map(|l| stale_note(lang, l.period));
 
-    let mut label = format!("{name}: {value_text}");
-    if let Some(l) = score.latest {
-        label.push_str(&format!(" ({})", i18n::period_label(lang, l.period)));
+    // The sentence a screen reader hears for the chart.
+    let mut label = name.clone();
+    if let Some(l) = level {
+        label.push_str(&format!(" ({})", l.to_lowercase()));
     }
-    if let Some(t) = &target_text {
-        label.push_str(&format!(". {}: {t}", msg(lang, Msg::Target)));
+    label.push_str(&format!(": {value_words}"));
+    if let Some(p) = &period {
+        label.push_str(&format!(" ({p})"));
+    }
+    if let Some(t) = &target_line {
+        label.push_str(&format!(". {t}"));
     }
     label.push_str(&format!(". {}: {status_text}.", msg(lang, Msg::Status)));
+    if let Some(e) = &expected {
+        label.push_str(&format!(" {}: {e}.", msg(lang, Msg::ExpectedNow)));
+    }
 
-    let track = geom::arc_path(CX, CY, R, 0.0, 1.0);
-    let bar = score
-        .latest
-        .map(|l| geom::arc_path(CX, CY, R, 0.0, frac(l.value)));
-    let target_marker = score.current_target.as_ref().map(|t| {
-        let (x1, y1) = geom::polar(CX, CY, R - 16.0, frac(t.bound.value()));
-        let (x2, y2) = geom::polar(CX, CY, R + 16.0, frac(t.bound.value()));
-        html! { <line class="target-mark" x1={geom::f(x1)} y1={geom::f(y1)} x2={geom::f(x2)} y2={geom::f(y2)} /> }
-    });
-    let expected = score.expected_now.map(|e| {
-        let (x1, y1) = geom::polar(CX, CY, R - 12.0, frac(e));
-        let (x2, y2) = geom::polar(CX, CY, R + 12.0, frac(e));
-        html! { <line class="expected-mark" x1={geom::f(x1)} y1={geom::f(y1)} x2={geom::f(x2)} y2={geom::f(y2)} /> }
-    });
-    let meta: Vec<String> = ind
-        .level
-        .map(|l| match lang {
-            Lang::Vi => l.label_vi().to_string(),
-            Lang::En => l.label_en().to_string(),
-        })
-        .into_iter()
-        .chain(score.latest.map(|l| {
-            format!(
-                "{} {}",
-                msg(lang, Msg::Period),
-                i18n::period_label(lang, l.period)
-            )
-        }))
-        .collect();
+    let track = arc(variant, 0.0, 1.0);
+    let bar = score.latest.map(|l| arc(variant, 0.0, scale.frac(l.value)));
+    let band = match (variant, score.current_target.as_ref().map(|t| t.bound)) {
+        (GaugeVariant::Semicircle, Some(Bound::Range { min, max })) => {
+            let (a, b) = (scale.frac(min), scale.frac(max));
+            Some(geom::arc_path(CX, CY, R + 14.0, a.min(b), a.max(b)))
+        }
+        _ => None,
+    };
+    let target_mark = score
+        .current_target
+        .as_ref()
+        .map(|t| tick(variant, "target-mark", scale.frac(t.bound.value()), 16.0));
+    let expected_mark = score
+        .expected_now
+        .map(|e| tick(variant, "expected-mark", scale.frac(e), 12.0));
+
+    let zero = format_number(0.0, 0, lang);
+    let top = format_value(scale.max, unit, lang);
+    let (start_label, end_label) = if scale.reversed {
+        (top, zero)
+    } else {
+        (zero, top)
+    };
+    let (view_box, value_y) = match variant {
+        GaugeVariant::Semicircle => ("0 0 200 124", "94"),
+        GaugeVariant::Ring => ("0 0 200 200", "110"),
+    };
     let source = ind.source.as_ref().map(|s| {
         let parts: Vec<&str> = [s.document.as_deref(), s.section.as_deref()]
             .into_iter()
@@ -121,32 +201,92 @@ fn view(ind: &Indicator, score: &IndicatorScore, lang: Lang, theme: Theme) -> Ht
             .collect();
         format!("{}: {}", msg(lang, Msg::Source), parts.join(", "))
     });
+    let target_text = ind
+        .targets
+        .iter()
+        .find(|t| Some(*t) == score.current_target.as_ref())
+        .and_then(|t| t.text.clone());
 
+    // Unique within a shadow root, and across a page of server-rendered widgets.
+    let source_id = format!("chitieu-src-{}", ind.id);
+    let dash = || AttrValue::from("—");
+    let sr_rows = vec![vec![
+        AttrValue::from(name.clone()),
+        level.map(AttrValue::from).unwrap_or_else(dash),
+        AttrValue::from(value_words.clone()),
+        period.clone().map(AttrValue::from).unwrap_or_else(dash),
+        target_phrase
+            .clone()
+            .map(AttrValue::from)
+            .unwrap_or_else(dash),
+        deadline.clone().map(AttrValue::from).unwrap_or_else(dash),
+        expected.clone().map(AttrValue::from).unwrap_or_else(dash),
+        AttrValue::from(status_text),
+    ]];
+    let sr_headers = [
+        Msg::Indicator,
+        Msg::Level,
+        Msg::Actual,
+        Msg::Period,
+        Msg::Target,
+        Msg::Deadline,
+        Msg::ExpectedNow,
+        Msg::Status,
+    ]
+    .iter()
+    .map(|m| AttrValue::from(msg(lang, *m)))
+    .collect::<Vec<_>>();
+
+    let variant_class = match variant {
+        GaugeVariant::Semicircle => "semicircle",
+        GaugeVariant::Ring => "ring",
+    };
     html! {
-        <figure class={classes!("chitieu", "gauge", theme.class())} lang={lang.tag()}>
-            <figcaption class="title">{ name }</figcaption>
-            <svg class="chart" viewBox="0 0 200 112" role="img" aria-label={label}>
+        <figure class={classes!(ctx.classes("gauge"), variant_class)} lang={lang.tag()}>
+            <figcaption class="title">{ name.clone() }</figcaption>
+            <svg class="chart" viewBox={view_box} role="img" aria-label={label} tabindex="0"
+                aria-describedby={source_id.clone()}>
                 <path class="track" d={track} />
+                if let Some(d) = band {
+                    <path class="target-band" d={d} />
+                }
                 if let Some(d) = bar {
                     <path class={classes!("bar", format!("status-{}", i18n::status_class(status)))} d={d} />
                 }
-                { for expected }
-                { for target_marker }
-                <text class="value" x="100" y="94" text-anchor="middle">{ big_text }</text>
+                { for expected_mark }
+                { for target_mark }
+                <text class="value" x="100" y={value_y} text-anchor="middle">{ big_text }</text>
+                if variant == GaugeVariant::Semicircle {
+                    <text class="scale-label" x="20" y="120" text-anchor="middle">{ start_label }</text>
+                    <text class="scale-label" x="180" y="120" text-anchor="middle">{ end_label }</text>
+                }
             </svg>
-            if let Some(t) = target_text {
-                <p class="target-text">{ format!("{}: {t}", msg(lang, Msg::Target)) }</p>
+            if let Some(t) = target_line {
+                <p class="target-text">{ t }</p>
             }
-            <p class={classes!("chip", format!("status-{}", i18n::status_class(status)))}>
-                <span class="icon" aria-hidden="true">{ i18n::status_icon(status) }</span>
-                { " " }{ status_text }
-            </p>
-            if !meta.is_empty() {
-                <p class="meta">{ meta.join(" · ") }</p>
+            <p class="status-line"><StatusChip status={status} lang={lang} /></p>
+            if let Some(e) = &expected {
+                <p class="expected-text">
+                    <span class="expected-key" aria-hidden="true"></span>
+                    { format!("{}: {e}", msg(lang, Msg::ExpectedNow)) }
+                </p>
             }
-            if let Some(s) = source {
-                <p class="source">{ s }</p>
+            <p class="meta">{ [level.map(str::to_string), period.map(|p| format!("{} {p}", msg(lang, Msg::Period)))]
+                .into_iter().flatten().collect::<Vec<_>>().join(" · ") }</p>
+            if let Some(s) = stale {
+                <p class="stale"><span class="icon" aria-hidden="true">{ "⚠" }</span>{ " " }{ s }</p>
             }
+            if source.is_some() || target_text.is_some() {
+                <div class="source-tip" id={source_id} role="note">
+                    if let Some(t) = target_text {
+                        <p class="quote">{ format!("“{t}”") }</p>
+                    }
+                    if let Some(s) = source {
+                        <p>{ s }</p>
+                    }
+                </div>
+            }
+            <SrTable caption={name} headers={sr_headers} rows={sr_rows} />
         </figure>
     }
 }

@@ -24,6 +24,43 @@ pub fn arc_path(cx: f64, cy: f64, r: f64, from: f64, to: f64) -> String {
     )
 }
 
+/// A point on a full circle at fraction `t`, clockwise from the top.
+pub fn ring_point(cx: f64, cy: f64, r: f64, t: f64) -> (f64, f64) {
+    let a = 2.0 * PI * t.clamp(0.0, 1.0);
+    (cx + r * a.sin(), cy - r * a.cos())
+}
+
+/// An SVG path along a full circle from the top, clockwise, over fraction `t` of it.
+/// A whole circle is drawn as two half arcs, since one arc cannot start and end at the
+/// same point.
+pub fn ring_path(cx: f64, cy: f64, r: f64, t: f64) -> String {
+    let t = t.clamp(0.0, 1.0);
+    let (x0, y0) = ring_point(cx, cy, r, 0.0);
+    if t >= 0.9999 {
+        let (xm, ym) = ring_point(cx, cy, r, 0.5);
+        return format!(
+            "M {} {} A {r2} {r2} 0 1 1 {} {} A {r2} {r2} 0 1 1 {} {}",
+            f(x0),
+            f(y0),
+            f(xm),
+            f(ym),
+            f(x0),
+            f(y0),
+            r2 = f(r)
+        );
+    }
+    let (x1, y1) = ring_point(cx, cy, r, t);
+    let large = u8::from(t > 0.5);
+    format!(
+        "M {} {} A {r2} {r2} 0 {large} 1 {} {}",
+        f(x0),
+        f(y0),
+        f(x1),
+        f(y1),
+        r2 = f(r)
+    )
+}
+
 /// A coordinate with two decimals: enough for any screen, short in the markup.
 pub fn f(v: f64) -> String {
     let s = format!("{v:.2}");
@@ -62,6 +99,19 @@ mod tests {
             arc_path(100.0, 100.0, 80.0, 0.0, 1.0),
             "M 20 100 A 80 80 0 0 1 180 100"
         );
+    }
+
+    #[test]
+    fn ring_paths() {
+        assert_eq!(
+            ring_path(50.0, 50.0, 40.0, 0.25),
+            "M 50 10 A 40 40 0 0 1 90 50"
+        );
+        assert_eq!(
+            ring_path(50.0, 50.0, 40.0, 0.75),
+            "M 50 10 A 40 40 0 1 1 10 50"
+        );
+        assert!(ring_path(50.0, 50.0, 40.0, 1.0).matches(" A ").count() == 2);
     }
 
     #[test]

@@ -21,6 +21,10 @@ pub enum Msg {
     Loading,
     NoData,
     Indicator,
+    Stale,
+    Level,
+    Value,
+    Scale,
 }
 
 pub fn msg(lang: Lang, m: Msg) -> &'static str {
@@ -46,6 +50,14 @@ pub fn msg(lang: Lang, m: Msg) -> &'static str {
         (Lang::En, NoData) => "No data yet",
         (Lang::Vi, Indicator) => "Chỉ tiêu",
         (Lang::En, Indicator) => "Indicator",
+        (Lang::Vi, Stale) => "Số liệu cũ, kỳ gần nhất:",
+        (Lang::En, Stale) => "Old data, latest period:",
+        (Lang::Vi, Level) => "Cấp",
+        (Lang::En, Level) => "Level",
+        (Lang::Vi, Value) => "Giá trị",
+        (Lang::En, Value) => "Value",
+        (Lang::Vi, Scale) => "Thang đo",
+        (Lang::En, Scale) => "Scale",
     }
 }
 
@@ -133,6 +145,13 @@ pub fn target_phrase(lang: Lang, t: &Target, unit: &Unit) -> String {
         s.insert_str(0, word);
     }
     s
+}
+
+pub fn level_label(lang: Lang, l: chitieu_core::Level) -> &'static str {
+    match lang {
+        Lang::Vi => l.label_vi(),
+        Lang::En => l.label_en(),
+    }
 }
 
 pub fn period_label(lang: Lang, p: Period) -> String {

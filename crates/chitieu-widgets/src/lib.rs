@@ -14,11 +14,13 @@ use std::rc::Rc;
 use chitieu_core::{Dataset, Date, Lang};
 use yew::prelude::*;
 
+pub mod common;
 pub mod gauge;
 pub mod geom;
 pub mod i18n;
 
-pub use gauge::{Gauge, GaugeProps};
+pub use common::{Ctx, Filter};
+pub use gauge::{Gauge, GaugeProps, GaugeVariant};
 
 /// A shared, immutable dataset. Compared by identity, so re-rendering with the same
 /// dataset costs nothing however large it is.

@@ -1,0 +1,189 @@
+//! What every widget shares: the rendering context, filters, the status chip, the
+//! visually hidden data table and the stale-data check.
+
+use chitieu_core::score::{score_indicator, IndicatorScore, ScoreConfig, Status};
+use chitieu_core::{Date, Indicator, Lang, Level, Period};
+use yew::prelude::*;
+
+use crate::i18n::{self, msg, Msg};
+use crate::{resolve_as_of, Data, Theme};
+
+/// Default age after which the latest observation is flagged as stale: 18 months after
+/// the end of its period, i.e. one annual reporting round missed.
+pub const DEFAULT_STALE_AFTER_DAYS: u32 = 548;
+
+/// Everything a widget needs besides its own options; one value, so the embed and the
+/// CLI build it once for any widget.
+#[derive(Clone, PartialEq)]
+pub struct Ctx {
+    pub data: Data,
+    pub lang: Lang,
+    pub theme: Theme,
+    /// Evaluation date; `None` uses the dataset's `as_of` (see [`resolve_as_of`]).
+    pub as_of: Option<Date>,
+    pub config: ScoreConfig,
+    /// Flag data older than this many days after its period ended; `None` never flags.
+    pub stale_after_days: Option<u32>,
+}
+
+impl Ctx {
+    pub fn new(data: Data) -> Ctx {
+        Ctx {
+            data,
+            lang: Lang::Vi,
+            theme: Theme::Light,
+            as_of: None,
+            config: ScoreConfig::default(),
+            stale_after_days: Some(DEFAULT_STALE_AFTER_DAYS),
+        }
+    }
+
+    /// The evaluation date actually used.
+    pub fn as_of(&self) -> Date {
+        resolve_as_of(self.as_of, &self.data.0)
+    }
+
+    pub fn score(&self, ind: &Indicator) -> IndicatorScore {
+        score_indicator(ind, self.as_of(), &self.config)
+    }
+
+    /// Whether a latest observation for `period` is stale at the evaluation date.
+    pub fn is_stale(&self, period: Period) -> bool {
+        self.stale_after_days
+            .is_some_and(|d| days_between(period.last_day(), self.as_of()) > i64::from(d))
+    }
+
+    /// The root classes of a widget: `chitieu`, its name and the theme.
+    pub fn classes(&self, widget: &'static str) -> Classes {
+        classes!("chitieu", widget, self.theme.class())
+    }
+}
+
+/// Days from `a` to `b` (negative when `b` is earlier).
+pub fn days_between(a: Date, b: Date) -> i64 {
+    days_from_civil(b) - days_from_civil(a)
+}
+
+/// Days since 1970-01-01 (Howard Hinnant's algorithm), for date differences.
+fn days_from_civil(d: Date) -> i64 {
+    let (m, dd) = (i64::from(d.month), i64::from(d.day));
+    let y = i64::from(d.year) - i64::from(m <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + dd - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// Which indicators a list widget shows.
+#[derive(Clone, PartialEq, Default, Debug)]
+pub struct Filter {
+    pub pillar: Option<String>,
+    pub level: Option<Level>,
+    pub status: Option<Status>,
+}
+
+impl Filter {
+    pub fn admits(&self, ind: &Indicator, status: Status) -> bool {
+        self.pillar
+            .as_deref()
+            .is_none_or(|p| ind.pillar.as_deref() == Some(p))
+            && self.level.is_none_or(|l| ind.level == Some(l))
+            && self.status.is_none_or(|s| s == status)
+    }
+}
+
+/// Reads a status name as used in attributes and JSON (`on_track` or `on-track`).
+pub fn parse_status(s: &str) -> Option<Status> {
+    let norm = s.trim().replace('-', "_");
+    Status::ALL.iter().copied().find(|st| st.as_str() == norm)
+}
+
+/// Reads a level name (`province`, `district`, `commune`, or the Vietnamese words).
+pub fn parse_level(s: &str) -> Option<Level> {
+    match s.trim().to_lowercase().as_str() {
+        "province" | "tinh" | "tỉnh" => Some(Level::Province),
+        "district" | "huyen" | "huyện" => Some(Level::District),
+        "commune" | "xa" | "xã" => Some(Level::Commune),
+        _ => None,
+    }
+}
+
+#[derive(Properties, Clone, PartialEq)]
+pub struct ChipProps {
+    pub status: Status,
+    pub lang: Lang,
+}
+
+/// The status as icon and words; its colour repeats what the words say.
+#[function_component(StatusChip)]
+pub fn status_chip(p: &ChipProps) -> Html {
+    html! {
+        <span class={classes!("chip", format!("status-{}", i18n::status_class(p.status)))}>
+            <span class="icon" aria-hidden="true">{ i18n::status_icon(p.status) }</span>
+            { " " }{ i18n::status_label(p.lang, p.status) }
+        </span>
+    }
+}
+
+#[derive(Properties, Clone, PartialEq)]
+pub struct SrTableProps {
+    pub caption: AttrValue,
+    pub headers: Vec<AttrValue>,
+    pub rows: Vec<Vec<AttrValue>>,
+}
+
+/// The chart's figures as a table only screen readers see: the text alternative that
+/// carries everything the picture shows.
+#[function_component(SrTable)]
+pub fn sr_table(p: &SrTableProps) -> Html {
+    html! {
+        <table class="sr-only">
+            <caption>{ p.caption.clone() }</caption>
+            <thead><tr>{ for p.headers.iter().map(|h| html! { <th scope="col">{ h.clone() }</th> }) }</tr></thead>
+            <tbody>
+                { for p.rows.iter().map(|r| html! {
+                    <tr>{ for r.iter().map(|c| html! { <td>{ c.clone() }</td> }) }</tr>
+                }) }
+            </tbody>
+        </table>
+    }
+}
+
+/// "Số liệu cũ: kỳ 2021" — shown when the latest observation is stale.
+pub fn stale_note(lang: Lang, period: Period) -> String {
+    format!(
+        "{} {}",
+        msg(lang, Msg::Stale),
+        i18n::period_label(lang, period)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn day_differences() {
+        let d = |y, m, dd| Date {
+            year: y,
+            month: m,
+            day: dd,
+        };
+        assert_eq!(days_between(d(2023, 12, 31), d(2024, 1, 15)), 15);
+        assert_eq!(days_between(d(2024, 2, 28), d(2024, 3, 1)), 2);
+        assert_eq!(days_from_civil(d(1970, 1, 1)), 0);
+    }
+
+    #[test]
+    fn statuses_and_levels_from_attributes() {
+        assert_eq!(parse_status("on-track"), Some(Status::OnTrack));
+        assert_eq!(
+            parse_status("needs_acceleration"),
+            Some(Status::NeedsAcceleration)
+        );
+        assert_eq!(parse_status("nope"), None);
+        assert_eq!(parse_level("Xã"), Some(Level::Commune));
+    }
+}
