@@ -12,6 +12,7 @@ use chitieu_core::load::{self, Diagnostic, LoadError, Loaded};
 use chitieu_core::number::{format_number, format_value};
 use chitieu_core::score::{score_dataset, DatasetScore, IndicatorScore, ScoreConfig};
 use chitieu_core::{Dataset, Date, Lang};
+use chitieu_widgets::{ssr, Ctx, Data, Options, Theme};
 use clap::{Parser, Subcommand, ValueEnum};
 
 #[derive(Parser)]
@@ -59,6 +60,45 @@ enum Command {
     },
     /// Convert a dataset between JSON and CSV, by the files' extensions.
     Convert { input: PathBuf, output: PathBuf },
+    /// Render a widget to static HTML or SVG, for pages without JavaScript, print and reports.
+    Render {
+        file: PathBuf,
+        /// gauge, bullet, table, scorecard or trend.
+        #[arg(long, default_value = "gauge")]
+        widget: String,
+        #[arg(long)]
+        indicator: Option<String>,
+        #[arg(long)]
+        pillar: Option<String>,
+        #[arg(long)]
+        level: Option<String>,
+        #[arg(long)]
+        status: Option<String>,
+        /// The widget's variant, e.g. `ring` for the gauge.
+        #[arg(long)]
+        variant: Option<String>,
+        #[arg(long, default_value = "vi")]
+        lang: String,
+        /// light, dark, high-contrast or auto.
+        #[arg(long, default_value = "light")]
+        theme: String,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        as_of: Option<String>,
+        /// html (a whole document), fragment (the widget's markup only) or svg (the chart
+        /// alone); default: from the output file's extension, else html.
+        #[arg(long, value_enum)]
+        format: Option<RenderFormat>,
+        /// Write here instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, ValueEnum)]
+enum RenderFormat {
+    Html,
+    Fragment,
+    Svg,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -99,6 +139,38 @@ fn main() -> ExitCode {
         }
         Command::ParseTarget { text } => parse_target(&text),
         Command::Convert { input, output } => convert(&input, &output),
+        Command::Render {
+            file,
+            widget,
+            indicator,
+            pillar,
+            level,
+            status,
+            variant,
+            lang,
+            theme,
+            as_of,
+            format,
+            output,
+        } => {
+            let options = Options {
+                indicator,
+                pillar,
+                level,
+                status,
+                variant,
+            };
+            render(&RenderArgs {
+                file: &file,
+                widget: &widget,
+                options,
+                lang: Lang::from_tag(&lang),
+                theme: &theme,
+                as_of: as_of.as_deref(),
+                format,
+                output: output.as_deref(),
+            })
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -352,6 +424,56 @@ fn convert(input: &Path, output: &Path) -> Outcome {
     };
     std::fs::write(output, text)
         .map_err(|e| Failure(format!("cannot write {}: {e}", output.display())))
+}
+
+struct RenderArgs<'a> {
+    file: &'a Path,
+    widget: &'a str,
+    options: Options,
+    lang: Lang,
+    theme: &'a str,
+    as_of: Option<&'a str>,
+    format: Option<RenderFormat>,
+    output: Option<&'a Path>,
+}
+
+fn render(a: &RenderArgs) -> Outcome {
+    let loaded = load_file(a.file).map_err(|e| Failure(format!("{}: {e}", a.file.display())))?;
+    let mut ctx = Ctx::new(Data::from(loaded.dataset));
+    ctx.lang = a.lang;
+    ctx.theme = Theme::parse(a.theme);
+    ctx.as_of = match a.as_of {
+        Some(s) => Some(
+            s.parse::<Date>()
+                .map_err(|e| Failure(format!("--as-of: {e}")))?,
+        ),
+        None => ctx.data.0.as_of.or_else(|| Some(today())),
+    };
+    let title = ctx.data.0.plan.title.clone();
+    let spec = chitieu_widgets::spec(a.widget, ctx, &a.options).map_err(Failure)?;
+    let markup = ssr::render_markup(spec).map_err(Failure)?;
+    let by_extension = a
+        .output
+        .and_then(|p| p.extension())
+        .and_then(|e| e.to_str())
+        .and_then(|e| match e.to_ascii_lowercase().as_str() {
+            "svg" => Some(RenderFormat::Svg),
+            "html" | "htm" => Some(RenderFormat::Html),
+            _ => None,
+        });
+    let text = match a.format.or(by_extension).unwrap_or(RenderFormat::Html) {
+        RenderFormat::Html => ssr::html_document(&markup, a.widget, a.lang.tag(), &title),
+        RenderFormat::Fragment => format!("{markup}\n"),
+        RenderFormat::Svg => ssr::svg_document(&markup, a.widget).map_err(Failure)?,
+    };
+    match a.output {
+        Some(p) => std::fs::write(p, text)
+            .map_err(|e| Failure(format!("cannot write {}: {e}", p.display()))),
+        None => {
+            print!("{text}");
+            Ok(())
+        }
+    }
 }
 
 #[cfg(test)]

@@ -139,7 +139,9 @@ pub struct SrTableProps {
 #[function_component(SrTable)]
 pub fn sr_table(p: &SrTableProps) -> Html {
     html! {
-        <table class="sr-only">
+        // The wrapper is what hides: a table grows to its content whatever its width.
+        <div class="sr-only">
+        <table>
             <caption>{ p.caption.clone() }</caption>
             <thead><tr>{ for p.headers.iter().map(|h| html! { <th scope="col">{ h.clone() }</th> }) }</tr></thead>
             <tbody>
@@ -148,6 +150,7 @@ pub fn sr_table(p: &SrTableProps) -> Html {
                 }) }
             </tbody>
         </table>
+        </div>
     }
 }
 

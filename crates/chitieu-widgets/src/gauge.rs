@@ -65,17 +65,22 @@ impl Scale {
             .current_target
             .as_ref()
             .is_some_and(|t| t.bound.lower_is_better());
-        let max = if ind.unit == Unit::Percent {
+        let target = score.current_target.as_ref().map(|t| match t.bound {
+            Bound::Range { max, .. } => max,
+            b => b.value(),
+        });
+        let top = [target, score.latest.map(|l| l.value)]
+            .into_iter()
+            .flatten()
+            .fold(0.0_f64, f64::max);
+        // Percentages use the full 0–100 scale unless everything sits in its lower half:
+        // "10% of GRDP" on a 0–100 arc is a sliver nobody can read, so such gauges run to
+        // a round ceiling with headroom, and the end label says where the scale stops.
+        let max = if ind.unit == Unit::Percent && top >= 50.0 {
             100.0
+        } else if ind.unit == Unit::Percent {
+            geom::nice_ceiling(top * 1.2).min(100.0)
         } else {
-            let target = score.current_target.as_ref().map(|t| match t.bound {
-                Bound::Range { max, .. } => max,
-                b => b.value(),
-            });
-            let top = [target, score.latest.map(|l| l.value)]
-                .into_iter()
-                .flatten()
-                .fold(0.0_f64, f64::max);
             geom::nice_ceiling(top)
         };
         Scale { max, reversed }
@@ -191,7 +196,7 @@ fn view(ctx: &Ctx, ind: &Indicator, score: &IndicatorScore, variant: GaugeVarian
         (zero, top)
     };
     let (view_box, value_y) = match variant {
-        GaugeVariant::Semicircle => ("0 0 200 124", "94"),
+        GaugeVariant::Semicircle => ("0 0 200 128", "94"),
         GaugeVariant::Ring => ("0 0 200 200", "110"),
     };
     let source = ind.source.as_ref().map(|s| {
@@ -255,7 +260,8 @@ fn view(ctx: &Ctx, ind: &Indicator, score: &IndicatorScore, variant: GaugeVarian
                 }
                 { for expected_mark }
                 { for target_mark }
-                <text class="value" x="100" y={value_y} text-anchor="middle">{ big_text }</text>
+                <text class={classes!("value", (big_text.chars().count() > 7).then_some("long"))}
+                    x="100" y={value_y} text-anchor="middle">{ big_text }</text>
                 if variant == GaugeVariant::Semicircle {
                     <text class="scale-label" x="20" y="120" text-anchor="middle">{ start_label }</text>
                     <text class="scale-label" x="180" y="120" text-anchor="middle">{ end_label }</text>

@@ -18,9 +18,13 @@ pub mod common;
 pub mod gauge;
 pub mod geom;
 pub mod i18n;
+pub mod spec;
+#[cfg(all(feature = "ssr", not(target_arch = "wasm32")))]
+pub mod ssr;
 
 pub use common::{Ctx, Filter};
 pub use gauge::{Gauge, GaugeProps, GaugeVariant};
+pub use spec::{spec, Options, Spec};
 
 /// A shared, immutable dataset. Compared by identity, so re-rendering with the same
 /// dataset costs nothing however large it is.

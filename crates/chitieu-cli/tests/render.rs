@@ -1,0 +1,136 @@
+//! `chitieu render`: static HTML and SVG from the same components as the browser.
+//!
+//! Snapshot files live in `tests/snapshots/`; after an intended change to the markup,
+//! regenerate them with `UPDATE_SNAPSHOTS=1 cargo test -p chitieu-cli --test render`
+//! and review the diff.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+fn here() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests")
+}
+
+fn render(args: &[&str]) -> (String, String, Option<i32>) {
+    let data = here().join("data/render.json");
+    let o = Command::new(env!("CARGO_BIN_EXE_chitieu"))
+        .arg("render")
+        .arg(&data)
+        .args(args)
+        .output()
+        .expect("chitieu runs");
+    (
+        String::from_utf8_lossy(&o.stdout).into_owned(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+        o.status.code(),
+    )
+}
+
+/// Compares with the stored snapshot (or rewrites it when UPDATE_SNAPSHOTS is set).
+fn snapshot(name: &str, actual: &str) {
+    let path = here().join("snapshots").join(name);
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&path, actual).expect("write snapshot");
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
+        panic!(
+            "no snapshot {}: run with UPDATE_SNAPSHOTS=1",
+            path.display()
+        )
+    });
+    assert!(
+        expected == actual,
+        "{name} differs from its snapshot; if intended, rerun with UPDATE_SNAPSHOTS=1.\n--- expected\n{expected}\n--- actual\n{actual}"
+    );
+}
+
+#[test]
+fn gauge_fragment_vietnamese() {
+    let (out, err, code) = render(&["--indicator", "ho-so", "--format", "fragment"]);
+    assert_eq!(code, Some(0), "{err}");
+    // 76162/99483 = 76,557…%: computed, not the printed 76,55.
+    assert!(out.contains(">76,56%<"), "{out}");
+    assert!(out.contains("Mục tiêu: trên 95% · 2024"), "{out}");
+    assert!(out.contains("role=\"img\""), "{out}");
+    assert!(!out.contains("style=\""), "no inline styles: {out}");
+    snapshot("gauge-ho-so.vi.html", &out);
+}
+
+#[test]
+fn gauge_fragment_english_dark_ring() {
+    let (out, err, code) = render(&[
+        "--indicator",
+        "ho-so",
+        "--format",
+        "fragment",
+        "--lang",
+        "en",
+        "--theme",
+        "dark",
+        "--variant",
+        "ring",
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.contains(">76.56%<"), "{out}");
+    assert!(out.contains("theme-dark") && out.contains("ring"), "{out}");
+    assert!(out.contains("Target: above 95% · 2024"), "{out}");
+    snapshot("gauge-ho-so.en.dark.ring.html", &out);
+}
+
+#[test]
+fn gauge_range_lower_is_better_money_and_no_data() {
+    for (id, must) in [
+        ("kinh-te-so", vec!["từ 8–10%", "class=\"target-band\""]),
+        ("su-co", vec!["dưới 5", ">8<"]),
+        (
+            "ngan-sach",
+            vec!["2,5 tỷ đồng", "tối thiểu 2 tỷ đồng", "Đã đạt"],
+        ),
+        ("chua-co", vec![">—<", "Chưa có số liệu", "Cấp xã"]),
+    ] {
+        let (out, err, code) = render(&["--indicator", id, "--format", "fragment"]);
+        assert_eq!(code, Some(0), "{id}: {err}");
+        for m in must {
+            assert!(out.contains(m), "{id}: expected {m:?} in {out}");
+        }
+        snapshot(&format!("gauge-{id}.vi.html"), &out);
+    }
+}
+
+#[test]
+fn whole_document_and_standalone_svg() {
+    let (html, _, code) = render(&["--indicator", "ho-so"]);
+    assert_eq!(code, Some(0));
+    assert!(
+        html.starts_with("<!doctype html>")
+            && html.contains("<style>")
+            && html.contains("lang=\"vi\"")
+    );
+    let (svg, _, code) = render(&["--indicator", "ho-so", "--format", "svg"]);
+    assert_eq!(code, Some(0));
+    assert!(svg.starts_with("<?xml"), "{svg}");
+    assert!(svg.contains("xmlns=\"http://www.w3.org/2000/svg\""));
+    assert!(svg.contains("<title>Tỷ lệ hồ sơ công việc"), "{svg}");
+    assert!(svg.trim_end().ends_with("</svg>"));
+    assert_eq!(svg.matches("<svg").count(), 1);
+}
+
+#[test]
+fn errors_name_the_problem() {
+    let (_, err, code) = render(&["--indicator", "abc"]);
+    // An unknown indicator renders the widget's error box, as in the browser.
+    assert_eq!(code, Some(0), "{err}");
+    let (out, _, _) = render(&["--indicator", "abc", "--format", "fragment"]);
+    assert!(
+        out.contains("Không tìm thấy chỉ tiêu &#x27;abc&#x27;")
+            || out.contains("Không tìm thấy chỉ tiêu 'abc'"),
+        "{out}"
+    );
+    let (_, err, code) = render(&["--widget", "pie"]);
+    assert_eq!(code, Some(1));
+    assert!(err.contains("'pie'"), "{err}");
+    let (_, err, code) = render(&["--indicator", "ho-so", "--as-of", "2024-02-30"]);
+    assert_eq!(code, Some(1));
+    assert!(err.contains("--as-of"), "{err}");
+}

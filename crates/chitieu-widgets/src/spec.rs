@@ -1,0 +1,134 @@
+//! Which widget to show, with what options: read once from attribute-like strings, so the
+//! browser (chitieu-embed) and static rendering (`chitieu render`) accept the same
+//! options and reject bad ones with the same words.
+
+use chitieu_core::Lang;
+use yew::AttrValue;
+
+use crate::common::{parse_level, parse_status, Ctx, Filter};
+use crate::gauge::{GaugeProps, GaugeVariant};
+
+/// Options as strings, the way an element's attributes or command-line flags give them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Options {
+    pub indicator: Option<String>,
+    pub pillar: Option<String>,
+    pub level: Option<String>,
+    pub status: Option<String>,
+    pub variant: Option<String>,
+}
+
+/// A widget, ready to render.
+#[derive(Clone, PartialEq)]
+pub enum Spec {
+    Gauge(GaugeProps),
+}
+
+/// The widget names, as in `<chitieu-NAME>`.
+pub const WIDGETS: &[&str] = &["gauge"];
+
+/// A present, non-blank option.
+fn given(v: &Option<String>) -> Option<&str> {
+    v.as_deref().map(str::trim).filter(|s| !s.is_empty())
+}
+
+impl Options {
+    fn indicator(&self, lang: Lang) -> Result<AttrValue, String> {
+        given(&self.indicator)
+            .map(|s| AttrValue::from(s.to_string()))
+            .ok_or_else(|| match lang {
+                Lang::Vi => {
+                    "Thiếu thuộc tính 'indicator': hãy ghi mã chỉ tiêu cần hiển thị".to_string()
+                }
+                Lang::En => "Missing attribute 'indicator': give the id of the indicator to show"
+                    .to_string(),
+            })
+    }
+
+    /// The list filter; an unknown level or status is an error naming the allowed values.
+    pub fn filter(&self, lang: Lang) -> Result<Filter, String> {
+        let bad = |attr: &str, v: &str, allowed: &str| match lang {
+            Lang::Vi => format!(
+                "Giá trị '{v}' của thuộc tính '{attr}' không hợp lệ; dùng một trong: {allowed}"
+            ),
+            Lang::En => format!("'{v}' is not a valid value of '{attr}'; use one of: {allowed}"),
+        };
+        let level = match given(&self.level) {
+            Some(v) => {
+                Some(parse_level(v).ok_or_else(|| bad("level", v, "province, district, commune"))?)
+            }
+            None => None,
+        };
+        let status = match given(&self.status) {
+            Some(v) => Some(parse_status(v).ok_or_else(|| {
+                let all: Vec<&str> = chitieu_core::score::Status::ALL
+                    .iter()
+                    .map(|s| s.as_str())
+                    .collect();
+                bad("status", v, &all.join(", "))
+            })?),
+            None => None,
+        };
+        Ok(Filter {
+            pillar: given(&self.pillar).map(str::to_string),
+            level,
+            status,
+        })
+    }
+}
+
+/// Builds the spec for `widget`, or a message for people saying what is wrong.
+pub fn spec(widget: &str, ctx: Ctx, o: &Options) -> Result<Spec, String> {
+    let lang = ctx.lang;
+    match widget {
+        "gauge" => Ok(Spec::Gauge(GaugeProps {
+            indicator: o.indicator(lang)?,
+            variant: GaugeVariant::parse(given(&o.variant).unwrap_or("")),
+            ctx,
+        })),
+        other => Err(match lang {
+            Lang::Vi => format!(
+                "Không có loại biểu đồ '{other}'; dùng một trong: {}",
+                WIDGETS.join(", ")
+            ),
+            Lang::En => format!(
+                "There is no widget '{other}'; use one of: {}",
+                WIDGETS.join(", ")
+            ),
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Data;
+
+    fn ctx() -> Ctx {
+        Ctx::new(Data::from(chitieu_core::Dataset {
+            schema: chitieu_core::SCHEMA.into(),
+            plan: Default::default(),
+            as_of: None,
+            pillars: vec![],
+            indicators: vec![],
+        }))
+    }
+
+    #[test]
+    fn unknown_widgets_and_values_are_named() {
+        let e = spec("pie", ctx(), &Options::default())
+            .err()
+            .unwrap_or_default();
+        assert!(e.contains("'pie'") && e.contains("gauge"), "{e}");
+        let o = Options {
+            level: Some("country".into()),
+            ..Options::default()
+        };
+        let e = o.filter(Lang::En).err().unwrap_or_default();
+        assert!(e.contains("'country'") && e.contains("province"), "{e}");
+        let e = spec("gauge", ctx(), &Options::default())
+            .err()
+            .unwrap_or_default();
+        assert!(e.contains("indicator"), "{e}");
+    }
+}
