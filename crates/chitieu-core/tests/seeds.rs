@@ -139,6 +139,17 @@ fn every_dataset_under_seeds_loads_without_errors() {
     );
 }
 
+/// Portal teams may keep a dataset in a spreadsheet: each survives JSON → CSV → JSON.
+#[test]
+fn every_dataset_survives_the_csv_form() {
+    for p in PLANS {
+        let ds = load(p.file).dataset;
+        let back = chitieu_core::load::load_csv(&chitieu_core::load::to_csv(&ds))
+            .unwrap_or_else(|e| panic!("{}: the CSV form does not load:\n{e}", p.file));
+        assert!(back.dataset == ds, "{}: the CSV form differs", p.file);
+    }
+}
+
 #[test]
 fn counts_per_plan() {
     for p in PLANS {
