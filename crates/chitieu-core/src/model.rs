@@ -475,7 +475,8 @@ impl Observation {
             return None;
         }
         let scale = if *unit == Unit::Percent { 100.0 } else { 1.0 };
-        Some(n / d * scale)
+        // A ratio can still overflow (834 / 2.2e-308): such a value is not computable.
+        Some(n / d * scale).filter(|v| v.is_finite())
     }
 }
 

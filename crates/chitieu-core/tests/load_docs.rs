@@ -240,3 +240,19 @@ fn the_schema_lists_the_same_fields_as_the_model() {
         serde_json::json!(["province", "district", "commune"])
     );
 }
+
+#[test]
+fn the_readme_example_loads_without_findings() {
+    let md = repo_file("README.md");
+    let blocks: Vec<String> = code_blocks(&md)
+        .into_iter()
+        .filter(|(info, _)| info == "json")
+        .map(|(_, body)| body)
+        .collect();
+    assert!(!blocks.is_empty(), "README.md has no JSON example");
+    for body in blocks {
+        let loaded = chitieu_core::load::load_json(&body)
+            .unwrap_or_else(|e| panic!("README example does not load: {e}\n{body}"));
+        assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+    }
+}
