@@ -94,7 +94,7 @@ fn unknown_fields_are_named_with_the_expected_ones() {
     assert_eq!(errors.len(), 1, "{errors:#?}");
     assert!(
         errors[0].starts_with(
-            "pillars[2].name: unknown field `eng`, expected `vi` or `en` in pillar 'xhs'"
+            "pillars[2].name.eng: unknown field `eng`, expected `vi` or `en` in pillar 'xhs'"
         ),
         "{}",
         errors[0]

@@ -42,26 +42,16 @@ pub fn read_json(text: &str) -> Result<Loaded, LoadError> {
         }
     };
     check_schema(body, &entries)?;
-    let mut de = serde_json::Deserializer::from_str(body);
-    match serde_path_to_error::deserialize::<_, Dataset>(&mut de) {
-        Ok(dataset) => match de.end() {
-            Ok(()) => Ok(Loaded {
-                dataset,
-                warnings: Vec::new(),
-            }),
-            Err(e) => Err(read_error(vec![serde_diag(
-                body,
-                0,
-                body,
-                String::new(),
-                &e,
-            )])),
-        },
+    match serde_json::from_str::<Dataset>(body) {
+        Ok(dataset) => Ok(Loaded {
+            dataset,
+            warnings: Vec::new(),
+        }),
         Err(e) => {
             let mut errors = collect_errors(body, &entries);
             if errors.is_empty() {
-                let path = path_string("", e.path());
-                errors.push(serde_diag(body, 0, body, path, e.inner()));
+                let path = error_path(body, &e);
+                errors.push(serde_diag(body, 0, body, path, &e));
             }
             Err(read_error(errors))
         }
@@ -206,15 +196,21 @@ fn part<T: DeserializeOwned>(
     id: Option<String>,
     out: &mut Vec<Diagnostic>,
 ) {
-    let sub = raw.get();
-    let mut de = serde_json::Deserializer::from_str(sub);
-    if let Err(e) = serde_path_to_error::deserialize::<_, T>(&mut de) {
-        let path = path_string(&prefix, e.path());
-        let mut d = serde_diag(body, offset_in(body, sub), sub, path, e.inner());
+    if let Err(e) = serde_json::from_str::<T>(raw.get()) {
+        // Narrow to the indicator's or pillar's own part that fails alone, whose error
+        // position is then its own (see `narrow`).
+        let (prefix_at, sub, e) = match e.classify() {
+            serde_json::error::Category::Data => {
+                narrow(raw.get(), &prefix).unwrap_or_else(|| (prefix.clone(), raw.get(), e))
+            }
+            _ => (prefix.clone(), raw.get(), e),
+        };
+        let path = join_path(&prefix_at, &error_path(sub, &e));
+        let mut d = serde_diag(body, offset_in(body, sub), sub, path, &e);
         // serde_json places a data error where it noticed it, which for a target's op
         // check is past the target, on the next line; the start of the value the path
         // names is what a person should look at.
-        if e.inner().classify() == serde_json::error::Category::Data {
+        if e.classify() == serde_json::error::Category::Data {
             if let Some(at) = find_path(body, &d.path) {
                 place_at(body, at, &mut d);
             }
@@ -231,16 +227,174 @@ fn part<T: DeserializeOwned>(
     }
 }
 
-/// `prefix` joined with a serde_path_to_error path (which shows the root as `.`).
-fn path_string(prefix: &str, path: &serde_path_to_error::Path) -> String {
-    let inner = path.to_string();
-    let inner = if inner == "." { "" } else { inner.as_str() };
+/// The parts of an indicator or pillar whose errors serde_json cannot place: values
+/// checked after they are read (a target's op and numbers, a name's keys, a unit) report
+/// the position where the enclosing list or object ended. Reading each part on its own
+/// gives the error at the part itself. These are the same `Deserialize` impls on the
+/// same deserializer as the whole read, so no reading code is compiled twice.
+#[derive(Deserialize)]
+struct Parts<'a> {
+    #[serde(borrow, default)]
+    name: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    unit: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    targets: Option<Vec<&'a RawValue>>,
+    #[serde(borrow, default)]
+    observations: Option<Vec<&'a RawValue>>,
+    #[serde(borrow, default)]
+    baseline: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    source: Option<&'a RawValue>,
+}
+
+/// The first part of `text` (an indicator or pillar at `prefix`) that fails on its own:
+/// its path, its text and its error.
+fn narrow<'a>(text: &'a str, prefix: &str) -> Option<(String, &'a str, serde_json::Error)> {
+    let parts: Parts<'a> = serde_json::from_str(text).ok()?;
+    let one = |name: &str,
+               raw: Option<&'a RawValue>,
+               check: fn(&str) -> Result<(), serde_json::Error>| {
+        let raw = raw?;
+        check(raw.get())
+            .err()
+            .map(|e| (format!("{prefix}.{name}"), raw.get(), e))
+    };
+    let many = |name: &str,
+                raws: &Option<Vec<&'a RawValue>>,
+                check: fn(&str) -> Result<(), serde_json::Error>| {
+        raws.iter().flatten().enumerate().find_map(|(i, raw)| {
+            check(raw.get())
+                .err()
+                .map(|e| (format!("{prefix}.{name}[{i}]"), raw.get(), e))
+        })
+    };
+    fn is<T: DeserializeOwned>(s: &str) -> Result<(), serde_json::Error> {
+        serde_json::from_str::<T>(s).map(|_| ())
+    }
+    one("name", parts.name, is::<crate::model::Text>)
+        .or_else(|| one("unit", parts.unit, is::<crate::model::Unit>))
+        .or_else(|| many("targets", &parts.targets, is::<crate::model::Target>))
+        .or_else(|| {
+            many(
+                "observations",
+                &parts.observations,
+                is::<crate::model::Observation>,
+            )
+        })
+        .or_else(|| one("baseline", parts.baseline, is::<crate::model::Baseline>))
+        .or_else(|| one("source", parts.source, is::<crate::model::Source>))
+}
+
+/// `prefix` joined with a path relative to it.
+fn join_path(prefix: &str, inner: &str) -> String {
     match (prefix.is_empty(), inner.is_empty()) {
         (_, true) => prefix.to_string(),
         (true, false) => inner.to_string(),
         (false, false) if inner.starts_with('[') => format!("{prefix}{inner}"),
         (false, false) => format!("{prefix}.{inner}"),
     }
+}
+
+/// The JSON path of the value serde_json was reading when it failed, from the position it
+/// reports. Recovering the path from the text keeps one deserializer per type: a
+/// path-tracking deserializer would compile every type's reading code twice, which the
+/// browser bundle pays for in bytes.
+fn error_path(text: &str, e: &serde_json::Error) -> String {
+    if e.line() == 0 {
+        return String::new();
+    }
+    path_at(text, byte_end(text, e.line(), e.column()))
+}
+
+/// One level of nesting while scanning JSON.
+enum Frame {
+    /// An object, with the key whose value is being read (if one has been read).
+    Object(Option<String>),
+    /// An array, with the index of the element being read.
+    Array(usize),
+}
+
+/// The path (`indicators[3].targets[0].max`) of the value serde_json stood in at byte
+/// `end` of `text`: the innermost value open there, with the last key read — or, when only
+/// separators follow a value that just closed, that value (serde_json reports an error
+/// found after reading an object, such as a missing field or a target's op check, past
+/// the object's end). Malformed text gives whatever path was open so far.
+fn path_at(text: &str, end: usize) -> String {
+    let bytes = text.as_bytes();
+    let end = end.min(bytes.len());
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut expecting_key = false;
+    let mut just_closed: Option<String> = None;
+    let mut i = 0;
+    while i < end {
+        let b = bytes[i];
+        if !matches!(b, b',' | b' ' | b'\t' | b'\n' | b'\r' | b'}' | b']') {
+            just_closed = None;
+        }
+        match b {
+            b'{' => {
+                stack.push(Frame::Object(None));
+                expecting_key = true;
+            }
+            b'[' => {
+                stack.push(Frame::Array(0));
+                expecting_key = false;
+            }
+            b'}' | b']' => {
+                stack.pop();
+                just_closed = Some(path_of(&stack));
+                expecting_key = false;
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::Array(n)) => *n += 1,
+                Some(Frame::Object(k)) => {
+                    *k = None;
+                    expecting_key = true;
+                }
+                None => {}
+            },
+            b'"' => {
+                let start = i + 1;
+                let mut j = start;
+                while j < bytes.len() && bytes[j] != b'"' {
+                    j += if bytes[j] == b'\\' { 2 } else { 1 };
+                }
+                if expecting_key {
+                    if let Some(Frame::Object(k)) = stack.last_mut() {
+                        let raw = text.get(start..j.min(text.len())).unwrap_or("");
+                        *k = Some(
+                            serde_json::from_str::<String>(&format!("\"{raw}\""))
+                                .unwrap_or_else(|_| raw.to_string()),
+                        );
+                    }
+                    expecting_key = false;
+                }
+                i = j;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    just_closed.unwrap_or_else(|| path_of(&stack))
+}
+
+/// The path the frames spell: `.key` for objects, `[i]` for arrays.
+fn path_of(stack: &[Frame]) -> String {
+    let mut path = String::new();
+    for f in stack {
+        match f {
+            Frame::Object(Some(k)) => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(k);
+            }
+            Frame::Object(None) => {}
+            Frame::Array(n) => path.push_str(&format!("[{n}]")),
+        }
+    }
+    path
 }
 
 /// A diagnostic from a serde_json error raised while reading `sub`, which starts at
@@ -392,6 +546,20 @@ fn segments(path: &str) -> Vec<Segment<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paths_from_positions() {
+        let t = r#"{"a": {"b": [1, {"c": "x"}]}, "d": 2}"#;
+        let at = |needle: &str| t.find(needle).map(|i| i + needle.len()).unwrap_or(0);
+        assert_eq!(path_at(t, at("\"x\"")), "a.b[1].c");
+        assert_eq!(path_at(t, at("[1,")), "a.b[1]");
+        assert_eq!(path_at(t, at("\"d\"")), "d");
+        // Just past an object (and a separator): the object itself.
+        assert_eq!(path_at(t, at("\"c\": \"x\"}")), "a.b[1]");
+        assert_eq!(path_at(t, at("\"c\": \"x\"}]},")), "a");
+        let escaped = r#"{"k\"ey": [0, 1"#;
+        assert_eq!(path_at(escaped, escaped.len()), "k\"ey[1]");
+    }
 
     #[test]
     fn columns_count_characters_not_bytes() {
