@@ -23,3 +23,38 @@ export default function ({ test, open, assert, assertEq, assertIncludes }) {
     await context.close();
   });
 }
+
+export function states({ test, open, assert, assertIncludes }) {
+  test("gauge states: unknown indicator, missing file and missing attribute say what is wrong; the others still render", async () => {
+    const { page, context } = await open("/tests/pages/gauges.html", { viewport: { width: 1300, height: 2000 } });
+    const text = async (sel) => {
+      const box = page.locator(sel).locator(".chitieu:not(.loading)").first();
+      await box.waitFor({ timeout: 20_000 });
+      return box.innerText();
+    };
+    assertIncludes(await text("chitieu-gauge[indicator=khong-co]"), "Không tìm thấy chỉ tiêu 'khong-co' trong dữ liệu", "unknown indicator");
+    assertIncludes(await text("chitieu-gauge[src$='khong-co.json']"), "HTTP 404", "missing file");
+    assertIncludes(await text("chitieu-gauge:not([indicator])"), "Thiếu thuộc tính 'indicator'", "missing attribute");
+    // The healthy gauges on the same page render regardless.
+    const ok = await page.locator("chitieu-gauge figure.gauge").count();
+    assert(ok >= 5, `${ok} healthy gauges rendered`);
+    const stale = await text("chitieu-gauge[as-of='2026-06-01']");
+    assertIncludes(stale, "Không đạt", "deadline passed → missed");
+    assertIncludes(stale, "Số liệu cũ", "stale data flagged");
+    await context.close();
+  });
+
+  test("gauge re-renders when an attribute changes, and follows lang", async () => {
+    const { page, context, errors } = await open("/tests/pages/gauge.html");
+    const fig = page.locator("chitieu-gauge#g figure.gauge");
+    await fig.waitFor({ timeout: 20_000 });
+    await page.evaluate(() => document.getElementById("g").setAttribute("lang", "en"));
+    await page.locator("chitieu-gauge#g figure.gauge[lang=en]").waitFor({ timeout: 10_000 });
+    assertIncludes(await fig.innerText(), "81.77%", "English number format");
+    assertIncludes(await fig.innerText(), "Target: at least 100% · 2024", "English target");
+    await page.evaluate(() => document.getElementById("g").setAttribute("variant", "ring"));
+    await page.locator("chitieu-gauge#g figure.gauge.ring").waitFor({ timeout: 10_000 });
+    assert(errors.length === 0, errors.join("\n"));
+    await context.close();
+  });
+}

@@ -56,7 +56,8 @@ const only = process.argv[2];
 for (const f of (await readdir(here)).filter((f) => f.endsWith(".test.mjs")).sort()) {
   if (only && !f.includes(only)) continue;
   const mod = await import(pathToFileURL(path.join(here, f)).href);
-  mod.default(ctx);
+  // Every exported function registers tests.
+  for (const register of Object.values(mod)) if (typeof register === "function") register(ctx);
 }
 
 let passed = 0, failed = 0;
