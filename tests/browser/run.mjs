@@ -25,10 +25,13 @@ const browser = await chromium.launch({
   ],
 });
 
-/** A page in a fresh context that records console errors and uncaught exceptions. */
+/** A page in a fresh context that records console errors, failed responses and uncaught
+ *  exceptions; `options.init` runs in the page before its own scripts. */
 async function open(url, options = {}) {
-  const context = await browser.newContext(options);
+  const { init, ...contextOptions } = options;
+  const context = await browser.newContext(contextOptions);
   const page = await context.newPage();
+  if (init) await page.addInitScript(init);
   const errors = [];
   page.on("console", (m) => { if (m.type() === "error") errors.push(`console: ${m.text()}`); });
   page.on("pageerror", (e) => errors.push(`uncaught: ${e.message}`));

@@ -122,7 +122,8 @@ pub fn classic_script(glue: &str, loader: &str) -> Result<String> {
          (function () {{\n\
          \"use strict\";\n\
          if (typeof window === \"undefined\" || (window.chitieu && window.chitieu.version)) return;\n\
-         var SCRIPT_URL = (document.currentScript && document.currentScript.src) || document.baseURI;\n\
+         var SCRIPT = document.currentScript;\n\
+         var SCRIPT_URL = (SCRIPT && SCRIPT.src) || document.baseURI;\n\
          var VERSION = \"{version}\";\n\
          {body}\n\
          {loader}\n\

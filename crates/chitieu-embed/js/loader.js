@@ -2,12 +2,13 @@
 //
 // `cargo xtask build` places this file inside one function scope together with the
 // wasm-bindgen glue (`__wbg_init`, `loadDataset`, `mount`, `stylesheet`), so nothing but
-// `window.chitieu` reaches the page's global scope. The variables SCRIPT_URL and VERSION
-// are defined by that wrapper.
+// `window.chitieu` reaches the page's global scope. SCRIPT (this script's element),
+// SCRIPT_URL and VERSION are defined by that wrapper.
 
 var WIDGETS = ["gauge"];
 var ATTRS = ["src", "indicator", "pillar", "level", "status", "lang", "theme", "as-of", "variant", "stale-after"];
-var FETCH_TIMEOUT_MS = 20000;
+// How long a dataset fetch may take: `<script src="chitieu.js" data-fetch-timeout="ms">`.
+var FETCH_TIMEOUT_MS = (SCRIPT && Number(SCRIPT.getAttribute("data-fetch-timeout"))) || 20000;
 
 var TEXT = {
   vi: {
@@ -84,12 +85,14 @@ function datasetFrom(url, lang) {
 }
 
 // --- the lazy trigger: start a widget when it comes near the viewport ---------------------
+var controllers = new WeakMap();
 var observer = typeof IntersectionObserver === "function"
   ? new IntersectionObserver(function (entries) {
       entries.forEach(function (e) {
-        if (e.isIntersecting) {
+        var c = controllers.get(e.target);
+        if (e.isIntersecting && c) {
           observer.unobserve(e.target);
-          e.target._start();
+          c.start();
         }
       });
     }, { rootMargin: "300px" })
@@ -118,100 +121,199 @@ function own(message) {
   return e;
 }
 
+// The options a host element's attributes give, with `prefix` "" for <chitieu-*> and
+// "data-" for <div data-chitieu="…">.
+function attributeOptions(host, prefix) {
+  var o = {};
+  ATTRS.forEach(function (a) {
+    var v = host.getAttribute(prefix + a);
+    if (v !== null) o[a] = v;
+  });
+  var inline = host.querySelector('script[type="application/json"]');
+  if (inline) o.inline = inline.textContent;
+  return o;
+}
+
+// One widget on the page, whoever hosts it: a custom element, an upgraded
+// <div data-chitieu>, or chitieu.mount(). `read()` gives its current options, keyed like
+// the attributes ("as-of", "stale-after"), plus `data` (object or text) or `inline`.
+class Controller {
+  constructor(host, widget, read) {
+    this.host = host;
+    this.widget = widget;
+    this.read = read;
+    this.root = host.shadowRoot || host.attachShadow({ mode: "open" });
+    this.handle = null;
+    this.generation = 0;
+    this.started = false;
+    controllers.set(host, this);
+  }
+  lang() {
+    var o = this.read();
+    if (o.lang) return /^en\b/i.test(o.lang) ? "en" : "vi";
+    return langOf(this.host);
+  }
+  // Renders now if started, else shows "loading" and waits to come near the viewport.
+  connect(eager) {
+    if (this.started) { this.render(); return; }
+    this.showStatus(TEXT[this.lang()].loading, false);
+    if (observer && !eager) observer.observe(this.host); else this.start();
+  }
+  disconnect() {
+    if (observer) observer.unobserve(this.host);
+    this.unmount();
+  }
+  start() {
+    if (this.started) return;
+    this.started = true;
+    this.render();
+  }
+  unmount() {
+    if (this.handle) {
+      try { this.handle.destroy(); } catch (e) { /* already gone */ }
+      this.handle = null;
+    }
+  }
+  showStatus(message, isError) {
+    var box = document.createElement("div");
+    box.className = isError ? "chitieu error" : "chitieu loading";
+    box.setAttribute(isError ? "role" : "aria-live", isError ? "alert" : "polite");
+    if (isError) {
+      var icon = document.createElement("span");
+      icon.setAttribute("aria-hidden", "true");
+      icon.textContent = "\u26a0 ";
+      box.appendChild(icon);
+    }
+    box.appendChild(document.createTextNode(message));
+    this.root.replaceChildren(box);
+  }
+  fail(message) {
+    this.unmount();
+    var root = this.root, widget = this.widget;
+    // Styles may be missing when the wasm itself failed; the message stays readable.
+    startWasm().then(function () { adoptStyles(root, widget); }, function () {});
+    this.showStatus(message, true);
+    this.host.dispatchEvent(new CustomEvent("chitieu:error", {
+      bubbles: true, composed: true, detail: { message: message, widget: widget }
+    }));
+  }
+  dataset(o, lang) {
+    if (o.data !== undefined && o.data !== null) {
+      var text = typeof o.data === "string" ? o.data : JSON.stringify(o.data);
+      return startWasm().then(function () { return loadDataset(text, null); });
+    }
+    if (o.src) return datasetFrom(new URL(o.src, document.baseURI), lang);
+    if (o.inline !== undefined) {
+      return startWasm().then(function () { return loadDataset(o.inline, "inline JSON"); });
+    }
+    return Promise.reject(own(TEXT[lang].noSource));
+  }
+  render() {
+    var self = this;
+    var o = this.read();
+    var lang = this.lang();
+    var generation = ++this.generation;
+    startWasm().then(
+      function () { return self.dataset(o, lang); },
+      function () { throw own(TEXT[lang].wasm); }
+    ).then(function (data) {
+      if (self.generation !== generation || !self.host.isConnected) return;
+      self.unmount();
+      adoptStyles(self.root, self.widget);
+      var mountPoint = document.createElement("div");
+      mountPoint.className = "mount";
+      self.root.replaceChildren(mountPoint);
+      self.handle = mount(mountPoint, self.widget, data, {
+        indicator: o.indicator,
+        pillar: o.pillar,
+        level: o.level,
+        status: o.status,
+        lang: lang,
+        theme: o.theme,
+        variant: o.variant,
+        asOf: o["as-of"],
+        staleAfter: o["stale-after"],
+        today: today()
+      });
+      self.host.dispatchEvent(new CustomEvent("chitieu:ready", {
+        bubbles: true, composed: true, detail: { widget: self.widget }
+      }));
+    }).catch(function (err) {
+      if (self.generation !== generation) return;
+      var message = err && err.message ? err.message : String(err);
+      self.fail(err && err.chitieuOwn ? message : TEXT[lang].data + message);
+    });
+  }
+}
+
 function makeElement(widget) {
   return class extends HTMLElement {
     static get observedAttributes() { return ATTRS; }
-
     connectedCallback() {
-      if (!this.shadowRoot) this.attachShadow({ mode: "open" });
-      if (this._started) { this._render(); return; }
-      this._showStatus(TEXT[langOf(this)].loading, false);
-      if (observer) observer.observe(this); else this._start();
+      var host = this;
+      if (!this._c) this._c = new Controller(this, widget, function () { return attributeOptions(host, ""); });
+      this._c.connect(false);
     }
-    disconnectedCallback() {
-      if (observer) observer.unobserve(this);
-      this._unmount();
-    }
+    disconnectedCallback() { if (this._c) this._c.disconnect(); }
     attributeChangedCallback(name, was, now) {
-      if (was !== now && this._started && this.isConnected) this._render();
+      if (was !== now && this._c && this._c.started && this.isConnected) this._c.render();
     }
-    _start() {
-      if (this._started) return;
-      this._started = true;
-      this._render();
+  };
+}
+
+// <div data-chitieu="gauge" data-src="…" data-indicator="…">, for CMSes that strip
+// unknown tags: upgraded like the element, and re-rendered when its data-* change.
+function upgradeDivs(scope) {
+  var found = scope.querySelectorAll ? scope.querySelectorAll("[data-chitieu]") : [];
+  var all = scope.matches && scope.matches("[data-chitieu]") ? [scope].concat([].slice.call(found)) : [].slice.call(found);
+  all.forEach(function (host) {
+    if (controllers.has(host)) return;
+    var widget = host.getAttribute("data-chitieu");
+    if (WIDGETS.indexOf(widget) < 0) {
+      var c = new Controller(host, widget, function () { return {}; });
+      return c.fail((langOf(host) === "en" ? "There is no widget '" : "Không có loại biểu đồ '") + widget + "'");
     }
-    _unmount() {
-      if (this._handle) {
-        try { this._handle.destroy(); } catch (e) { /* already gone */ }
-        this._handle = null;
-      }
-    }
-    _showStatus(message, isError) {
-      var box = document.createElement("div");
-      box.className = isError ? "chitieu error" : "chitieu loading";
-      box.setAttribute(isError ? "role" : "aria-live", isError ? "alert" : "polite");
-      if (isError) {
-        var icon = document.createElement("span");
-        icon.setAttribute("aria-hidden", "true");
-        icon.textContent = "\u26a0 ";
-        box.appendChild(icon);
-      }
-      box.appendChild(document.createTextNode(message));
-      this.shadowRoot.replaceChildren(box);
-    }
-    _fail(message) {
-      this._unmount();
-      var root = this.shadowRoot;
-      // Styles may be missing when the wasm itself failed; the message stays readable.
-      startWasm().then(function () { adoptStyles(root, widget); }, function () {});
-      this._showStatus(message, true);
-      this.dispatchEvent(new CustomEvent("chitieu:error", {
-        bubbles: true, composed: true, detail: { message: message, widget: widget }
-      }));
-    }
-    _dataset(lang) {
-      var src = this.getAttribute("src");
-      if (src) return datasetFrom(new URL(src, document.baseURI), lang);
-      var inline = this.querySelector('script[type="application/json"]');
-      if (!inline) return Promise.reject(own(TEXT[lang].noSource));
-      return startWasm().then(function () { return loadDataset(inline.textContent, "inline JSON"); });
-    }
-    _render() {
-      var self = this;
-      var lang = langOf(this);
-      var generation = (this._generation || 0) + 1;
-      this._generation = generation;
-      startWasm().then(
-        function () { return self._dataset(lang); },
-        function () { throw own(TEXT[lang].wasm); }
-      ).then(function (data) {
-        if (self._generation !== generation || !self.isConnected) return;
-        self._unmount();
-        var root = self.shadowRoot;
-        adoptStyles(root, widget);
-        var mountPoint = document.createElement("div");
-        mountPoint.className = "mount";
-        root.replaceChildren(mountPoint);
-        self._handle = mount(mountPoint, widget, data, {
-          indicator: self.getAttribute("indicator"),
-          pillar: self.getAttribute("pillar"),
-          level: self.getAttribute("level"),
-          status: self.getAttribute("status"),
-          lang: lang,
-          theme: self.getAttribute("theme"),
-          variant: self.getAttribute("variant"),
-          asOf: self.getAttribute("as-of"),
-          staleAfter: self.getAttribute("stale-after"),
-          today: today()
-        });
-        self.dispatchEvent(new CustomEvent("chitieu:ready", {
-          bubbles: true, composed: true, detail: { widget: widget }
-        }));
-      }).catch(function (err) {
-        if (self._generation !== generation) return;
-        var message = err && err.message ? err.message : String(err);
-        self._fail(err && err.chitieuOwn ? message : TEXT[lang].data + message);
-      });
+    var ctrl = new Controller(host, widget, function () { return attributeOptions(host, "data-"); });
+    ctrl.connect(false);
+    new MutationObserver(function () { if (ctrl.started) ctrl.render(); })
+      .observe(host, { attributes: true, attributeFilter: ATTRS.map(function (a) { return "data-" + a; }) });
+  });
+}
+
+function watchDivs() {
+  upgradeDivs(document);
+  new MutationObserver(function (records) {
+    records.forEach(function (r) {
+      r.addedNodes.forEach(function (n) { if (n.nodeType === 1) upgradeDivs(n); });
+    });
+  }).observe(document.documentElement, { childList: true, subtree: true });
+}
+
+// chitieu.mount(element, { widget, data | src, indicator, lang, theme, asOf, … }): renders
+// at once into `element`'s shadow root; the handle's update() changes options, destroy()
+// removes the widget.
+function mountApi(element, options) {
+  if (!element || typeof element.attachShadow !== "function") {
+    throw new TypeError("chitieu.mount: the first argument must be an element");
+  }
+  var current = {};
+  function set(opts) {
+    Object.keys(opts || {}).forEach(function (k) {
+      var key = { asOf: "as-of", staleAfter: "stale-after" }[k] || k;
+      current[key] = opts[k];
+    });
+  }
+  set(options);
+  var ctrl = controllers.get(element) || new Controller(element, current.widget || "gauge", function () { return current; });
+  ctrl.widget = current.widget || ctrl.widget;
+  ctrl.read = function () { return current; };
+  ctrl.connect(true);
+  return {
+    update: function (opts) { set(opts); ctrl.widget = current.widget || ctrl.widget; ctrl.render(); },
+    destroy: function () {
+      ctrl.disconnect();
+      ctrl.root.replaceChildren();
+      controllers.delete(element);
     }
   };
 }
@@ -223,5 +325,10 @@ function defineElements() {
   });
 }
 
-window.chitieu = { version: VERSION, defineElements: defineElements };
+window.chitieu = { version: VERSION, defineElements: defineElements, mount: mountApi };
 defineElements();
+if (document.readyState === "loading") {
+  document.addEventListener("DOMContentLoaded", watchDivs);
+} else {
+  watchDivs();
+}

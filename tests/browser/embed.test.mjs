@@ -1,0 +1,127 @@
+// The embed in the pages portals really have: strict CSP, <base href> elsewhere, the
+// script included twice, hostile inherited CSS, an AMD loader, inline data, CMS-safe
+// <div data-chitieu>, the JavaScript API, and servers that fail.
+
+const GAUGE = "figure.gauge";
+
+/** The rendered text of a widget's box (inside its shadow root), once it has rendered. */
+async function boxText(page, hostSelector) {
+  const box = page.locator(hostSelector).locator(".chitieu:not(.loading)").first();
+  await box.waitFor({ timeout: 20_000 });
+  return box.innerText();
+}
+
+export default function ({ test, open, assert, assertEq, assertIncludes }) {
+  test("strict CSP (no unsafe-inline): renders with zero securitypolicyviolation events", async () => {
+    const { page, context, errors } = await open("/tests/pages/embed/csp.html");
+    await page.locator(`#a ${GAUGE}`).waitFor({ timeout: 20_000 });
+    await page.locator(`#b ${GAUGE}`).waitFor({ timeout: 20_000 });
+    // Styles applied (adopted stylesheets are allowed under style-src 'self').
+    const stroke = await page.locator("#a path.track").evaluate((p) => getComputedStyle(p).stroke);
+    assert(stroke && stroke !== "none", `track is styled (${stroke})`);
+    assertEq((await page.evaluate(() => window.__violations)).join("\n"), "", "CSP violations");
+    assertEq(errors.join("\n"), "", "console errors");
+    await context.close();
+  });
+
+  test("<base href> elsewhere: the wasm is found next to the script", async () => {
+    const { page, context, errors } = await open("/tests/pages/embed/base.html");
+    assertIncludes(await boxText(page, "#a"), "81,77%", "gauge value");
+    assertEq(errors.join("\n"), "", "console errors");
+    await context.close();
+  });
+
+  test("script included twice (and a second version): no error, one definition", async () => {
+    const { page, context, errors } = await open("/tests/pages/embed/double.html");
+    assertIncludes(await boxText(page, "#a"), "81,77%", "gauge value");
+    const shadows = await page.evaluate(() => document.querySelector("#a").shadowRoot.querySelectorAll("figure").length);
+    assertEq(shadows, 1, "rendered once");
+    assertEq(errors.join("\n"), "", "console errors");
+    await context.close();
+  });
+
+  test("hostile inherited CSS does not change the widget", async () => {
+    const measure = async (url) => {
+      const { page, context, errors } = await open(url);
+      await page.locator(`#a ${GAUGE}`).waitFor({ timeout: 20_000 });
+      const m = await page.locator("#a .target-text").evaluate((el) => {
+        const s = getComputedStyle(el);
+        const fig = el.closest("figure").getBoundingClientRect();
+        return [s.fontSize, s.lineHeight, s.textTransform, s.color, s.letterSpacing, s.fontFamily, Math.round(fig.width), Math.round(fig.height)].join(" | ");
+      });
+      await context.close();
+      return { m, errors };
+    };
+    const clean = await measure("/tests/pages/embed/clean.html");
+    const hostile = await measure("/tests/pages/embed/hostile.html");
+    assertEq(hostile.m, clean.m, "text metrics and box size on a hostile page vs a clean one");
+    assertEq(hostile.errors.join("\n"), "", "console errors");
+  });
+
+  test("an AMD loader on the page is left alone", async () => {
+    const { page, context, errors } = await open("/tests/pages/embed/amd.html");
+    assertIncludes(await boxText(page, "#a"), "81,77%", "gauge value");
+    assertEq(await page.evaluate(() => window.__amdCalls || 0), 0, "define() calls");
+    assertEq(errors.join("\n"), "", "console errors");
+    await context.close();
+  });
+
+  test("inline JSON, <div data-chitieu> (added later too, attributes re-render), and chitieu.mount()", async () => {
+    const { page, context, errors } = await open("/tests/pages/embed/inline.html");
+    // 3/4 = 75%, English from <html lang="en">.
+    assertIncludes(await boxText(page, "#inline"), "75%", "inline data");
+    assertIncludes(await boxText(page, "#inline"), "Target: at least 80% · 2024", "inline target");
+    assertIncludes(await boxText(page, "#div"), "81,77%", "data-chitieu div");
+    assertIncludes(await boxText(page, "#divbad"), "There is no widget 'pie'", "unknown widget in data-chitieu (page is English)");
+    // A div added after load is upgraded; changing its data-* re-renders it.
+    await page.evaluate(() => {
+      const d = document.createElement("div");
+      d.id = "late";
+      d.setAttribute("data-chitieu", "gauge");
+      d.setAttribute("data-src", "/seeds/quang-nam-2024.json");
+      d.setAttribute("data-indicator", "hscv-tinh");
+      document.body.appendChild(d);
+    });
+    assertIncludes(await boxText(page, "#late"), "above 95%", "late div (page is English)");
+    await page.evaluate(() => document.getElementById("late").setAttribute("data-indicator", "wifi-nha-van-hoa"));
+    await page.locator("#late .value", { hasText: "81.77%" }).waitFor({ timeout: 10_000 });
+    // The JavaScript API.
+    await page.evaluate(() => {
+      window.__h = window.chitieu.mount(document.getElementById("mountpoint"), {
+        widget: "gauge", src: "/seeds/quang-nam-2024.json", indicator: "wifi-nha-van-hoa", lang: "vi", theme: "dark",
+      });
+    });
+    assertIncludes(await boxText(page, "#mountpoint"), "81,77%", "mount()");
+    await page.evaluate(() => window.__h.update({ lang: "en", asOf: "2026-01-01" }));
+    await page.locator("#mountpoint figure[lang=en]").waitFor({ timeout: 10_000 });
+    assertIncludes(await boxText(page, "#mountpoint"), "Missed", "update() re-renders");
+    await page.evaluate(() => window.__h.destroy());
+    assertEq(await page.evaluate(() => document.getElementById("mountpoint").shadowRoot.childElementCount), 0, "destroy() empties");
+    const bad = await page.evaluate(() => { try { window.chitieu.mount(null, {}); return "no error"; } catch (e) { return e.message; } });
+    assertIncludes(bad, "must be an element", "mount(null) says what is wrong");
+    assertEq(errors.join("\n"), "", "console errors");
+    await context.close();
+  });
+
+  test("404, 500, timeout and bad JSON: each says so in words; the other widgets render; no uncaught error", async () => {
+    const { page, context, errors } = await open("/tests/pages/embed/faults.html", {
+      init: () => {
+        window.__errorEvents = [];
+        document.addEventListener("chitieu:error", (e) => window.__errorEvents.push(e.target.id));
+      },
+    });
+    assertIncludes(await boxText(page, "#e404"), "HTTP 404", "404");
+    assertIncludes(await boxText(page, "#e500"), "HTTP 500", "500");
+    assertIncludes(await boxText(page, "#slow"), "Quá thời gian chờ", "timeout");
+    const bad = await boxText(page, "#badjson");
+    assertIncludes(bad, "Dữ liệu không hợp lệ", "bad JSON");
+    assertIncludes(bad, "line 3", "bad JSON says where");
+    assertIncludes(await boxText(page, "#ok"), "81,77%", "healthy widget");
+    assertIncludes(await boxText(page, "#ok2"), "trên 95%", "healthy widget");
+    const events = await page.evaluate(() => window.__errorEvents.slice().sort().join(","));
+    assertEq(events, "badjson,e404,e500,slow", "chitieu:error events");
+    const pageErrors = errors.filter((e) => e.startsWith("uncaught"));
+    assertEq(pageErrors.join("\n"), "", "uncaught exceptions");
+    await context.close();
+  });
+}
