@@ -125,3 +125,33 @@ export default function ({ test, open, assert, assertEq, assertIncludes }) {
     await context.close();
   });
 }
+
+export function api({ test, open, assert, assertEq, assertIncludes }) {
+  test("chitieu.score / parseTargets / validate load the API wasm on first use and answer", async () => {
+    const { page, context, errors } = await open("/tests/pages/embed/clean.html", {
+      init: () => { window.__wasm = []; },
+    });
+    const fetched = () => page.evaluate(() => performance.getEntriesByType("resource")
+      .map((e) => e.name.split("/").pop()).filter((n) => /^chitieu/.test(n)).sort().join(","));
+    await page.locator("#a figure.gauge").waitFor({ timeout: 20_000 });
+    assertEq(await fetched(), "chitieu.js,chitieu_bg.wasm", "only the widget bundle before any API call");
+    const targets = await page.evaluate(() => window.chitieu.parseTargets("Trên 95% tỷ lệ hồ sơ công việc tại cấp tỉnh, trên 85% tại cấp huyện"));
+    assertEq(targets.length, 2, "two targets");
+    assertEq(targets[0].op + " " + targets[0].value + " " + targets[0].level, "gt 95 province", "first target");
+    assertEq(await fetched(), "chitieu.js,chitieu_api.js,chitieu_api_bg.wasm,chitieu_bg.wasm", "API fetched on first use");
+    const scored = await page.evaluate(async () => {
+      const ds = await (await fetch("/seeds/quang-nam-2024.json")).json();
+      return window.chitieu.score(ds, { asOf: "2024-06-30" });
+    });
+    assertEq(scored.as_of, "2024-06-30", "as_of");
+    const wifi = scored.indicators.find((i) => i.id === "wifi-nha-van-hoa");
+    assert(Math.abs(wifi.latest.value - 81.7741935) < 1e-6, `wifi latest ${wifi.latest.value}`);
+    const v = await page.evaluate(() => window.chitieu.validate('{"schema":"chitieu/1","plan":{"id":"p","title":"t"},"indicators":[{"id":"a","name":"A","unit":"percent","targets":[{"op":"range","min":1}]}]}'));
+    assertEq(v.valid, false, "invalid dataset");
+    assertIncludes(v.diagnostics[0].path, "indicators[0].targets[0]", "diagnostic path");
+    const err = await page.evaluate(() => window.chitieu.parseTargets("Xây dựng nền tảng số").then(() => "resolved", (e) => e.message));
+    assert(err !== "resolved" && err.length > 0, `no target → rejected with a message (${err})`);
+    assertEq(errors.join("\n"), "", "console errors");
+    await context.close();
+  });
+}

@@ -18,6 +18,51 @@ pub fn build() -> Result {
     bootstrap::npm()?;
     let r = root();
 
+    let dist = r.join("www/dist");
+    std::fs::create_dir_all(&dist).map_err(|e| format!("cannot create {}: {e}", dist.display()))?;
+    // The widgets, which every page loads, and the full build with the analysis API,
+    // fetched only when score/parseTargets/validate is called (own target dir, so the two
+    // feature sets do not rebuild each other).
+    let widgets = wasm_module(&wasm_bindgen, "chitieu", &[], "target", &dist)?;
+    let api = wasm_module(
+        &wasm_bindgen,
+        "chitieu_api",
+        &["--features", "api"],
+        "target/api",
+        &dist,
+    )?;
+
+    let loader = read(&r.join("crates/chitieu-embed/js/loader.js"))?;
+    let js = dist.join("chitieu.js");
+    write(&js, &classic_script(&widgets, &loader)?)?;
+    let api_js = dist.join("chitieu_api.js");
+    write(&api_js, &api_script(&api)?)?;
+    let wasm = dist.join("chitieu_bg.wasm");
+    let api_wasm = dist.join("chitieu_api_bg.wasm");
+
+    println!("xtask: built www/dist/");
+    for p in [&js, &wasm, &api_js, &api_wasm] {
+        let bytes = std::fs::read(p).map_err(|e| format!("cannot read {}: {e}", p.display()))?;
+        println!(
+            "  {:<16} {:>9} bytes raw  {:>8} bytes gzip",
+            p.file_name().and_then(|n| n.to_str()).unwrap_or("?"),
+            bytes.len(),
+            gzip_len(&bytes)
+        );
+    }
+    Ok(())
+}
+
+/// Builds chitieu-embed with `features` into `dist/{name}_bg.wasm` (wasm-bindgen, then
+/// wasm-opt -Oz); returns the wasm-bindgen glue.
+fn wasm_module(
+    wasm_bindgen: &Path,
+    name: &str,
+    features: &[&str],
+    target_dir: &str,
+    dist: &Path,
+) -> Result<String> {
+    let r = root();
     run(Command::new(env!("CARGO"))
         .args([
             "build",
@@ -28,46 +73,30 @@ pub fn build() -> Result {
             "--profile",
             "wasm",
         ])
+        .args(features)
+        .args(["--target-dir", target_dir])
         .current_dir(&r))?;
-    let raw = r.join("target/wasm32-unknown-unknown/wasm/chitieu_embed.wasm");
-
+    let raw = r
+        .join(target_dir)
+        .join("wasm32-unknown-unknown/wasm/chitieu_embed.wasm");
     let bindgen_dir = r.join("target/chitieu-bindgen");
-    run(Command::new(&wasm_bindgen)
+    run(Command::new(wasm_bindgen)
         .args([
             "--target",
             "web",
             "--no-typescript",
             "--out-name",
-            "chitieu",
+            name,
             "--out-dir",
         ])
         .arg(&bindgen_dir)
         .arg(&raw))?;
-
-    let dist = r.join("www/dist");
-    std::fs::create_dir_all(&dist).map_err(|e| format!("cannot create {}: {e}", dist.display()))?;
-    let wasm = dist.join("chitieu_bg.wasm");
+    let bg = format!("{name}_bg.wasm");
     run(Command::new(bootstrap::node_bin("wasm-opt"))
         .args(["-Oz", "--strip-debug", "--strip-producers", "-o"])
-        .arg(&wasm)
-        .arg(bindgen_dir.join("chitieu_bg.wasm")))?;
-
-    let glue = read(&bindgen_dir.join("chitieu.js"))?;
-    let loader = read(&r.join("crates/chitieu-embed/js/loader.js"))?;
-    let js = dist.join("chitieu.js");
-    write(&js, &classic_script(&glue, &loader)?)?;
-
-    println!("xtask: built www/dist/");
-    for p in [&js, &wasm] {
-        let bytes = std::fs::read(p).map_err(|e| format!("cannot read {}: {e}", p.display()))?;
-        println!(
-            "  {:<16} {:>9} bytes raw  {:>8} bytes gzip",
-            p.file_name().and_then(|n| n.to_str()).unwrap_or("?"),
-            bytes.len(),
-            gzip_len(&bytes)
-        );
-    }
-    Ok(())
+        .arg(dist.join(&bg))
+        .arg(bindgen_dir.join(&bg)))?;
+    read(&bindgen_dir.join(format!("{name}.js")))
 }
 
 fn read(p: &Path) -> Result<String> {
@@ -86,13 +115,10 @@ pub fn gzip_len(bytes: &[u8]) -> usize {
     enc.finish().map(|v| v.len()).unwrap_or(0)
 }
 
-/// Wraps the ES-module glue and the loader into one classic script.
-///
-/// The glue's `export` keywords are dropped (everything stays private to one function
-/// scope) and `import.meta.url` — a syntax error outside modules — becomes the script's
-/// own URL. The wrapper returns early when chitieu is already on the page, so including
-/// it twice, or two versions, is harmless: the first definition wins.
-pub fn classic_script(glue: &str, loader: &str) -> Result<String> {
+/// The glue with its `export` keywords dropped (everything stays private to the wrapping
+/// function scope) and `import.meta.url` — a syntax error outside modules — replaced by
+/// the script's own URL.
+fn strip_module(glue: &str) -> Result<String> {
     let mut body = String::with_capacity(glue.len());
     for line in glue.lines() {
         let t = line.trim_start();
@@ -109,14 +135,22 @@ pub fn classic_script(glue: &str, loader: &str) -> Result<String> {
     }
     // The wasm-bindgen version is pinned; if its output ever changes shape, stop here
     // rather than ship a script that fails in the browser.
-    for bad in ["import.meta", "export ", "import "] {
-        if body
-            .lines()
-            .any(|l| l.trim_start().starts_with(bad) || (bad == "import.meta" && l.contains(bad)))
-        {
+    for bad in ["export ", "import "] {
+        if body.lines().any(|l| l.trim_start().starts_with(bad)) {
             return Err(format!("the wasm-bindgen glue still contains `{bad}` after wrapping; update xtask/src/build.rs"));
         }
     }
+    if body.contains("import.meta") {
+        return Err("the wasm-bindgen glue still uses import.meta after wrapping".into());
+    }
+    Ok(body)
+}
+
+/// `chitieu.js`: the widgets' glue and the loader in one function scope. It returns early
+/// when chitieu is already on the page, so including it twice, or two versions, is
+/// harmless: the first definition wins.
+pub fn classic_script(glue: &str, loader: &str) -> Result<String> {
+    let glue = strip_module(glue)?;
     Ok(format!(
         "/*! chitieu {version} | MIT OR Apache-2.0 */\n\
          (function () {{\n\
@@ -125,8 +159,28 @@ pub fn classic_script(glue: &str, loader: &str) -> Result<String> {
          var SCRIPT = document.currentScript;\n\
          var SCRIPT_URL = (SCRIPT && SCRIPT.src) || document.baseURI;\n\
          var VERSION = \"{version}\";\n\
-         {body}\n\
+         {glue}\n\
          {loader}\n\
+         }})();\n",
+        version = env!("CARGO_PKG_VERSION"),
+    ))
+}
+
+/// `chitieu_api.js`: the analysis API's glue, which the loader adds to the page on the
+/// first call of score/parseTargets/validate. It hands a factory to the loader through
+/// `chitieu.__registerApi` and defines nothing else.
+pub fn api_script(glue: &str) -> Result<String> {
+    let glue = strip_module(glue)?;
+    Ok(format!(
+        "/*! chitieu {version} analysis API | MIT OR Apache-2.0 */\n\
+         (function () {{\n\
+         \"use strict\";\n\
+         var c = window.chitieu;\n\
+         if (!c || typeof c.__registerApi !== \"function\") return;\n\
+         c.__registerApi(function (SCRIPT_URL) {{\n\
+         {glue}\n\
+         return {{ init: __wbg_init, scoreDataset: scoreDataset, parseTargets: parseTargets, validateDataset: validateDataset }};\n\
+         }});\n\
          }})();\n",
         version = env!("CARGO_PKG_VERSION"),
     ))
@@ -151,5 +205,6 @@ mod tests {
     #[test]
     fn refuses_glue_it_does_not_understand() {
         assert!(classic_script("import * as x from 'y';\n", "").is_err());
+        assert!(api_script("export default 1;\nimport.meta.url;\n").is_err());
     }
 }

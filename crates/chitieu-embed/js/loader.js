@@ -325,7 +325,56 @@ function defineElements() {
   });
 }
 
-window.chitieu = { version: VERSION, defineElements: defineElements, mount: mountApi };
+// --- the analysis API: chitieu_api.js and its wasm, fetched on the first call ------------
+var apiStart = null;
+var apiRegistered = null;
+function startApi() {
+  if (!apiStart) {
+    apiStart = new Promise(function (resolve, reject) {
+      apiRegistered = function (factory) {
+        var api = factory(SCRIPT_URL);
+        api.init({ module_or_path: new URL("chitieu_api_bg.wasm", SCRIPT_URL) })
+          .then(function () { resolve(api); }, reject);
+      };
+      var s = document.createElement("script");
+      s.src = new URL("chitieu_api.js", SCRIPT_URL).href;
+      s.async = true;
+      s.onerror = function () { reject(new Error("chitieu: could not load " + s.src)); };
+      document.head.appendChild(s);
+    });
+    apiStart.catch(function () { apiStart = null; });
+  }
+  return apiStart;
+}
+function asText(dataset) {
+  return typeof dataset === "string" ? dataset : JSON.stringify(dataset);
+}
+// chitieu.score(dataset, { asOf }) → Promise of the scores (as `chitieu score --format json`).
+function score(dataset, options) {
+  return startApi().then(function (api) {
+    var asOf = options && options.asOf ? String(options.asOf) : null;
+    return JSON.parse(api.scoreDataset(asText(dataset), null, asOf, today()));
+  });
+}
+// chitieu.parseTargets(text) → Promise of [{ op, value | min/max, unit, level?, year?, … }].
+function parseTargetsApi(text) {
+  return startApi().then(function (api) { return JSON.parse(api.parseTargets(String(text))); });
+}
+// chitieu.validate(dataset) → Promise of { valid, diagnostics: [{ severity, path, line, column, message }] }.
+function validate(dataset) {
+  return startApi().then(function (api) { return JSON.parse(api.validateDataset(asText(dataset), null)); });
+}
+
+window.chitieu = {
+  version: VERSION,
+  defineElements: defineElements,
+  mount: mountApi,
+  score: score,
+  parseTargets: parseTargetsApi,
+  validate: validate,
+  // chitieu_api.js hands its module factory here; not for pages to call.
+  __registerApi: function (factory) { if (apiRegistered) apiRegistered(factory); }
+};
 defineElements();
 if (document.readyState === "loading") {
   document.addEventListener("DOMContentLoaded", watchDivs);

@@ -11,6 +11,9 @@
 //! a trap would take every widget on the page down with it. Every failure is returned
 //! as a `JsError` with a message meant for people, or rendered inside the widget.
 
+#[cfg(feature = "api")]
+pub mod api;
+
 use chitieu_core::load;
 use chitieu_core::{Date, Lang};
 use chitieu_widgets::{Ctx, Data, ErrorBox, ErrorProps, Gauge, GaugeProps, GaugeVariant, Theme};
