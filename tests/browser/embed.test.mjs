@@ -155,3 +155,15 @@ export function api({ test, open, assert, assertEq, assertIncludes }) {
     await context.close();
   });
 }
+
+export function inlineBundle({ test, open, assertEq, assertIncludes }) {
+  test("chitieu.inline.js: one file, no .wasm fetched, works under the strict CSP", async () => {
+    const { page, context, errors } = await open("/tests/pages/embed/inline-bundle.html");
+    assertIncludes(await boxText(page, "#a"), "81,77%", "gauge value");
+    const wasm = await page.evaluate(() => performance.getEntriesByType("resource").filter((e) => e.name.endsWith(".wasm")).length);
+    assertEq(wasm, 0, "wasm requests");
+    assertEq((await page.evaluate(() => window.__violations)).join("\n"), "", "CSP violations");
+    assertEq(errors.join("\n"), "", "console errors");
+    await context.close();
+  });
+}

@@ -35,13 +35,21 @@ pub fn build() -> Result {
     let loader = read(&r.join("crates/chitieu-embed/js/loader.js"))?;
     let js = dist.join("chitieu.js");
     write(&js, &classic_script(&widgets, &loader)?)?;
+    // One file for CMSes that take a single upload: the wasm inside, as base64.
+    let wasm_bytes = std::fs::read(dist.join("chitieu_bg.wasm"))
+        .map_err(|e| format!("cannot read the wasm: {e}"))?;
+    let inline_js = dist.join("chitieu.inline.js");
+    write(
+        &inline_js,
+        &classic_script_with(&widgets, &loader, Some(&base64(&wasm_bytes)))?,
+    )?;
     let api_js = dist.join("chitieu_api.js");
     write(&api_js, &api_script(&api)?)?;
     let wasm = dist.join("chitieu_bg.wasm");
     let api_wasm = dist.join("chitieu_api_bg.wasm");
 
     println!("xtask: built www/dist/");
-    for p in [&js, &wasm, &api_js, &api_wasm] {
+    for p in [&js, &wasm, &inline_js, &api_js, &api_wasm] {
         let bytes = std::fs::read(p).map_err(|e| format!("cannot read {}: {e}", p.display()))?;
         println!(
             "  {:<16} {:>9} bytes raw  {:>8} bytes gzip",
@@ -150,7 +158,17 @@ fn strip_module(glue: &str) -> Result<String> {
 /// when chitieu is already on the page, so including it twice, or two versions, is
 /// harmless: the first definition wins.
 pub fn classic_script(glue: &str, loader: &str) -> Result<String> {
+    classic_script_with(glue, loader, None)
+}
+
+/// [`classic_script`], optionally with the wasm inside as base64 (`WASM_INLINE`), which
+/// the loader decodes instead of fetching `chitieu_bg.wasm`.
+fn classic_script_with(glue: &str, loader: &str, wasm_base64: Option<&str>) -> Result<String> {
     let glue = strip_module(glue)?;
+    let inline = match wasm_base64 {
+        Some(b) => format!("\"{b}\""),
+        None => "null".to_string(),
+    };
     Ok(format!(
         "/*! chitieu {version} | MIT OR Apache-2.0 */\n\
          (function () {{\n\
@@ -159,11 +177,34 @@ pub fn classic_script(glue: &str, loader: &str) -> Result<String> {
          var SCRIPT = document.currentScript;\n\
          var SCRIPT_URL = (SCRIPT && SCRIPT.src) || document.baseURI;\n\
          var VERSION = \"{version}\";\n\
+         var WASM_INLINE = {inline};\n\
          {glue}\n\
          {loader}\n\
          }})();\n",
         version = env!("CARGO_PKG_VERSION"),
     ))
+}
+
+/// Standard base64 with padding (RFC 4648), as `atob` reads it.
+fn base64(bytes: &[u8]) -> String {
+    const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(A[(n >> (18 - 6 * i)) as usize & 63] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
 }
 
 /// `chitieu_api.js`: the analysis API's glue, which the loader adds to the page on the
@@ -200,6 +241,16 @@ mod tests {
         assert!(out.contains("new URL('x.wasm', SCRIPT_URL)"));
         assert!(!out.contains("export"));
         assert!(out.trim_end().ends_with("})();"));
+    }
+
+    #[test]
+    fn base64_matches_rfc_4648() {
+        assert_eq!(base64(b""), "");
+        assert_eq!(base64(b"f"), "Zg==");
+        assert_eq!(base64(b"fo"), "Zm8=");
+        assert_eq!(base64(b"foo"), "Zm9v");
+        assert_eq!(base64(b"foobar"), "Zm9vYmFy");
+        assert_eq!(base64(&[0xff, 0xfe, 0x00]), "//4A");
     }
 
     #[test]

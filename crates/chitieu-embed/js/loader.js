@@ -3,7 +3,8 @@
 // `cargo xtask build` places this file inside one function scope together with the
 // wasm-bindgen glue (`__wbg_init`, `loadDataset`, `mount`, `stylesheet`), so nothing but
 // `window.chitieu` reaches the page's global scope. SCRIPT (this script's element),
-// SCRIPT_URL and VERSION are defined by that wrapper.
+// SCRIPT_URL, VERSION and WASM_INLINE (the wasm as base64 in chitieu.inline.js, else null)
+// are defined by that wrapper.
 
 var WIDGETS = ["gauge"];
 var ATTRS = ["src", "indicator", "pillar", "level", "status", "lang", "theme", "as-of", "variant", "stale-after"];
@@ -47,7 +48,11 @@ function today() {
 var wasmStart = null;
 function startWasm() {
   if (!wasmStart) {
-    wasmStart = __wbg_init({ module_or_path: new URL("chitieu_bg.wasm", SCRIPT_URL) });
+    // chitieu.inline.js carries the wasm inside (WASM_INLINE, base64); chitieu.js fetches it.
+    var source = WASM_INLINE
+      ? Uint8Array.from(atob(WASM_INLINE), function (c) { return c.charCodeAt(0); })
+      : new URL("chitieu_bg.wasm", SCRIPT_URL);
+    wasmStart = __wbg_init({ module_or_path: source });
   }
   return wasmStart;
 }
