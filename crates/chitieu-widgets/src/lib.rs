@@ -18,9 +18,11 @@ pub mod common;
 pub mod gauge;
 pub mod geom;
 pub mod i18n;
+pub mod scorecard;
 
 pub use common::{Ctx, Filter};
 pub use gauge::{Gauge, GaugeProps, GaugeVariant};
+pub use scorecard::{Scorecard, ScorecardProps};
 
 /// A shared, immutable dataset. Compared by identity, so re-rendering with the same
 /// dataset costs nothing however large it is.
@@ -89,6 +91,7 @@ pub fn resolve_as_of(given: Option<Date>, ds: &Dataset) -> Date {
 pub fn stylesheet(widget: &str) -> String {
     let own = match widget {
         "gauge" => include_str!("../styles/gauge.css"),
+        "scorecard" => include_str!("../styles/scorecard.css"),
         _ => "",
     };
     format!("{}\n{own}", include_str!("../styles/base.css"))
