@@ -37,6 +37,17 @@ pub enum Msg {
     NoPillar,
     NoMatch,
     WholePlan,
+    // trend
+    AsOfRule,
+    PathToTarget,
+    AfterAsOf,
+    AfterAsOfKey,
+    Latest,
+    NumDen,
+    Reported,
+    Note,
+    Baseline,
+    Legend,
 }
 
 pub fn msg(lang: Lang, m: Msg) -> &'static str {
@@ -93,6 +104,27 @@ pub fn msg(lang: Lang, m: Msg) -> &'static str {
         (Lang::En, NoMatch) => "No indicator matches the filter",
         (Lang::Vi, WholePlan) => "Cả kế hoạch",
         (Lang::En, WholePlan) => "Whole plan",
+        // trend
+        (Lang::Vi, AsOfRule) => "hôm nay",
+        (Lang::En, AsOfRule) => "as of",
+        (Lang::Vi, PathToTarget) => "Lộ trình đến mục tiêu",
+        (Lang::En, PathToTarget) => "Path to the target",
+        (Lang::Vi, AfterAsOf) => "sau ngày chốt số liệu, chưa tính",
+        (Lang::En, AfterAsOf) => "after the as-of date, not scored",
+        (Lang::Vi, AfterAsOfKey) => "Sau ngày chốt số liệu, chưa tính",
+        (Lang::En, AfterAsOfKey) => "After the as-of date, not scored",
+        (Lang::Vi, Latest) => "Mới nhất",
+        (Lang::En, Latest) => "Latest",
+        (Lang::Vi, NumDen) => "Tử số/mẫu số",
+        (Lang::En, NumDen) => "Numerator/denominator",
+        (Lang::Vi, Reported) => "Số đã công bố",
+        (Lang::En, Reported) => "Published figure",
+        (Lang::Vi, Note) => "Ghi chú",
+        (Lang::En, Note) => "Note",
+        (Lang::Vi, Baseline) => "Giá trị gốc",
+        (Lang::En, Baseline) => "Baseline",
+        (Lang::Vi, Legend) => "Chú giải",
+        (Lang::En, Legend) => "Legend",
     }
 }
 
@@ -241,6 +273,20 @@ pub fn bad_attribute(lang: Lang, attr: &str, value: &str, allowed: &[&str]) -> S
             format!("Thuộc tính '{attr}': không có giá trị '{value}'. Dùng một trong: {list}")
         }
         Lang::En => format!("Attribute '{attr}': '{value}' is not allowed. Use one of: {list}"),
+    }
+}
+
+// trend
+
+/// The unit words of a money axis whose figures are divided by 10⁹, 10⁶ or 1.
+pub fn vnd_scale_label(lang: Lang, divisor: f64) -> &'static str {
+    match (lang, divisor >= 1e9, divisor >= 1e6) {
+        (Lang::Vi, true, _) => "tỷ đồng",
+        (Lang::En, true, _) => "billion VND",
+        (Lang::Vi, false, true) => "triệu đồng",
+        (Lang::En, false, true) => "million VND",
+        (Lang::Vi, false, false) => "đồng",
+        (Lang::En, false, false) => "VND",
     }
 }
 

@@ -19,10 +19,12 @@ pub mod gauge;
 pub mod geom;
 pub mod i18n;
 pub mod scorecard;
+pub mod trend;
 
 pub use common::{Ctx, Filter};
 pub use gauge::{Gauge, GaugeProps, GaugeVariant};
 pub use scorecard::{Scorecard, ScorecardProps};
+pub use trend::{Trend, TrendProps};
 
 /// A shared, immutable dataset. Compared by identity, so re-rendering with the same
 /// dataset costs nothing however large it is.
@@ -92,6 +94,7 @@ pub fn stylesheet(widget: &str) -> String {
     let own = match widget {
         "gauge" => include_str!("../styles/gauge.css"),
         "scorecard" => include_str!("../styles/scorecard.css"),
+        "trend" => include_str!("../styles/trend.css"),
         _ => "",
     };
     format!("{}\n{own}", include_str!("../styles/base.css"))
