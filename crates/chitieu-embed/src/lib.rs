@@ -13,7 +13,11 @@
 
 use chitieu_core::load;
 use chitieu_core::{Date, Lang};
-use chitieu_widgets::{Ctx, Data, ErrorBox, ErrorProps, Gauge, GaugeProps, GaugeVariant, Theme};
+use chitieu_widgets::common::{parse_level, parse_status};
+use chitieu_widgets::{
+    Ctx, Data, ErrorBox, ErrorProps, Filter, Gauge, GaugeProps, GaugeVariant, Scorecard,
+    ScorecardProps, Theme, Trend, TrendProps,
+};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
@@ -70,6 +74,8 @@ struct MountOptions {
 
 enum App {
     Gauge(AppHandle<Gauge>),
+    Scorecard(AppHandle<Scorecard>),
+    Trend(AppHandle<Trend>),
     Error(AppHandle<ErrorBox>),
 }
 
@@ -84,6 +90,8 @@ impl WidgetHandle {
     pub fn destroy(&mut self) {
         match self.app.take() {
             Some(App::Gauge(a)) => a.destroy(),
+            Some(App::Scorecard(a)) => a.destroy(),
+            Some(App::Trend(a)) => a.destroy(),
             Some(App::Error(a)) => a.destroy(),
             None => {}
         }
@@ -116,6 +124,37 @@ fn context(data: &DatasetHandle, o: &MountOptions, lang: Lang) -> Result<Ctx, St
         };
     }
     Ok(ctx)
+}
+
+/// The list filter from the `pillar`, `level` and `status` attributes, or the message
+/// naming an attribute whose value is not one of the allowed ones. A `pillar` the dataset
+/// does not have is reported by the widget itself, which knows the dataset's pillars.
+fn filter(o: &MountOptions, lang: Lang) -> Result<Filter, String> {
+    use chitieu_core::score::Status;
+    use chitieu_widgets::i18n::bad_attribute;
+    let level = match given(&o.level) {
+        None => None,
+        Some(s) => Some(parse_level(s).ok_or_else(|| {
+            bad_attribute(lang, "level", s, &["province", "district", "commune"])
+        })?),
+    };
+    let status = match given(&o.status) {
+        None => None,
+        Some(s) => Some(parse_status(s).ok_or_else(|| {
+            // Attributes are written in kebab case (`on-track`); snake case works too.
+            let names: Vec<String> = Status::ALL
+                .iter()
+                .map(|st| st.as_str().replace('_', "-"))
+                .collect();
+            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+            bad_attribute(lang, "status", s, &names)
+        })?),
+    };
+    Ok(Filter {
+        pillar: given(&o.pillar).map(str::to_string),
+        level,
+        status,
+    })
 }
 
 /// Mounts `widget` into `root` (an element inside the custom element's shadow root).
@@ -174,6 +213,23 @@ pub fn mount(
                     },
                 )
                 .render(),
+            ),
+            Err(e) => return Ok(error(e)),
+        },
+        "scorecard" => match filter(&opts, lang) {
+            Ok(filter) => App::Scorecard(
+                yew::Renderer::<Scorecard>::with_root_and_props(
+                    root,
+                    ScorecardProps { ctx, filter },
+                )
+                .render(),
+            ),
+            Err(e) => return Ok(error(e)),
+        },
+        "trend" => match need_indicator() {
+            Ok(indicator) => App::Trend(
+                yew::Renderer::<Trend>::with_root_and_props(root, TrendProps { ctx, indicator })
+                    .render(),
             ),
             Err(e) => return Ok(error(e)),
         },
