@@ -16,11 +16,13 @@ pub mod api;
 
 use chitieu_core::load;
 use chitieu_core::{Date, Lang};
-use chitieu_widgets::{Ctx, Data, ErrorBox, ErrorProps, Gauge, GaugeProps, GaugeVariant, Theme};
+use chitieu_widgets::{
+    Ctx, Data, ErrorBox, ErrorProps, Gauge, Options, Scorecard, Spec, Theme, Trend,
+};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
-use yew::{AppHandle, AttrValue};
+use yew::{AppHandle, Renderer};
 
 /// A parsed dataset, shared by every widget that shows it.
 #[wasm_bindgen]
@@ -73,6 +75,8 @@ struct MountOptions {
 
 enum App {
     Gauge(AppHandle<Gauge>),
+    Scorecard(AppHandle<Scorecard>),
+    Trend(AppHandle<Trend>),
     Error(AppHandle<ErrorBox>),
 }
 
@@ -87,6 +91,8 @@ impl WidgetHandle {
     pub fn destroy(&mut self) {
         match self.app.take() {
             Some(App::Gauge(a)) => a.destroy(),
+            Some(App::Scorecard(a)) => a.destroy(),
+            Some(App::Trend(a)) => a.destroy(),
             Some(App::Error(a)) => a.destroy(),
             None => {}
         }
@@ -121,6 +127,9 @@ fn context(data: &DatasetHandle, o: &MountOptions, lang: Lang) -> Result<Ctx, St
     Ok(ctx)
 }
 
+/// The list filter from the `pillar`, `level` and `status` attributes, or the message
+/// naming an attribute whose value is not one of the allowed ones. A `pillar` the dataset
+/// does not have is reported by the widget itself, which knows the dataset's pillars.
 /// Mounts `widget` into `root` (an element inside the custom element's shadow root).
 /// Problems with the options are shown inside the widget, in words, not thrown.
 #[wasm_bindgen]
@@ -154,38 +163,20 @@ pub fn mount(
         Ok(c) => c,
         Err(e) => return Ok(error(e)),
     };
-    let need_indicator = || {
-        given(&opts.indicator)
-            .map(AttrValue::from)
-            .ok_or(match lang {
-                Lang::Vi => {
-                    "Thiếu thuộc tính 'indicator': hãy ghi mã chỉ tiêu cần hiển thị".to_string()
-                }
-                Lang::En => "Missing attribute 'indicator': give the id of the indicator to show"
-                    .to_string(),
-            })
+    let options = Options {
+        indicator: opts.indicator.clone(),
+        pillar: opts.pillar.clone(),
+        level: opts.level.clone(),
+        status: opts.status.clone(),
+        variant: opts.variant.clone(),
     };
-    let app = match widget {
-        "gauge" => match need_indicator() {
-            Ok(indicator) => App::Gauge(
-                yew::Renderer::<Gauge>::with_root_and_props(
-                    root,
-                    GaugeProps {
-                        ctx,
-                        indicator,
-                        variant: GaugeVariant::parse(given(&opts.variant).unwrap_or("")),
-                    },
-                )
-                .render(),
-            ),
-            Err(e) => return Ok(error(e)),
-        },
-        other => {
-            return Ok(error(match lang {
-                Lang::Vi => format!("Không có loại biểu đồ '{other}'"),
-                Lang::En => format!("There is no widget '{other}'"),
-            }))
+    let app = match chitieu_widgets::spec(widget, ctx, &options) {
+        Ok(Spec::Gauge(p)) => App::Gauge(Renderer::<Gauge>::with_root_and_props(root, p).render()),
+        Ok(Spec::Scorecard(p)) => {
+            App::Scorecard(Renderer::<Scorecard>::with_root_and_props(root, p).render())
         }
+        Ok(Spec::Trend(p)) => App::Trend(Renderer::<Trend>::with_root_and_props(root, p).render()),
+        Err(e) => return Ok(error(e)),
     };
     Ok(WidgetHandle { app: Some(app) })
 }

@@ -25,6 +25,29 @@ pub enum Msg {
     Level,
     Value,
     Scale,
+    // scorecard
+    OverallScore,
+    PillarScores,
+    StatusCounts,
+    Pillar,
+    Score,
+    WithData,
+    Points,
+    DataAsOf,
+    NoPillar,
+    NoMatch,
+    WholePlan,
+    // trend
+    AsOfRule,
+    PathToTarget,
+    AfterAsOf,
+    AfterAsOfKey,
+    Latest,
+    NumDen,
+    Reported,
+    Note,
+    Baseline,
+    Legend,
 }
 
 pub fn msg(lang: Lang, m: Msg) -> &'static str {
@@ -58,6 +81,50 @@ pub fn msg(lang: Lang, m: Msg) -> &'static str {
         (Lang::En, Value) => "Value",
         (Lang::Vi, Scale) => "Thang đo",
         (Lang::En, Scale) => "Scale",
+        // scorecard
+        (Lang::Vi, OverallScore) => "Mức đạt chung",
+        (Lang::En, OverallScore) => "Overall score",
+        (Lang::Vi, PillarScores) => "Mức đạt theo trụ cột",
+        (Lang::En, PillarScores) => "Score by pillar",
+        (Lang::Vi, StatusCounts) => "Số chỉ tiêu theo tình trạng",
+        (Lang::En, StatusCounts) => "Indicators by status",
+        (Lang::Vi, Pillar) => "Trụ cột",
+        (Lang::En, Pillar) => "Pillar",
+        (Lang::Vi, Score) => "Mức đạt",
+        (Lang::En, Score) => "Score",
+        (Lang::Vi, WithData) => "Có số liệu",
+        (Lang::En, WithData) => "With data",
+        (Lang::Vi, Points) => "Điểm",
+        (Lang::En, Points) => "Points",
+        (Lang::Vi, DataAsOf) => "Số liệu đến",
+        (Lang::En, DataAsOf) => "Data as of",
+        (Lang::Vi, NoPillar) => "Chưa xếp trụ cột",
+        (Lang::En, NoPillar) => "No pillar",
+        (Lang::Vi, NoMatch) => "Không có chỉ tiêu nào phù hợp với bộ lọc",
+        (Lang::En, NoMatch) => "No indicator matches the filter",
+        (Lang::Vi, WholePlan) => "Cả kế hoạch",
+        (Lang::En, WholePlan) => "Whole plan",
+        // trend
+        (Lang::Vi, AsOfRule) => "hôm nay",
+        (Lang::En, AsOfRule) => "as of",
+        (Lang::Vi, PathToTarget) => "Lộ trình đến mục tiêu",
+        (Lang::En, PathToTarget) => "Path to the target",
+        (Lang::Vi, AfterAsOf) => "sau ngày chốt số liệu, chưa tính",
+        (Lang::En, AfterAsOf) => "after the as-of date, not scored",
+        (Lang::Vi, AfterAsOfKey) => "Sau ngày chốt số liệu, chưa tính",
+        (Lang::En, AfterAsOfKey) => "After the as-of date, not scored",
+        (Lang::Vi, Latest) => "Mới nhất",
+        (Lang::En, Latest) => "Latest",
+        (Lang::Vi, NumDen) => "Tử số/mẫu số",
+        (Lang::En, NumDen) => "Numerator/denominator",
+        (Lang::Vi, Reported) => "Số đã công bố",
+        (Lang::En, Reported) => "Published figure",
+        (Lang::Vi, Note) => "Ghi chú",
+        (Lang::En, Note) => "Note",
+        (Lang::Vi, Baseline) => "Giá trị gốc",
+        (Lang::En, Baseline) => "Baseline",
+        (Lang::Vi, Legend) => "Chú giải",
+        (Lang::En, Legend) => "Legend",
     }
 }
 
@@ -166,6 +233,60 @@ pub fn indicator_not_found(lang: Lang, id: &str) -> String {
     match lang {
         Lang::Vi => format!("Không tìm thấy chỉ tiêu '{id}' trong dữ liệu"),
         Lang::En => format!("Indicator '{id}' was not found in the data"),
+    }
+}
+
+// scorecard
+
+/// "12/15 chỉ tiêu có số liệu" / "12 of 15 indicators have data".
+pub fn coverage_sentence(lang: Lang, with_data: usize, total: usize) -> String {
+    match lang {
+        Lang::Vi => format!("{with_data}/{total} chỉ tiêu có số liệu"),
+        Lang::En if total == 1 => format!("{with_data} of 1 indicator has data"),
+        Lang::En => format!("{with_data} of {total} indicators have data"),
+    }
+}
+
+/// A pillar's coverage, short: "3/5 có số liệu" / "3/5 with data".
+pub fn coverage_short(lang: Lang, with_data: usize, total: usize) -> String {
+    match lang {
+        Lang::Vi => format!("{with_data}/{total} có số liệu"),
+        Lang::En => format!("{with_data}/{total} with data"),
+    }
+}
+
+/// DTI-style points: "62,5/100 điểm" / "62.5/100 points".
+pub fn points_text(lang: Lang, points: f64, max: f64) -> String {
+    let (p, m) = (format_number(points, 1, lang), format_number(max, 1, lang));
+    match lang {
+        Lang::Vi => format!("{p}/{m} điểm"),
+        Lang::En => format!("{p}/{m} points"),
+    }
+}
+
+/// An attribute value outside the allowed set, naming both:
+/// "Thuộc tính 'level': không có giá trị 'tinhh'. Dùng một trong: province, district, commune".
+pub fn bad_attribute(lang: Lang, attr: &str, value: &str, allowed: &[&str]) -> String {
+    let list = allowed.join(", ");
+    match lang {
+        Lang::Vi => {
+            format!("Thuộc tính '{attr}': không có giá trị '{value}'. Dùng một trong: {list}")
+        }
+        Lang::En => format!("Attribute '{attr}': '{value}' is not allowed. Use one of: {list}"),
+    }
+}
+
+// trend
+
+/// The unit words of a money axis whose figures are divided by 10⁹, 10⁶ or 1.
+pub fn vnd_scale_label(lang: Lang, divisor: f64) -> &'static str {
+    match (lang, divisor >= 1e9, divisor >= 1e6) {
+        (Lang::Vi, true, _) => "tỷ đồng",
+        (Lang::En, true, _) => "billion VND",
+        (Lang::Vi, false, true) => "triệu đồng",
+        (Lang::En, false, true) => "million VND",
+        (Lang::Vi, false, false) => "đồng",
+        (Lang::En, false, false) => "VND",
     }
 }
 

@@ -18,13 +18,17 @@ pub mod common;
 pub mod gauge;
 pub mod geom;
 pub mod i18n;
+pub mod scorecard;
 pub mod spec;
 #[cfg(all(feature = "ssr", not(target_arch = "wasm32")))]
 pub mod ssr;
+pub mod trend;
 
 pub use common::{Ctx, Filter};
 pub use gauge::{Gauge, GaugeProps, GaugeVariant};
+pub use scorecard::{Scorecard, ScorecardProps};
 pub use spec::{spec, Options, Spec};
+pub use trend::{Trend, TrendProps};
 
 /// A shared, immutable dataset. Compared by identity, so re-rendering with the same
 /// dataset costs nothing however large it is.
@@ -93,6 +97,8 @@ pub fn resolve_as_of(given: Option<Date>, ds: &Dataset) -> Date {
 pub fn stylesheet(widget: &str) -> String {
     let own = match widget {
         "gauge" => include_str!("../styles/gauge.css"),
+        "scorecard" => include_str!("../styles/scorecard.css"),
+        "trend" => include_str!("../styles/trend.css"),
         _ => "",
     };
     format!("{}\n{own}", include_str!("../styles/base.css"))

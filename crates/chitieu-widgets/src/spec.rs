@@ -7,6 +7,9 @@ use yew::AttrValue;
 
 use crate::common::{parse_level, parse_status, Ctx, Filter};
 use crate::gauge::{GaugeProps, GaugeVariant};
+use crate::i18n::bad_attribute;
+use crate::scorecard::ScorecardProps;
+use crate::trend::TrendProps;
 
 /// Options as strings, the way an element's attributes or command-line flags give them.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -22,10 +25,12 @@ pub struct Options {
 #[derive(Clone, PartialEq)]
 pub enum Spec {
     Gauge(GaugeProps),
+    Scorecard(ScorecardProps),
+    Trend(TrendProps),
 }
 
 /// The widget names, as in `<chitieu-NAME>`.
-pub const WIDGETS: &[&str] = &["gauge"];
+pub const WIDGETS: &[&str] = &["gauge", "scorecard", "trend"];
 
 /// A present, non-blank option.
 fn given(v: &Option<String>) -> Option<&str> {
@@ -47,27 +52,23 @@ impl Options {
 
     /// The list filter; an unknown level or status is an error naming the allowed values.
     pub fn filter(&self, lang: Lang) -> Result<Filter, String> {
-        let bad = |attr: &str, v: &str, allowed: &str| match lang {
-            Lang::Vi => format!(
-                "Giá trị '{v}' của thuộc tính '{attr}' không hợp lệ; dùng một trong: {allowed}"
-            ),
-            Lang::En => format!("'{v}' is not a valid value of '{attr}'; use one of: {allowed}"),
-        };
         let level = match given(&self.level) {
-            Some(v) => {
-                Some(parse_level(v).ok_or_else(|| bad("level", v, "province, district, commune"))?)
-            }
             None => None,
+            Some(s) => Some(parse_level(s).ok_or_else(|| {
+                bad_attribute(lang, "level", s, &["province", "district", "commune"])
+            })?),
         };
         let status = match given(&self.status) {
-            Some(v) => Some(parse_status(v).ok_or_else(|| {
-                let all: Vec<&str> = chitieu_core::score::Status::ALL
-                    .iter()
-                    .map(|s| s.as_str())
-                    .collect();
-                bad("status", v, &all.join(", "))
-            })?),
             None => None,
+            Some(s) => Some(parse_status(s).ok_or_else(|| {
+                // Attributes are written in kebab case (`on-track`); snake case works too.
+                let names: Vec<String> = chitieu_core::score::Status::ALL
+                    .iter()
+                    .map(|st| st.as_str().replace('_', "-"))
+                    .collect();
+                let names: Vec<&str> = names.iter().map(String::as_str).collect();
+                bad_attribute(lang, "status", s, &names)
+            })?),
         };
         Ok(Filter {
             pillar: given(&self.pillar).map(str::to_string),
@@ -84,6 +85,14 @@ pub fn spec(widget: &str, ctx: Ctx, o: &Options) -> Result<Spec, String> {
         "gauge" => Ok(Spec::Gauge(GaugeProps {
             indicator: o.indicator(lang)?,
             variant: GaugeVariant::parse(given(&o.variant).unwrap_or("")),
+            ctx,
+        })),
+        "scorecard" => Ok(Spec::Scorecard(ScorecardProps {
+            filter: o.filter(lang)?,
+            ctx,
+        })),
+        "trend" => Ok(Spec::Trend(TrendProps {
+            indicator: o.indicator(lang)?,
             ctx,
         })),
         other => Err(match lang {

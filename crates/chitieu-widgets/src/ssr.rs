@@ -4,7 +4,9 @@
 use yew::LocalServerRenderer;
 
 use crate::gauge::Gauge;
+use crate::scorecard::Scorecard;
 use crate::spec::Spec;
+use crate::trend::Trend;
 
 /// The widget's markup (no scripts, no hydration markers).
 pub fn render_markup(spec: Spec) -> Result<String, String> {
@@ -16,6 +18,18 @@ pub fn render_markup(spec: Spec) -> Result<String, String> {
         match spec {
             Spec::Gauge(p) => {
                 LocalServerRenderer::<Gauge>::with_props(p)
+                    .hydratable(false)
+                    .render()
+                    .await
+            }
+            Spec::Scorecard(p) => {
+                LocalServerRenderer::<Scorecard>::with_props(p)
+                    .hydratable(false)
+                    .render()
+                    .await
+            }
+            Spec::Trend(p) => {
+                LocalServerRenderer::<Trend>::with_props(p)
                     .hydratable(false)
                     .render()
                     .await

@@ -1,0 +1,423 @@
+//! The scorecard: the overall picture of a plan for leaders — how many indicators stand
+//! at each status, the score of every pillar as a bar, the overall score and how much of
+//! the plan has data at all.
+//!
+//! Everything is scored once per dataset, date and filter with
+//! [`score_dataset`] (see `chitieu_core::score` for the method), and every figure the
+//! bars show is also written out: on the bars themselves, in the chart's `aria-label`
+//! and in a hidden table.
+
+use chitieu_core::number::format_number;
+use chitieu_core::score::{
+    score_dataset, score_indicator, DatasetScore, PillarScore, ScoreConfig, Status,
+};
+use chitieu_core::{Dataset, Date, Indicator, Lang, Period};
+use yew::prelude::*;
+
+use crate::common::{stale_note, Ctx, Filter, SrTable};
+use crate::i18n::{self, msg, Msg};
+use crate::{geom, ErrorBox};
+
+#[derive(Properties, Clone, PartialEq)]
+pub struct ScorecardProps {
+    pub ctx: Ctx,
+    /// Which indicators count; the default counts all.
+    #[prop_or_default]
+    pub filter: Filter,
+}
+
+#[function_component(Scorecard)]
+pub fn scorecard(p: &ScorecardProps) -> Html {
+    let ctx = &p.ctx;
+    let deps = (ctx.data.clone(), ctx.as_of(), ctx.config, p.filter.clone());
+    let scored = use_memo(deps, |(data, as_of, cfg, filter)| {
+        score_filtered(&data.0, *as_of, cfg, filter)
+    });
+    if let Some(id) = p.filter.pillar.as_deref() {
+        let ids = pillar_ids(&ctx.data.0);
+        if !ids.contains(&id) {
+            return html! {
+                <ErrorBox theme={ctx.theme} lang={ctx.lang}
+                    message={i18n::bad_attribute(ctx.lang, "pillar", id, &ids)} />
+            };
+        }
+    }
+    view(ctx, &p.filter, &scored)
+}
+
+/// Scores the indicators `filter` admits, with [`score_dataset`] once.
+///
+/// An indicator's score does not depend on the others, so scoring the narrowed dataset
+/// gives each indicator the score it has in the whole; only the sums change. Declared
+/// pillars left without indicators by the filter are dropped (but the pillar asked for
+/// is kept), so a filtered card does not list empty pillars.
+pub fn score_filtered(
+    ds: &Dataset,
+    as_of: Date,
+    cfg: &ScoreConfig,
+    filter: &Filter,
+) -> DatasetScore {
+    if *filter == Filter::default() {
+        return score_dataset(ds, as_of, cfg);
+    }
+    let indicators: Vec<Indicator> = ds
+        .indicators
+        .iter()
+        .filter(|i| {
+            // The status is only worth computing when the filter asks for one.
+            let status = match filter.status {
+                Some(_) => score_indicator(i, as_of, cfg).status,
+                None => Status::NoData,
+            };
+            filter.admits(i, status)
+        })
+        .cloned()
+        .collect();
+    let pillars = ds
+        .pillars
+        .iter()
+        .filter(|p| {
+            filter.pillar.as_deref() == Some(p.id.as_str())
+                || indicators
+                    .iter()
+                    .any(|i| i.pillar.as_deref() == Some(p.id.as_str()))
+        })
+        .cloned()
+        .collect();
+    let narrowed = Dataset {
+        schema: ds.schema.clone(),
+        plan: ds.plan.clone(),
+        as_of: ds.as_of,
+        pillars,
+        indicators,
+    };
+    score_dataset(&narrowed, as_of, cfg)
+}
+
+/// A share in [0, 1] as a percentage with one decimal: 0.625 → "62,5%".
+pub fn percent(share: f64, lang: Lang) -> String {
+    format!("{}%", format_number(share * 100.0, 1, lang))
+}
+
+/// Whether the pillars carry DTI-style points: some weight other than 1.
+pub fn uses_points(s: &DatasetScore) -> bool {
+    s.pillars.iter().any(|p| (p.weight - 1.0).abs() > 1e-9)
+}
+
+/// A pillar's name in `lang`, and whether it fell back to Vietnamese (so the text can be
+/// marked `lang="vi"` for screen readers reading English).
+fn pillar_name(ds: &Dataset, p: &PillarScore, lang: Lang) -> (String, bool) {
+    match &p.id {
+        None => (msg(lang, Msg::NoPillar).to_string(), false),
+        Some(id) => match ds.pillar(id) {
+            Some(decl) => {
+                let fell_back = lang == Lang::En && decl.name.get("en") == decl.name.vi;
+                (decl.name.get(lang.tag()).to_string(), fell_back)
+            }
+            None => (id.clone(), false),
+        },
+    }
+}
+
+/// One pillar in words, for the bars' `aria-label`: "Hạ tầng số: 81,8% (1/1 có số liệu)".
+pub fn pillar_phrase(lang: Lang, name: &str, p: &PillarScore) -> String {
+    let score = p
+        .score
+        .map(|s| percent(s, lang))
+        .unwrap_or_else(|| msg(lang, Msg::NoData).to_lowercase());
+    format!(
+        "{name}: {score} ({})",
+        i18n::coverage_short(lang, p.with_data, p.total)
+    )
+}
+
+/// The filter in words, shown under the title so a filtered card says what it counts.
+fn filter_words(ds: &Dataset, f: &Filter, lang: Lang) -> Option<String> {
+    let mut parts = Vec::new();
+    if let Some(id) = &f.pillar {
+        let name = ds
+            .pillar(id)
+            .map(|p| p.name.get(lang.tag()).to_string())
+            .unwrap_or_else(|| id.clone());
+        parts.push(format!("{}: {name}", msg(lang, Msg::Pillar)));
+    }
+    if let Some(l) = f.level {
+        parts.push(i18n::level_label(lang, l).to_string());
+    }
+    if let Some(s) = f.status {
+        parts.push(format!(
+            "{}: {}",
+            msg(lang, Msg::Status),
+            i18n::status_label(lang, s)
+        ));
+    }
+    (!parts.is_empty()).then(|| parts.join(" · "))
+}
+
+fn view(ctx: &Ctx, filter: &Filter, s: &DatasetScore) -> Html {
+    let lang = ctx.lang;
+    let ds = &ctx.data.0;
+    let title = ds.plan.title.clone();
+    let as_of_text = format!(
+        "{} {}",
+        msg(lang, Msg::DataAsOf),
+        i18n::period_label(lang, Period::Day(s.as_of))
+    );
+    let filter_text = filter_words(ds, filter, lang);
+    let o = &s.overall;
+    // The plan title is only ever Vietnamese.
+    let title_lang = (lang == Lang::En).then_some("vi");
+    let header = html! {
+        <>
+            <figcaption class="title" lang={title_lang}>{ title.clone() }</figcaption>
+            if let Some(f) = filter_text {
+                <p class="filter">{ f }</p>
+            }
+            <p class="meta">{ as_of_text }</p>
+        </>
+    };
+    if o.total == 0 {
+        return html! {
+            <figure class={ctx.classes("scorecard")} lang={lang.tag()}>
+                { header }
+                <p class="empty">{ msg(lang, Msg::NoMatch) }</p>
+            </figure>
+        };
+    }
+
+    let dti = uses_points(s);
+    let stale = s
+        .indicators
+        .iter()
+        .filter_map(|i| i.latest.map(|l| l.period))
+        .max()
+        .filter(|&p| ctx.is_stale(p))
+        .map(|p| stale_note(lang, p));
+
+    // Status counts, best first; statuses no indicator has are left out.
+    let counts = Status::ALL
+        .iter()
+        .map(|&st| (st, s.statuses.get(st)))
+        .filter(|&(_, n)| n > 0)
+        .map(|(st, n)| {
+            html! {
+                <li class={classes!("count", format!("status-{}", i18n::status_class(st)))}>
+                    <span class="n">{ n }</span>
+                    <span class="word">
+                        <span class="icon" aria-hidden="true">{ i18n::status_icon(st) }</span>
+                        { " " }{ i18n::status_label(lang, st) }
+                    </span>
+                </li>
+            }
+        });
+
+    let overall_big = o
+        .score
+        .map(|x| percent(x, lang))
+        .unwrap_or_else(|| "—".to_string());
+    let overall_points = match (dti, o.points, o.max_points) {
+        (true, Some(p), Some(m)) => Some(i18n::points_text(lang, p, m)),
+        _ => None,
+    };
+    let coverage = i18n::coverage_sentence(lang, o.with_data, o.total);
+
+    let names: Vec<(String, bool)> = s.pillars.iter().map(|p| pillar_name(ds, p, lang)).collect();
+    let bars_label = format!(
+        "{}: {}.",
+        msg(lang, Msg::PillarScores),
+        s.pillars
+            .iter()
+            .zip(&names)
+            .map(|(p, (n, _))| pillar_phrase(lang, n, p))
+            .collect::<Vec<_>>()
+            .join("; ")
+    );
+    let rows = s.pillars.iter().zip(&names).map(|(p, (name, fell_back))| {
+        let width = p.score.map(|x| geom::f((x * 100.0).clamp(0.0, 100.0)));
+        let score_text = p
+            .score
+            .map(|x| percent(x, lang))
+            .unwrap_or_else(|| msg(lang, Msg::NoData).to_string());
+        let points = match (dti, p.points) {
+            (true, Some(pts)) => Some(i18n::points_text(lang, pts, p.max_points)),
+            _ => None,
+        };
+        let meta = [Some(i18n::coverage_short(lang, p.with_data, p.total)), points]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" · ");
+        html! {
+            <div class={classes!("pillar", p.score.is_none().then_some("no-score"))}>
+                <p class="pillar-head">
+                    <span class="pillar-name" lang={fell_back.then_some("vi")}>{ name.clone() }</span>
+                    <span class="pillar-score">{ score_text }</span>
+                </p>
+                <svg class="bar-svg" viewBox="0 0 100 10" preserveAspectRatio="none"
+                    aria-hidden="true" focusable="false">
+                    <rect class="track" x="0" y="0" width="100" height="10" />
+                    if let Some(w) = width {
+                        <rect class="bar" x="0" y="0" width={w} height="10" />
+                    }
+                </svg>
+                <p class="pillar-meta">{ meta }</p>
+            </div>
+        }
+    });
+
+    let mut sr_headers = vec![
+        AttrValue::from(msg(lang, Msg::Pillar)),
+        AttrValue::from(msg(lang, Msg::Score)),
+        AttrValue::from(msg(lang, Msg::WithData)),
+    ];
+    if dti {
+        sr_headers.push(AttrValue::from(msg(lang, Msg::Points)));
+    }
+    let dash = || AttrValue::from("—");
+    let sr_row = |name: String,
+                  score: Option<f64>,
+                  with: usize,
+                  total: usize,
+                  pts: Option<(Option<f64>, Option<f64>)>| {
+        let mut r = vec![
+            AttrValue::from(name),
+            score
+                .map(|x| AttrValue::from(percent(x, lang)))
+                .unwrap_or_else(|| AttrValue::from(msg(lang, Msg::NoData))),
+            AttrValue::from(i18n::coverage_short(lang, with, total)),
+        ];
+        if let Some((p, m)) = pts {
+            r.push(match (p, m) {
+                (Some(p), Some(m)) => AttrValue::from(i18n::points_text(lang, p, m)),
+                _ => dash(),
+            });
+        }
+        r
+    };
+    let mut sr_rows: Vec<Vec<AttrValue>> = s
+        .pillars
+        .iter()
+        .zip(&names)
+        .map(|(p, (n, _))| {
+            sr_row(
+                n.clone(),
+                p.score,
+                p.with_data,
+                p.total,
+                dti.then_some((p.points, Some(p.max_points))),
+            )
+        })
+        .collect();
+    sr_rows.push(sr_row(
+        msg(lang, Msg::WholePlan).to_string(),
+        o.score,
+        o.with_data,
+        o.total,
+        dti.then_some((o.points, o.max_points)),
+    ));
+
+    html! {
+        <figure class={ctx.classes("scorecard")} lang={lang.tag()}>
+            { header }
+            <div class="overall">
+                <p class="overall-label">{ msg(lang, Msg::OverallScore) }</p>
+                <p class="big">{ overall_big }</p>
+                if o.score.is_none() {
+                    <p class="no-data">{ msg(lang, Msg::NoData) }</p>
+                }
+                if let Some(pts) = overall_points {
+                    <p class="points">{ pts }</p>
+                }
+                <p class="coverage">{ coverage }</p>
+            </div>
+            <ul class="counts" aria-label={msg(lang, Msg::StatusCounts)}>
+                { for counts }
+            </ul>
+            <p class="section-title" aria-hidden="true">{ msg(lang, Msg::PillarScores) }</p>
+            // A list cannot take the role "img": the rows are plain blocks.
+            <div class="pillars" role="img" aria-label={bars_label}>
+                { for rows }
+            </div>
+            if let Some(st) = stale {
+                <p class="stale"><span class="icon" aria-hidden="true">{ "⚠" }</span>{ " " }{ st }</p>
+            }
+            <SrTable caption={format!("{title} — {}", msg(lang, Msg::PillarScores))}
+                headers={sr_headers} rows={sr_rows} />
+        </figure>
+    }
+}
+
+/// The pillar ids a `pillar` filter may name: declared ones, then those only indicators
+/// mention.
+pub fn pillar_ids(ds: &Dataset) -> Vec<&str> {
+    let mut ids: Vec<&str> = ds.pillars.iter().map(|p| p.id.as_str()).collect();
+    for i in &ds.indicators {
+        if let Some(p) = i.pillar.as_deref() {
+            if !ids.contains(&p) {
+                ids.push(p);
+            }
+        }
+    }
+    ids
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chitieu_core::score::StatusCounts;
+
+    fn pillar(score: Option<f64>, with: usize, total: usize, weight: f64) -> PillarScore {
+        PillarScore {
+            id: Some("p".into()),
+            declared: true,
+            weight,
+            total,
+            with_data: with,
+            scored: with,
+            coverage: None,
+            score,
+            points: score.map(|s| s * weight),
+            max_points: weight,
+            statuses: StatusCounts::default(),
+            indicators: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn percentages_use_the_decimal_comma() {
+        assert_eq!(percent(0.625, Lang::Vi), "62,5%");
+        assert_eq!(percent(0.625, Lang::En), "62.5%");
+        assert_eq!(percent(1.0, Lang::Vi), "100%");
+    }
+
+    #[test]
+    fn pillar_phrases_say_score_and_coverage() {
+        let p = pillar(Some(0.8177), 1, 1, 1.0);
+        assert_eq!(
+            pillar_phrase(Lang::Vi, "Hạ tầng số", &p),
+            "Hạ tầng số: 81,8% (1/1 có số liệu)"
+        );
+        let none = pillar(None, 0, 2, 1.0);
+        assert_eq!(
+            pillar_phrase(Lang::En, "Digital government", &none),
+            "Digital government: no data yet (0/2 with data)"
+        );
+    }
+
+    #[test]
+    fn points_and_coverage_words() {
+        assert_eq!(i18n::points_text(Lang::Vi, 62.5, 100.0), "62,5/100 điểm");
+        assert_eq!(
+            i18n::points_text(Lang::En, 437.5, 1000.0),
+            "437.5/1,000 points"
+        );
+        assert_eq!(
+            i18n::coverage_sentence(Lang::Vi, 12, 15),
+            "12/15 chỉ tiêu có số liệu"
+        );
+        assert_eq!(
+            i18n::coverage_sentence(Lang::En, 12, 15),
+            "12 of 15 indicators have data"
+        );
+    }
+}
