@@ -25,6 +25,9 @@ pub enum Msg {
     Level,
     Value,
     Scale,
+    // bullet
+    Attainment,
+    BandsNote,
 }
 
 pub fn msg(lang: Lang, m: Msg) -> &'static str {
@@ -58,6 +61,11 @@ pub fn msg(lang: Lang, m: Msg) -> &'static str {
         (Lang::En, Value) => "Value",
         (Lang::Vi, Scale) => "Thang đo",
         (Lang::En, Scale) => "Scale",
+        // bullet
+        (Lang::Vi, Attainment) => "Mức đạt",
+        (Lang::En, Attainment) => "Attainment",
+        (Lang::Vi, BandsNote) => "Nền xám: dưới 60%, 60–90% và 90–100% mục tiêu",
+        (Lang::En, BandsNote) => "Grey bands: below 60%, 60–90% and 90–100% of the target",
     }
 }
 

@@ -14,11 +14,13 @@ use std::rc::Rc;
 use chitieu_core::{Dataset, Date, Lang};
 use yew::prelude::*;
 
+pub mod bullet;
 pub mod common;
 pub mod gauge;
 pub mod geom;
 pub mod i18n;
 
+pub use bullet::{Bullet, BulletProps};
 pub use common::{Ctx, Filter};
 pub use gauge::{Gauge, GaugeProps, GaugeVariant};
 
@@ -89,6 +91,7 @@ pub fn resolve_as_of(given: Option<Date>, ds: &Dataset) -> Date {
 pub fn stylesheet(widget: &str) -> String {
     let own = match widget {
         "gauge" => include_str!("../styles/gauge.css"),
+        "bullet" => include_str!("../styles/bullet.css"),
         _ => "",
     };
     format!("{}\n{own}", include_str!("../styles/base.css"))
