@@ -28,6 +28,19 @@ pub enum Msg {
     // bullet
     Attainment,
     BandsNote,
+    // table
+    Pillar,
+    NoPillar,
+    All,
+    Search,
+    Filters,
+    DownloadCsv,
+    NoMatch,
+    ClearFilters,
+    OldData,
+    LatestResult,
+    IndicatorId,
+    NoIndicators,
 }
 
 pub fn msg(lang: Lang, m: Msg) -> &'static str {
@@ -66,6 +79,31 @@ pub fn msg(lang: Lang, m: Msg) -> &'static str {
         (Lang::En, Attainment) => "Attainment",
         (Lang::Vi, BandsNote) => "Nền xám: dưới 60%, 60–90% và 90–100% mục tiêu",
         (Lang::En, BandsNote) => "Grey bands: below 60%, 60–90% and 90–100% of the target",
+        // table
+        (Lang::Vi, Pillar) => "Trụ cột",
+        (Lang::En, Pillar) => "Pillar",
+        (Lang::Vi, NoPillar) => "Chỉ tiêu khác",
+        (Lang::En, NoPillar) => "Other indicators",
+        (Lang::Vi, All) => "Tất cả",
+        (Lang::En, All) => "All",
+        (Lang::Vi, Search) => "Tìm chỉ tiêu",
+        (Lang::En, Search) => "Find an indicator",
+        (Lang::Vi, Filters) => "Lọc chỉ tiêu",
+        (Lang::En, Filters) => "Filter indicators",
+        (Lang::Vi, DownloadCsv) => "Tải về CSV",
+        (Lang::En, DownloadCsv) => "Download CSV",
+        (Lang::Vi, NoMatch) => "Không có chỉ tiêu nào khớp với bộ lọc.",
+        (Lang::En, NoMatch) => "No indicator matches the filters.",
+        (Lang::Vi, ClearFilters) => "Bỏ lọc",
+        (Lang::En, ClearFilters) => "Clear filters",
+        (Lang::Vi, OldData) => "Số liệu cũ",
+        (Lang::En, OldData) => "Old data",
+        (Lang::Vi, LatestResult) => "Kết quả mới nhất",
+        (Lang::En, LatestResult) => "Latest result",
+        (Lang::Vi, IndicatorId) => "Mã chỉ tiêu",
+        (Lang::En, IndicatorId) => "Indicator id",
+        (Lang::Vi, NoIndicators) => "Dữ liệu chưa có chỉ tiêu nào.",
+        (Lang::En, NoIndicators) => "The data has no indicators yet.",
     }
 }
 
@@ -174,6 +212,40 @@ pub fn indicator_not_found(lang: Lang, id: &str) -> String {
     match lang {
         Lang::Vi => format!("Không tìm thấy chỉ tiêu '{id}' trong dữ liệu"),
         Lang::En => format!("Indicator '{id}' was not found in the data"),
+    }
+}
+
+// table
+
+/// "12/40 chỉ tiêu": how many indicators the filters leave, of all.
+pub fn count_label(lang: Lang, shown: usize, total: usize) -> String {
+    // Counts are far below 2^53, so the conversions are exact.
+    let n = |c: usize| format_number(c as f64, 0, lang);
+    match lang {
+        Lang::Vi => format!("{}/{} chỉ tiêu", n(shown), n(total)),
+        Lang::En => format!("{}/{} indicators", n(shown), n(total)),
+    }
+}
+
+/// The table's caption: "Kế hoạch … — số liệu đến 15/01/2024".
+pub fn table_caption(lang: Lang, plan: &str, as_of: chitieu_core::Date) -> String {
+    let date = period_label(lang, Period::Day(as_of));
+    match lang {
+        Lang::Vi => format!("{plan} — số liệu đến {date}"),
+        Lang::En => format!("{plan} — data as of {date}"),
+    }
+}
+
+/// An element attribute whose value is not one of the allowed ones.
+pub fn bad_attribute(lang: Lang, attr: &str, value: &str, allowed: &[&str]) -> String {
+    let list = allowed.join(", ");
+    match lang {
+        Lang::Vi => {
+            format!("Thuộc tính '{attr}': không có giá trị '{value}'; hãy dùng một trong: {list}")
+        }
+        Lang::En => {
+            format!("Attribute '{attr}': '{value}' is not a known value; use one of: {list}")
+        }
     }
 }
 

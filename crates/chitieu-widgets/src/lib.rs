@@ -19,10 +19,12 @@ pub mod common;
 pub mod gauge;
 pub mod geom;
 pub mod i18n;
+pub mod table;
 
 pub use bullet::{Bullet, BulletProps};
 pub use common::{Ctx, Filter};
 pub use gauge::{Gauge, GaugeProps, GaugeVariant};
+pub use table::{TargetTable, TargetTableProps};
 
 /// A shared, immutable dataset. Compared by identity, so re-rendering with the same
 /// dataset costs nothing however large it is.
@@ -92,6 +94,12 @@ pub fn stylesheet(widget: &str) -> String {
     let own = match widget {
         "gauge" => include_str!("../styles/gauge.css"),
         "bullet" => include_str!("../styles/bullet.css"),
+        // The table embeds compact bullets, so it carries their rules too.
+        "table" => concat!(
+            include_str!("../styles/bullet.css"),
+            "\n",
+            include_str!("../styles/table.css")
+        ),
         _ => "",
     };
     format!("{}\n{own}", include_str!("../styles/base.css"))
