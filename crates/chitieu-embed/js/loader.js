@@ -5,7 +5,7 @@
 // `window.chitieu` reaches the page's global scope. The variables SCRIPT_URL and VERSION
 // are defined by that wrapper.
 
-var WIDGETS = ["gauge"];
+var WIDGETS = ["gauge", "bullet", "table"];
 var ATTRS = ["src", "indicator", "pillar", "level", "status", "lang", "theme", "as-of", "variant", "stale-after"];
 var FETCH_TIMEOUT_MS = 20000;
 

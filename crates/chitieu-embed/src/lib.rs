@@ -13,7 +13,11 @@
 
 use chitieu_core::load;
 use chitieu_core::{Date, Lang};
-use chitieu_widgets::{Ctx, Data, ErrorBox, ErrorProps, Gauge, GaugeProps, GaugeVariant, Theme};
+use chitieu_widgets::common::{parse_level, parse_status};
+use chitieu_widgets::{
+    Bullet, BulletProps, Ctx, Data, ErrorBox, ErrorProps, Filter, Gauge, GaugeProps, GaugeVariant,
+    TargetTable, TargetTableProps, Theme,
+};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
@@ -70,6 +74,8 @@ struct MountOptions {
 
 enum App {
     Gauge(AppHandle<Gauge>),
+    Bullet(AppHandle<Bullet>),
+    Table(AppHandle<TargetTable>),
     Error(AppHandle<ErrorBox>),
 }
 
@@ -84,6 +90,8 @@ impl WidgetHandle {
     pub fn destroy(&mut self) {
         match self.app.take() {
             Some(App::Gauge(a)) => a.destroy(),
+            Some(App::Bullet(a)) => a.destroy(),
+            Some(App::Table(a)) => a.destroy(),
             Some(App::Error(a)) => a.destroy(),
             None => {}
         }
@@ -116,6 +124,39 @@ fn context(data: &DatasetHandle, o: &MountOptions, lang: Lang) -> Result<Ctx, St
         };
     }
     Ok(ctx)
+}
+
+/// The table's starting filters from the `pillar`, `level` and `status` attributes, or
+/// the message naming an attribute whose value is unknown and the values allowed. (An
+/// unknown pillar id is reported by the table itself, which knows the dataset's pillars.)
+fn table_filter(o: &MountOptions, lang: Lang) -> Result<Filter, String> {
+    let level = match given(&o.level) {
+        None => None,
+        Some(s) => Some(parse_level(s).ok_or_else(|| {
+            chitieu_widgets::i18n::bad_attribute(
+                lang,
+                "level",
+                s,
+                &["province", "district", "commune"],
+            )
+        })?),
+    };
+    let status = match given(&o.status) {
+        None => None,
+        Some(s) => Some(parse_status(s).ok_or_else(|| {
+            let names: Vec<String> = chitieu_core::score::Status::ALL
+                .iter()
+                .map(|st| st.as_str().replace('_', "-"))
+                .collect();
+            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+            chitieu_widgets::i18n::bad_attribute(lang, "status", s, &names)
+        })?),
+    };
+    Ok(Filter {
+        pillar: given(&o.pillar).map(str::to_string),
+        level,
+        status,
+    })
 }
 
 /// Mounts `widget` into `root` (an element inside the custom element's shadow root).
@@ -172,6 +213,30 @@ pub fn mount(
                         indicator,
                         variant: GaugeVariant::parse(given(&opts.variant).unwrap_or("")),
                     },
+                )
+                .render(),
+            ),
+            Err(e) => return Ok(error(e)),
+        },
+        "bullet" => match need_indicator() {
+            Ok(indicator) => App::Bullet(
+                yew::Renderer::<Bullet>::with_root_and_props(
+                    root,
+                    BulletProps {
+                        ctx,
+                        indicator,
+                        compact: given(&opts.variant) == Some("compact"),
+                    },
+                )
+                .render(),
+            ),
+            Err(e) => return Ok(error(e)),
+        },
+        "table" => match table_filter(&opts, lang) {
+            Ok(filter) => App::Table(
+                yew::Renderer::<TargetTable>::with_root_and_props(
+                    root,
+                    TargetTableProps { ctx, filter },
                 )
                 .render(),
             ),
