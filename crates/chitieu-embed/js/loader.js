@@ -6,7 +6,7 @@
 // SCRIPT_URL, VERSION and WASM_INLINE (the wasm as base64 in chitieu.inline.js, else null)
 // are defined by that wrapper.
 
-var WIDGETS = ["gauge", "scorecard", "trend"];
+var WIDGETS = ["gauge", "bullet", "table", "scorecard", "trend"];
 var ATTRS = ["src", "indicator", "pillar", "level", "status", "lang", "theme", "as-of", "variant", "stale-after"];
 // How long a dataset fetch may take: `<script src="chitieu.js" data-fetch-timeout="ms">`.
 var FETCH_TIMEOUT_MS = (SCRIPT && Number(SCRIPT.getAttribute("data-fetch-timeout"))) || 20000;

@@ -17,7 +17,8 @@ pub mod api;
 use chitieu_core::load;
 use chitieu_core::{Date, Lang};
 use chitieu_widgets::{
-    Ctx, Data, ErrorBox, ErrorProps, Gauge, Options, Scorecard, Spec, Theme, Trend,
+    Bullet, Ctx, Data, ErrorBox, ErrorProps, Gauge, Options, Scorecard, Spec, TargetTable, Theme,
+    Trend,
 };
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
@@ -77,6 +78,8 @@ enum App {
     Gauge(AppHandle<Gauge>),
     Scorecard(AppHandle<Scorecard>),
     Trend(AppHandle<Trend>),
+    Bullet(AppHandle<Bullet>),
+    Table(AppHandle<TargetTable>),
     Error(AppHandle<ErrorBox>),
 }
 
@@ -93,6 +96,8 @@ impl WidgetHandle {
             Some(App::Gauge(a)) => a.destroy(),
             Some(App::Scorecard(a)) => a.destroy(),
             Some(App::Trend(a)) => a.destroy(),
+            Some(App::Bullet(a)) => a.destroy(),
+            Some(App::Table(a)) => a.destroy(),
             Some(App::Error(a)) => a.destroy(),
             None => {}
         }
@@ -127,9 +132,6 @@ fn context(data: &DatasetHandle, o: &MountOptions, lang: Lang) -> Result<Ctx, St
     Ok(ctx)
 }
 
-/// The list filter from the `pillar`, `level` and `status` attributes, or the message
-/// naming an attribute whose value is not one of the allowed ones. A `pillar` the dataset
-/// does not have is reported by the widget itself, which knows the dataset's pillars.
 /// Mounts `widget` into `root` (an element inside the custom element's shadow root).
 /// Problems with the options are shown inside the widget, in words, not thrown.
 #[wasm_bindgen]
@@ -176,6 +178,12 @@ pub fn mount(
             App::Scorecard(Renderer::<Scorecard>::with_root_and_props(root, p).render())
         }
         Ok(Spec::Trend(p)) => App::Trend(Renderer::<Trend>::with_root_and_props(root, p).render()),
+        Ok(Spec::Bullet(p)) => {
+            App::Bullet(Renderer::<Bullet>::with_root_and_props(root, p).render())
+        }
+        Ok(Spec::Table(p)) => {
+            App::Table(Renderer::<TargetTable>::with_root_and_props(root, p).render())
+        }
         Err(e) => return Ok(error(e)),
     };
     Ok(WidgetHandle { app: Some(app) })

@@ -48,6 +48,19 @@ pub enum Msg {
     Note,
     Baseline,
     Legend,
+    // bullet
+    Attainment,
+    BandsNote,
+    // table (also uses Pillar, NoPillar and NoMatch above)
+    All,
+    Search,
+    Filters,
+    DownloadCsv,
+    ClearFilters,
+    OldData,
+    LatestResult,
+    IndicatorId,
+    NoIndicators,
 }
 
 pub fn msg(lang: Lang, m: Msg) -> &'static str {
@@ -101,7 +114,7 @@ pub fn msg(lang: Lang, m: Msg) -> &'static str {
         (Lang::Vi, NoPillar) => "Chưa xếp trụ cột",
         (Lang::En, NoPillar) => "No pillar",
         (Lang::Vi, NoMatch) => "Không có chỉ tiêu nào phù hợp với bộ lọc",
-        (Lang::En, NoMatch) => "No indicator matches the filter",
+        (Lang::En, NoMatch) => "No indicator matches the filters",
         (Lang::Vi, WholePlan) => "Cả kế hoạch",
         (Lang::En, WholePlan) => "Whole plan",
         // trend
@@ -125,6 +138,30 @@ pub fn msg(lang: Lang, m: Msg) -> &'static str {
         (Lang::En, Baseline) => "Baseline",
         (Lang::Vi, Legend) => "Chú giải",
         (Lang::En, Legend) => "Legend",
+        // bullet
+        (Lang::Vi, Attainment) => "Mức đạt",
+        (Lang::En, Attainment) => "Attainment",
+        (Lang::Vi, BandsNote) => "Nền xám: dưới 60%, 60–90% và 90–100% mục tiêu",
+        (Lang::En, BandsNote) => "Grey bands: below 60%, 60–90% and 90–100% of the target",
+        // table
+        (Lang::Vi, All) => "Tất cả",
+        (Lang::En, All) => "All",
+        (Lang::Vi, Search) => "Tìm chỉ tiêu",
+        (Lang::En, Search) => "Find an indicator",
+        (Lang::Vi, Filters) => "Lọc chỉ tiêu",
+        (Lang::En, Filters) => "Filter indicators",
+        (Lang::Vi, DownloadCsv) => "Tải về CSV",
+        (Lang::En, DownloadCsv) => "Download CSV",
+        (Lang::Vi, ClearFilters) => "Bỏ lọc",
+        (Lang::En, ClearFilters) => "Clear filters",
+        (Lang::Vi, OldData) => "Số liệu cũ",
+        (Lang::En, OldData) => "Old data",
+        (Lang::Vi, LatestResult) => "Kết quả mới nhất",
+        (Lang::En, LatestResult) => "Latest result",
+        (Lang::Vi, IndicatorId) => "Mã chỉ tiêu",
+        (Lang::En, IndicatorId) => "Indicator id",
+        (Lang::Vi, NoIndicators) => "Dữ liệu chưa có chỉ tiêu nào.",
+        (Lang::En, NoIndicators) => "The data has no indicators yet.",
     }
 }
 
@@ -261,6 +298,27 @@ pub fn points_text(lang: Lang, points: f64, max: f64) -> String {
     match lang {
         Lang::Vi => format!("{p}/{m} điểm"),
         Lang::En => format!("{p}/{m} points"),
+    }
+}
+
+// table
+
+/// "12/40 chỉ tiêu": how many indicators the filters leave, of all.
+pub fn count_label(lang: Lang, shown: usize, total: usize) -> String {
+    // Counts are far below 2^53, so the conversions are exact.
+    let n = |c: usize| format_number(c as f64, 0, lang);
+    match lang {
+        Lang::Vi => format!("{}/{} chỉ tiêu", n(shown), n(total)),
+        Lang::En => format!("{}/{} indicators", n(shown), n(total)),
+    }
+}
+
+/// The table's caption: "Kế hoạch … — số liệu đến 15/01/2024".
+pub fn table_caption(lang: Lang, plan: &str, as_of: chitieu_core::Date) -> String {
+    let date = period_label(lang, Period::Day(as_of));
+    match lang {
+        Lang::Vi => format!("{plan} — số liệu đến {date}"),
+        Lang::En => format!("{plan} — data as of {date}"),
     }
 }
 

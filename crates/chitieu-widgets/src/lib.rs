@@ -14,6 +14,7 @@ use std::rc::Rc;
 use chitieu_core::{Dataset, Date, Lang};
 use yew::prelude::*;
 
+pub mod bullet;
 pub mod common;
 pub mod gauge;
 pub mod geom;
@@ -22,12 +23,15 @@ pub mod scorecard;
 pub mod spec;
 #[cfg(all(feature = "ssr", not(target_arch = "wasm32")))]
 pub mod ssr;
+pub mod table;
 pub mod trend;
 
+pub use bullet::{Bullet, BulletProps};
 pub use common::{Ctx, Filter};
 pub use gauge::{Gauge, GaugeProps, GaugeVariant};
 pub use scorecard::{Scorecard, ScorecardProps};
 pub use spec::{spec, Options, Spec};
+pub use table::{TargetTable, TargetTableProps};
 pub use trend::{Trend, TrendProps};
 
 /// A shared, immutable dataset. Compared by identity, so re-rendering with the same
@@ -99,6 +103,13 @@ pub fn stylesheet(widget: &str) -> String {
         "gauge" => include_str!("../styles/gauge.css"),
         "scorecard" => include_str!("../styles/scorecard.css"),
         "trend" => include_str!("../styles/trend.css"),
+        "bullet" => include_str!("../styles/bullet.css"),
+        // The table embeds compact bullets, so it carries their rules too.
+        "table" => concat!(
+            include_str!("../styles/bullet.css"),
+            "\n",
+            include_str!("../styles/table.css")
+        ),
         _ => "",
     };
     format!("{}\n{own}", include_str!("../styles/base.css"))

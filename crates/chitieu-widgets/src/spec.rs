@@ -5,10 +5,12 @@
 use chitieu_core::Lang;
 use yew::AttrValue;
 
+use crate::bullet::BulletProps;
 use crate::common::{parse_level, parse_status, Ctx, Filter};
 use crate::gauge::{GaugeProps, GaugeVariant};
 use crate::i18n::bad_attribute;
 use crate::scorecard::ScorecardProps;
+use crate::table::TargetTableProps;
 use crate::trend::TrendProps;
 
 /// Options as strings, the way an element's attributes or command-line flags give them.
@@ -27,10 +29,12 @@ pub enum Spec {
     Gauge(GaugeProps),
     Scorecard(ScorecardProps),
     Trend(TrendProps),
+    Bullet(BulletProps),
+    Table(TargetTableProps),
 }
 
 /// The widget names, as in `<chitieu-NAME>`.
-pub const WIDGETS: &[&str] = &["gauge", "scorecard", "trend"];
+pub const WIDGETS: &[&str] = &["gauge", "bullet", "table", "scorecard", "trend"];
 
 /// A present, non-blank option.
 fn given(v: &Option<String>) -> Option<&str> {
@@ -88,6 +92,15 @@ pub fn spec(widget: &str, ctx: Ctx, o: &Options) -> Result<Spec, String> {
             ctx,
         })),
         "scorecard" => Ok(Spec::Scorecard(ScorecardProps {
+            filter: o.filter(lang)?,
+            ctx,
+        })),
+        "bullet" => Ok(Spec::Bullet(BulletProps {
+            indicator: o.indicator(lang)?,
+            compact: given(&o.variant) == Some("compact"),
+            ctx,
+        })),
+        "table" => Ok(Spec::Table(TargetTableProps {
             filter: o.filter(lang)?,
             ctx,
         })),

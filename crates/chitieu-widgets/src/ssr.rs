@@ -3,9 +3,11 @@
 
 use yew::LocalServerRenderer;
 
+use crate::bullet::Bullet;
 use crate::gauge::Gauge;
 use crate::scorecard::Scorecard;
 use crate::spec::Spec;
+use crate::table::TargetTable;
 use crate::trend::Trend;
 
 /// The widget's markup (no scripts, no hydration markers).
@@ -24,6 +26,18 @@ pub fn render_markup(spec: Spec) -> Result<String, String> {
             }
             Spec::Scorecard(p) => {
                 LocalServerRenderer::<Scorecard>::with_props(p)
+                    .hydratable(false)
+                    .render()
+                    .await
+            }
+            Spec::Bullet(p) => {
+                LocalServerRenderer::<Bullet>::with_props(p)
+                    .hydratable(false)
+                    .render()
+                    .await
+            }
+            Spec::Table(p) => {
+                LocalServerRenderer::<TargetTable>::with_props(p)
                     .hydratable(false)
                     .render()
                     .await

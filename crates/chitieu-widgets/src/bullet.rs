@@ -1,0 +1,595 @@
+//! The bullet chart (Stephen Few): one horizontal bar for the latest value over grey
+//! qualitative bands, with the target as a perpendicular line (an outlined band for a
+//! range target) and the expected-by-now value as a dashed tick.
+//!
+//! # Bands
+//!
+//! The bands are shares of the target figure, by attainment (`value/target`, or
+//! `target/value` when lower is better): below 60%, 60–90%, 90–100%, and beyond the target.
+//! 60% is the scorer's own "needs acceleration" threshold ([`ScoreConfig`]'s default); 90%
+//! marks "close". They are drawn in grey, darkest for the worst, so they read without colour
+//! and never compete with the status colour of the bar. A lower-is-better target runs the
+//! scale backwards (like the gauge), so a longer bar is always better; a two-sided target
+//! (`eq`/`approx` without a direction) has the good band around the target and worse bands
+//! on both sides. Without a positive target figure there are no bands, only the track.
+//!
+//! The `compact` variant — the SVG and the value, for table cells and phones — is what
+//! the target table embeds (through [`chart`]).
+//!
+//! [`ScoreConfig`]: chitieu_core::score::ScoreConfig
+
+use chitieu_core::number::{format_number, format_value};
+use chitieu_core::score::{Direction, IndicatorScore};
+use chitieu_core::{Bound, Indicator, Lang};
+use yew::prelude::*;
+
+use crate::common::{stale_note, Ctx, SrTable, StatusChip};
+use crate::i18n::{self, msg, Msg};
+use crate::{geom, ErrorBox};
+
+/// Attainment shares where the qualitative bands change (see the module docs).
+pub const BAND_LIMITS: [f64; 2] = [0.6, 0.9];
+
+#[derive(Properties, Clone, PartialEq)]
+pub struct BulletProps {
+    pub ctx: Ctx,
+    pub indicator: AttrValue,
+    /// Only the chart and the value: for table cells and narrow places.
+    #[prop_or_default]
+    pub compact: bool,
+}
+
+#[function_component(Bullet)]
+pub fn bullet(p: &BulletProps) -> Html {
+    let ctx = &p.ctx;
+    let Some(ind) = ctx.data.0.indicator(&p.indicator) else {
+        return html! {
+            <ErrorBox theme={ctx.theme} lang={ctx.lang}
+                message={i18n::indicator_not_found(ctx.lang, &p.indicator)} />
+        };
+    };
+    let score = ctx.score(ind);
+    if p.compact {
+        compact_view(ctx, ind, &score)
+    } else {
+        full_view(ctx, ind, &score)
+    }
+}
+
+/// Maps values onto the bar: fraction 0 at the left, 1 at the right. Lower-is-better
+/// targets run backwards, so a longer bar is always better.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Scale {
+    pub max: f64,
+    pub reversed: bool,
+}
+
+impl Scale {
+    pub fn new(score: &IndicatorScore) -> Scale {
+        let target = score.current_target.as_ref();
+        let reversed = score.direction == Some(Direction::Decreasing);
+        let figure = target.map(|t| t.bound.value());
+        // The top of the scale leaves room for the worst band of a lower-is-better target
+        // (down to 50% attainment) and for the far side of a two-sided one.
+        let reach = figure
+            .filter(|v| *v > 0.0)
+            .and_then(|v| match score.direction {
+                Some(Direction::Decreasing) => Some(v / 0.5),
+                Some(Direction::TwoSided) => Some(v / BAND_LIMITS[0]),
+                _ => None,
+            });
+        let range_max = target.and_then(|t| match t.bound {
+            Bound::Range { max, .. } => Some(max),
+            _ => None,
+        });
+        let top = [
+            figure,
+            range_max,
+            reach,
+            score.latest.map(|l| l.value),
+            score.expected_now,
+        ]
+        .into_iter()
+        .flatten()
+        .filter(|v| v.is_finite())
+        .fold(0.0_f64, f64::max);
+        // A "round" top just above what there is to show, as Few recommends, so a 10%
+        // target is not squeezed into the first tenth of a 0–100% scale.
+        let max = geom::nice_ceiling(top);
+        Scale { max, reversed }
+    }
+
+    pub fn frac(&self, v: f64) -> f64 {
+        let f = if self.max > 0.0 {
+            (v / self.max).clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
+        if self.reversed {
+            1.0 - f
+        } else {
+            f
+        }
+    }
+
+    /// The left and right ends of the value interval `[lo, hi]`, as fractions.
+    fn span(&self, lo: f64, hi: f64) -> (f64, f64) {
+        let (a, b) = (self.frac(lo), self.frac(hi));
+        (a.min(b), a.max(b))
+    }
+}
+
+/// A qualitative band: a value interval and its class.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Band {
+    pub lo: f64,
+    pub hi: f64,
+    pub class: &'static str,
+}
+
+/// The qualitative bands of a score, in value space, covering `[0, max]`.
+pub fn bands(score: &IndicatorScore, max: f64) -> Vec<Band> {
+    let (Some(t), Some(dir)) = (score.current_target.as_ref(), score.direction) else {
+        return Vec::new();
+    };
+    let v = t.bound.value();
+    if !(v.is_finite() && v > 0.0) {
+        return Vec::new();
+    }
+    let [poor, fair] = BAND_LIMITS;
+    let b = |lo: f64, hi: f64, class| Band { lo, hi, class };
+    let raw = match dir {
+        Direction::Increasing => vec![
+            b(0.0, v * poor, "band-poor"),
+            b(v * poor, v * fair, "band-fair"),
+            b(v * fair, v, "band-good"),
+            b(v, max, "band-beyond"),
+        ],
+        Direction::Decreasing => vec![
+            b(v / poor, max, "band-poor"),
+            b(v / fair, v / poor, "band-fair"),
+            b(v, v / fair, "band-good"),
+            b(0.0, v, "band-beyond"),
+        ],
+        Direction::TwoSided => vec![
+            b(0.0, v * poor, "band-poor"),
+            b(v * poor, v * fair, "band-fair"),
+            b(v * fair, v / fair, "band-good"),
+            b(v / fair, v / poor, "band-fair"),
+            b(v / poor, max, "band-poor"),
+        ],
+    };
+    raw.into_iter()
+        .map(|x| Band {
+            lo: x.lo.clamp(0.0, max),
+            hi: x.hi.clamp(0.0, max),
+            ..x
+        })
+        .filter(|x| x.hi > x.lo)
+        .collect()
+}
+
+/// Chart geometry in SVG user units; the SVG stretches to its box (strokes do not).
+const W: f64 = 300.0;
+const H: f64 = 30.0;
+
+fn x(f: f64) -> String {
+    geom::f(f * W)
+}
+
+/// The bullet chart's SVG. With `label`, it is an image with that sentence as its name;
+/// without, it is decoration next to text that says the same (as in the table).
+/// `described_by` names an element with more about it (the source), and makes the chart
+/// focusable so that element can show on focus.
+pub fn chart(
+    score: &IndicatorScore,
+    label: Option<String>,
+    compact: bool,
+    described_by: Option<String>,
+) -> Html {
+    let scale = Scale::new(score);
+    let rect = |class: Classes, from: f64, to: f64, y: f64, h: f64| {
+        html! {
+            <rect class={class} x={x(from)} y={geom::f(y)}
+                width={x((to - from).max(0.0))} height={geom::f(h)} />
+        }
+    };
+    let bands = bands(score, scale.max);
+    let background = if bands.is_empty() {
+        rect(classes!("track"), 0.0, 1.0, 0.0, H)
+    } else {
+        bands
+            .iter()
+            .map(|b| {
+                let (a, c) = scale.span(b.lo, b.hi);
+                rect(classes!("band", b.class), a, c, 0.0, H)
+            })
+            .collect::<Html>()
+    };
+    let bound = score.current_target.as_ref().map(|t| t.bound);
+    let range = match bound {
+        Some(Bound::Range { min, max }) => {
+            let (a, c) = scale.span(min, max);
+            Some(rect(classes!("target-band"), a, c, 3.0, H - 6.0))
+        }
+        _ => None,
+    };
+    let target_line = match bound {
+        Some(Bound::Range { .. }) | None => None,
+        Some(b) => {
+            let at = x(scale.frac(b.value()));
+            Some(
+                html! { <line class="target-mark" x1={at.clone()} x2={at} y1="3" y2={geom::f(H - 3.0)} /> },
+            )
+        }
+    };
+    let status = format!("status-{}", i18n::status_class(score.status));
+    let bar = score.latest.map(|l| {
+        let (a, c) = scale.span(if scale.reversed { scale.max } else { 0.0 }, l.value);
+        rect(classes!("bar", status), a, c, H / 3.0, H / 3.0)
+    });
+    let expected = score.expected_now.map(|e| {
+        let at = x(scale.frac(e));
+        html! { <line class="expected-mark" x1={at.clone()} x2={at} y1="0" y2={geom::f(H)} /> }
+    });
+    let view_box = format!("0 0 {} {}", geom::f(W), geom::f(H));
+    let class = classes!("chart", "bullet-chart", compact.then_some("compact"));
+    let inner = html! {
+        <>
+            { background }
+            { for range }
+            { for bar }
+            { for expected }
+            { for target_line }
+        </>
+    };
+    match label {
+        Some(l) => html! {
+            <svg class={class} viewBox={view_box} preserveAspectRatio="none" role="img"
+                aria-label={l} tabindex={described_by.is_some().then_some("0")}
+                aria-describedby={described_by}>{ inner }</svg>
+        },
+        None => html! {
+            <svg class={class} viewBox={view_box} preserveAspectRatio="none"
+                aria-hidden="true">{ inner }</svg>
+        },
+    }
+}
+
+/// Attainment as a percentage: 0.8177 → "81,8%".
+pub fn attainment_text(lang: Lang, attainment: f64) -> String {
+    format!("{}%", format_number(attainment * 100.0, 1, lang))
+}
+
+/// The words a bullet shows, computed once for the chart, its label and its table.
+struct Facts {
+    name: String,
+    level: Option<&'static str>,
+    value_text: Option<String>,
+    value_words: String,
+    period: Option<String>,
+    target_phrase: Option<String>,
+    deadline: Option<String>,
+    target_line: Option<String>,
+    status_text: &'static str,
+    expected: Option<String>,
+    attainment: Option<String>,
+    stale: Option<String>,
+}
+
+impl Facts {
+    fn new(ctx: &Ctx, ind: &Indicator, score: &IndicatorScore) -> Facts {
+        let lang = ctx.lang;
+        let unit = &ind.unit;
+        let value_text = score.latest.map(|l| format_value(l.value, unit, lang));
+        let target_phrase = score
+            .current_target
+            .as_ref()
+            .map(|t| i18n::target_phrase(lang, t, unit));
+        let deadline = score
+            .current_target
+            .as_ref()
+            .and_then(|t| t.deadline)
+            .map(|d| i18n::period_label(lang, d));
+        let target_line = target_phrase.as_ref().map(|t| match &deadline {
+            Some(d) => format!("{}: {t} · {d}", msg(lang, Msg::Target)),
+            None => format!("{}: {t}", msg(lang, Msg::Target)),
+        });
+        Facts {
+            name: ind.name.get(lang.tag()).to_string(),
+            level: ind.level.map(|l| i18n::level_label(lang, l)),
+            value_words: value_text
+                .clone()
+                .unwrap_or_else(|| msg(lang, Msg::NoData).to_string()),
+            value_text,
+            period: score.latest.map(|l| i18n::period_label(lang, l.period)),
+            target_phrase,
+            deadline,
+            target_line,
+            status_text: i18n::status_label(lang, score.status),
+            expected: score.expected_now.map(|e| format_value(e, unit, lang)),
+            attainment: score.attainment.map(|a| attainment_text(lang, a)),
+            stale: score
+                .latest
+                .filter(|l| ctx.is_stale(l.period))
+                .map(|l| stale_note(lang, l.period)),
+        }
+    }
+
+    /// The sentence a screen reader hears for the chart: indicator, value, target,
+    /// deadline, status.
+    fn label(&self, lang: Lang) -> String {
+        let mut label = self.name.clone();
+        if let Some(l) = self.level {
+            label.push_str(&format!(" ({})", l.to_lowercase()));
+        }
+        label.push_str(&format!(": {}", self.value_words));
+        if let Some(p) = &self.period {
+            label.push_str(&format!(" ({p})"));
+        }
+        if let Some(t) = &self.target_line {
+            label.push_str(&format!(". {t}"));
+        }
+        label.push_str(&format!(
+            ". {}: {}.",
+            msg(lang, Msg::Status),
+            self.status_text
+        ));
+        if let Some(a) = &self.attainment {
+            label.push_str(&format!(" {}: {a}.", msg(lang, Msg::Attainment)));
+        }
+        if let Some(e) = &self.expected {
+            label.push_str(&format!(" {}: {e}.", msg(lang, Msg::ExpectedNow)));
+        }
+        label
+    }
+}
+
+fn compact_view(ctx: &Ctx, ind: &Indicator, score: &IndicatorScore) -> Html {
+    let lang = ctx.lang;
+    let facts = Facts::new(ctx, ind, score);
+    let label = facts.label(lang);
+    html! {
+        <div class={classes!(ctx.classes("bullet"), "compact")} lang={lang.tag()}>
+            { chart(score, Some(label), true, None) }
+            <span class="value-text">
+                if let Some(v) = facts.value_text {
+                    { v }
+                } else {
+                    <span aria-hidden="true">{ "— " }</span>{ msg(lang, Msg::NoData) }
+                }
+            </span>
+        </div>
+    }
+}
+
+fn full_view(ctx: &Ctx, ind: &Indicator, score: &IndicatorScore) -> Html {
+    let lang = ctx.lang;
+    let facts = Facts::new(ctx, ind, score);
+    let label = facts.label(lang);
+    let scale = Scale::new(score);
+    let zero = format_number(0.0, 0, lang);
+    let top = format_value(scale.max, &ind.unit, lang);
+    let (start_label, end_label) = if scale.reversed {
+        (top, zero)
+    } else {
+        (zero, top)
+    };
+    let has_bands = !bands(score, scale.max).is_empty();
+    let source = ind.source.as_ref().map(|s| {
+        let parts: Vec<&str> = [s.document.as_deref(), s.section.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect();
+        format!("{}: {}", msg(lang, Msg::Source), parts.join(", "))
+    });
+    let target_text = ind
+        .targets
+        .iter()
+        .find(|t| Some(*t) == score.current_target.as_ref())
+        .and_then(|t| t.text.clone());
+    // Unique within a shadow root, and apart from the gauge's ids on a server-rendered page.
+    let source_id = format!("chitieu-bullet-src-{}", ind.id);
+    let has_tip = source.is_some() || target_text.is_some();
+
+    let dash = || AttrValue::from("—");
+    let opt = |v: &Option<String>| v.clone().map(AttrValue::from).unwrap_or_else(dash);
+    let sr_rows = vec![vec![
+        AttrValue::from(facts.name.clone()),
+        facts.level.map(AttrValue::from).unwrap_or_else(dash),
+        AttrValue::from(facts.value_words.clone()),
+        opt(&facts.period),
+        opt(&facts.target_phrase),
+        opt(&facts.deadline),
+        opt(&facts.expected),
+        opt(&facts.attainment),
+        AttrValue::from(facts.status_text),
+    ]];
+    let sr_headers = [
+        Msg::Indicator,
+        Msg::Level,
+        Msg::Actual,
+        Msg::Period,
+        Msg::Target,
+        Msg::Deadline,
+        Msg::ExpectedNow,
+        Msg::Attainment,
+        Msg::Status,
+    ]
+    .iter()
+    .map(|m| AttrValue::from(msg(lang, *m)))
+    .collect::<Vec<_>>();
+    let meta = [
+        facts.level.map(str::to_string),
+        facts
+            .period
+            .clone()
+            .map(|p| format!("{} {p}", msg(lang, Msg::Period))),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" · ");
+
+    html! {
+        <figure class={ctx.classes("bullet")} lang={lang.tag()}>
+            <figcaption class="title">{ facts.name.clone() }</figcaption>
+            <div class="headline">
+                <span class="value">
+                    if let Some(v) = &facts.value_text {
+                        { v.clone() }
+                    } else {
+                        <span aria-hidden="true">{ "—" }</span>
+                        <span class="no-data-words">{ msg(lang, Msg::NoData) }</span>
+                    }
+                </span>
+                <StatusChip status={score.status} lang={lang} />
+            </div>
+            <div class="plot">
+                { chart(score, Some(label), false, has_tip.then(|| source_id.clone())) }
+                <div class="scale" aria-hidden="true">
+                    <span>{ start_label }</span><span>{ end_label }</span>
+                </div>
+            </div>
+            if let Some(t) = &facts.target_line {
+                <p class="target-text">
+                    <span class="target-key" aria-hidden="true"></span>{ t.clone() }
+                </p>
+            }
+            if let Some(e) = &facts.expected {
+                <p class="expected-text">
+                    <span class="expected-key" aria-hidden="true"></span>
+                    { format!("{}: {e}", msg(lang, Msg::ExpectedNow)) }
+                </p>
+            }
+            if let Some(a) = &facts.attainment {
+                <p class="attainment-text">{ format!("{}: {a}", msg(lang, Msg::Attainment)) }</p>
+            }
+            if !meta.is_empty() {
+                <p class="meta">{ meta }</p>
+            }
+            if let Some(s) = facts.stale.clone() {
+                <p class="stale"><span class="icon" aria-hidden="true">{ "⚠" }</span>{ " " }{ s }</p>
+            }
+            if has_bands {
+                <p class="legend">{ msg(lang, Msg::BandsNote) }</p>
+            }
+            if has_tip {
+                <div class="source-tip" id={source_id} role="note">
+                    if let Some(t) = target_text {
+                        <p class="quote">{ format!("“{t}”") }</p>
+                    }
+                    if let Some(s) = source {
+                        <p>{ s }</p>
+                    }
+                </div>
+            }
+            <SrTable caption={facts.name} headers={sr_headers} rows={sr_rows} />
+        </figure>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chitieu_core::score::{score_indicator, ScoreConfig};
+    use chitieu_core::{Date, Indicator, Observation, Period, Target, Text, Unit};
+
+    fn ind(bound: Bound, value: Option<f64>) -> Indicator {
+        Indicator {
+            id: "x".into(),
+            key: None,
+            pillar: None,
+            name: Text {
+                vi: "X".into(),
+                en: None,
+            },
+            unit: Unit::Count,
+            level: None,
+            owner: None,
+            targets: vec![Target {
+                bound,
+                change: None,
+                deadline: Some(Period::Year(2025)),
+                text: None,
+            }],
+            baseline: None,
+            observations: value
+                .map(|v| Observation {
+                    period: Period::Year(2023),
+                    value: Some(v),
+                    numerator: None,
+                    denominator: None,
+                    reported: None,
+                    note: None,
+                })
+                .into_iter()
+                .collect(),
+            source: None,
+            note: None,
+        }
+    }
+
+    fn score(i: &Indicator) -> IndicatorScore {
+        score_indicator(
+            i,
+            Date {
+                year: 2024,
+                month: 6,
+                day: 1,
+            },
+            &ScoreConfig::default(),
+        )
+    }
+
+    #[test]
+    fn bands_are_shares_of_the_target() {
+        let s = score(&ind(Bound::Gte(50.0), Some(20.0)));
+        let sc = Scale::new(&s);
+        assert_eq!(sc.max, 50.0);
+        let b = bands(&s, sc.max);
+        let edges: Vec<(f64, f64)> = b.iter().map(|b| (b.lo, b.hi)).collect();
+        assert_eq!(edges, vec![(0.0, 30.0), (30.0, 45.0), (45.0, 50.0)]);
+    }
+
+    #[test]
+    fn lower_is_better_runs_backwards_with_room_for_the_worst_band() {
+        let s = score(&ind(Bound::Lte(6.0), Some(8.0)));
+        let sc = Scale::new(&s);
+        assert!(sc.reversed);
+        assert_eq!(sc.max, 20.0);
+        assert_eq!(sc.frac(20.0), 0.0);
+        assert_eq!(sc.frac(0.0), 1.0);
+        let b = bands(&s, sc.max);
+        assert_eq!(
+            b.first().map(|b| (b.class, b.lo, b.hi)),
+            Some(("band-poor", 10.0, 20.0))
+        );
+        assert!(b.iter().any(|b| b.class == "band-beyond" && b.hi == 6.0));
+    }
+
+    #[test]
+    fn no_target_or_no_positive_figure_means_no_bands() {
+        let mut i = ind(Bound::Lte(0.0), Some(3.0));
+        assert!(bands(&score(&i), 10.0).is_empty());
+        i.targets.clear();
+        let s = score(&i);
+        assert!(bands(&s, Scale::new(&s).max).is_empty());
+    }
+
+    #[test]
+    fn scale_tops_are_round_and_cover_what_is_shown() {
+        let s = score(&ind(Bound::Gte(95.0), Some(40.0)));
+        assert_eq!(Scale::new(&s).max, 100.0);
+        let s = score(&ind(Bound::Gte(10.0), Some(4.0)));
+        assert_eq!(Scale::new(&s).max, 10.0);
+        let s = score(&ind(Bound::Gte(95.0), Some(130.0)));
+        assert_eq!(Scale::new(&s).max, 200.0);
+    }
+
+    #[test]
+    fn attainment_in_words() {
+        assert_eq!(attainment_text(Lang::Vi, 0.81774), "81,8%");
+        assert_eq!(attainment_text(Lang::En, 1.0), "100%");
+    }
+}

@@ -1,0 +1,110 @@
+//! The bullet and the target table render natively (server-side, no browser): the markup
+//! carries the words, the table roles and no inline `style` attribute anywhere.
+
+use std::future::Future;
+use std::sync::Arc;
+use std::task::{Context, Poll, Wake};
+
+use chitieu_core::load::load_json;
+use chitieu_core::Lang;
+use chitieu_widgets::{Bullet, BulletProps, Ctx, Data, Filter, TargetTable, TargetTableProps};
+use yew::ServerRenderer;
+
+/// Polls a future to completion on this thread (the renderer does its work on its own).
+fn block_on<F: Future>(f: F) -> F::Output {
+    struct Unpark(std::thread::Thread);
+    impl Wake for Unpark {
+        fn wake(self: Arc<Self>) {
+            self.0.unpark();
+        }
+    }
+    let waker = Arc::new(Unpark(std::thread::current())).into();
+    let mut cx = Context::from_waker(&waker);
+    let mut f = std::pin::pin!(f);
+    loop {
+        match f.as_mut().poll(&mut cx) {
+            Poll::Ready(v) => return v,
+            Poll::Pending => std::thread::park(),
+        }
+    }
+}
+
+const DATA: &str = include_str!("../../../tests/pages/table-data.json");
+
+fn ctx(lang: Lang) -> Ctx {
+    let ds = load_json(DATA).expect("test dataset loads").dataset;
+    let mut c = Ctx::new(Data::from(ds));
+    c.lang = lang;
+    c
+}
+
+fn no_inline_styles(html: &str) {
+    assert!(!html.contains(" style="), "an inline style attribute");
+}
+
+#[test]
+fn table_renders_every_row_grouped_with_its_caption() {
+    let html = block_on(
+        ServerRenderer::<TargetTable>::with_props(|| TargetTableProps {
+            ctx: ctx(Lang::Vi),
+            filter: Filter::default(),
+        })
+        .hydratable(false)
+        .render(),
+    );
+    no_inline_styles(&html);
+    assert!(html.contains("Kế hoạch thử nghiệm chuyển đổi số năm 2024 — số liệu đến 30/06/2024"));
+    assert_eq!(html.matches("class=\"row\"").count(), 12);
+    assert_eq!(html.matches("class=\"group\"").count(), 4);
+    assert!(html.contains("12/12 chỉ tiêu"));
+    assert!(html.contains("role=\"columnheader\""));
+    assert!(html.contains("Trên 95% hồ sơ công việc tại cấp tỉnh"));
+}
+
+#[test]
+fn table_starts_with_the_given_filters() {
+    let html = block_on(
+        ServerRenderer::<TargetTable>::with_props(|| TargetTableProps {
+            ctx: ctx(Lang::En),
+            filter: Filter {
+                pillar: Some("kinh-te-so".into()),
+                ..Filter::default()
+            },
+        })
+        .hydratable(false)
+        .render(),
+    );
+    assert!(html.contains("2/12 indicators"));
+    let unknown = block_on(
+        ServerRenderer::<TargetTable>::with_props(|| TargetTableProps {
+            ctx: ctx(Lang::En),
+            filter: Filter {
+                pillar: Some("nope".into()),
+                ..Filter::default()
+            },
+        })
+        .hydratable(false)
+        .render(),
+    );
+    assert!(unknown.contains("role=\"alert\""));
+    assert!(unknown.contains("ha-tang-so, chinh-quyen-so, kinh-te-so"));
+}
+
+#[test]
+fn bullet_renders_words_label_and_hidden_table() {
+    for (compact, lang, value) in [(false, Lang::Vi, "90%"), (true, Lang::En, "90%")] {
+        let html = block_on(
+            ServerRenderer::<Bullet>::with_props(move || BulletProps {
+                ctx: ctx(lang),
+                indicator: "hscv-tinh".into(),
+                compact,
+            })
+            .hydratable(false)
+            .render(),
+        );
+        no_inline_styles(&html);
+        assert!(html.contains("role=\"img\""));
+        assert!(html.contains(value));
+        assert_eq!(html.contains("class=\"sr-only\""), !compact);
+    }
+}
