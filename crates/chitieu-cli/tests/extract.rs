@@ -38,6 +38,8 @@ fn scratch(name: &str) -> PathBuf {
 }
 
 struct Plan {
+    /// As the README's table names it.
+    label: &'static str,
     source: &'static str,
     curated: &'static str,
     min_recall: f64,
@@ -48,6 +50,7 @@ struct Plan {
 
 const PLANS: &[Plan] = &[
     Plan {
+        label: "Quảng Nam 2024",
         source: "000_2b8758fcb395133d.txt",
         curated: "quang-nam-2024.json",
         min_recall: 0.95,
@@ -56,6 +59,7 @@ const PLANS: &[Plan] = &[
         min_results: 35,
     },
     Plan {
+        label: "Quảng Nam resolution 2025/2030",
         source: "003_5414e6799773eb5d.txt",
         curated: "quang-nam-2025-2030.json",
         min_recall: 0.9,
@@ -63,6 +67,7 @@ const PLANS: &[Plan] = &[
         min_results: 0,
     },
     Plan {
+        label: "Nghệ An 2024",
         source: "004_1ddcaee62842cd91.txt",
         curated: "nghe-an-2024.json",
         min_recall: 0.9,
@@ -70,6 +75,7 @@ const PLANS: &[Plan] = &[
         min_results: 0,
     },
     Plan {
+        label: "Quảng Trị DTI",
         source: "002_bd180ee24926fb60.txt",
         curated: "quang-tri-dti.json",
         min_recall: 0.9,
@@ -149,6 +155,24 @@ fn recall_and_precision_on_the_four_seed_plans() {
                 c.missed,
                 c.extra
             ));
+        }
+        // The README's table states these figures; it must not drift from them.
+        let readme = std::fs::read_to_string(
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../README.md"),
+        )
+        .expect("README");
+        let row = format!(
+            "| {} | {} | {} | {:.2} | {:.2} | {}/{} |",
+            p.label,
+            c.curated,
+            c.draft,
+            c.recall(),
+            c.precision(),
+            c.matches.iter().filter(|m| m.same_deadline).count(),
+            c.matches.len(),
+        );
+        if !readme.contains(&row) {
+            failures.push(format!("README.md lacks the row {row}"));
         }
     }
     println!("{}", rows.join("\n"));
