@@ -228,6 +228,25 @@ fn standard_input_is_read_with_a_dash() {
 }
 
 #[test]
+fn windows_line_endings_and_a_byte_order_mark_draft_the_same() {
+    let src = seeds().join("sources/003_5414e6799773eb5d.txt");
+    let text = std::fs::read_to_string(&src).expect("source");
+    let crlf = scratch("crlf.txt");
+    std::fs::write(&crlf, format!("\u{feff}{}", text.replace('\n', "\r\n"))).expect("write");
+    let run = |p: &PathBuf| {
+        let o = chitieu(&["extract", &p.to_string_lossy(), "--targets-only"]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let mut d = load_csv(&String::from_utf8_lossy(&o.stdout))
+            .expect("loads")
+            .dataset;
+        d.plan.document = None;
+        d.plan.id.clear();
+        d
+    };
+    assert_eq!(run(&crlf), run(&src));
+}
+
+#[test]
 fn a_missing_file_says_so_and_exits_1() {
     let o = chitieu(&["extract", "/no/such/plan.txt"]);
     assert_eq!(o.status.code(), Some(1));

@@ -14,10 +14,13 @@
 //!   before (a page break cut the sentence), as does a line starting with a digit after
 //!   a line without final punctuation; footnotes (lines starting with ¹²³…) are left out;
 //!   bullets (`-`, `+`, `- +`, `•`) are stripped.
-//! - **Headings**: "Phần I", "Phụ lục II" (with the title line under them), roman "II. …",
-//!   decimal "2.", "2.1.", "3.1.1." and letter "a)" headings, and topic bullets "- Về hạ
-//!   tầng số:". A numbered line that ends like a sentence (".", ";", ",") or runs past
-//!   250 characters is a list item, not a heading. Each paragraph carries its path:
+//! - **Headings**: "Phần I", "Phụ lục II", "Chương I" (with the title line under them),
+//!   "A. MỤC TIÊU", roman "II. …", "Điều 2.", decimal "2.", "2.1.", "3.1.1." (also glued,
+//!   "2.1.Phát triển") and letter "a)" headings; unnumbered ones: an upper-case line that
+//!   names a section kind ("MỤC TIÊU CỤ THỂ"), a short lead-in that states no target
+//!   ("Mục tiêu cụ thể:", "Đến năm 2025, phấn đấu:") and topic bullets ("- Về hạ tầng
+//!   số:"). A numbered line that ends like a sentence (".", ";", ",") or runs past 250
+//!   characters is a list item, not a heading. Each paragraph carries its path:
 //!   "Phần II NỘI DUNG KẾ HOẠCH › II. Mục tiêu › 2. Mục tiêu cụ thể › 2.1. Phát triển
 //!   Chính quyền số", which becomes `source.section`.
 //! - **Tables** (tab-separated cells): a row whose first cell is "TT"/"STT" names the
@@ -29,6 +32,9 @@
 //!   digit or a bullet (not inside parentheses, not after "TP."); a clause ends at ";".
 //!   Each sentence goes to the parser whole, so the parser splits several targets and
 //!   carries a deadline across clauses; each target is then judged by its own clause.
+//!
+//! Text is matched in NFC, the normal form of published Vietnamese, as the parser does;
+//! Windows line endings and a byte-order mark are fine.
 //!
 //! # Target or result
 //!

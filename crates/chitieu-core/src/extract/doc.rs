@@ -200,7 +200,7 @@ fn read_header(lines: &[&str]) -> (Header, usize) {
         if p.starts_with("Số") && p.contains('/') {
             let (num, rest) = match p.find(|c: char| c.is_whitespace()) {
                 // "Số: /KH-UBND Quảng Trị, ngày …": the number is the first two words.
-                Some(_) => split_number(&p),
+                Some(_) => split_doc_number(&p),
                 None => (p.clone(), String::new()),
             };
             header.number = Some(num);
@@ -226,7 +226,7 @@ fn read_header(lines: &[&str]) -> (Header, usize) {
 }
 
 /// "Số: /KH-UBND Quảng Trị, ngày tháng năm 2023" → ("Số: /KH-UBND", "Quảng Trị, ngày …").
-fn split_number(p: &str) -> (String, String) {
+fn split_doc_number(p: &str) -> (String, String) {
     let mut words = p.split_whitespace();
     let mut num = String::new();
     for w in words.by_ref() {
@@ -288,38 +288,124 @@ fn decimal_parts(s: &str) -> Option<usize> {
     ok.then_some(parts.len())
 }
 
-/// What a line of text is, when it is a heading: its depth and whether its title may
-/// follow on the next line ("Phần I" / "ĐÁNH GIÁ KẾT QUẢ…").
-fn heading_of(line: &str) -> Option<(u8, bool)> {
+/// How a heading line is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Form {
+    depth: u8,
+    /// "Phần I", "Phụ lục II": the next line may be its title ("ĐÁNH GIÁ KẾT QUẢ…").
+    titled: bool,
+    /// It carries a number or a "Phần/Phụ lục/Chương/Điều" lead. An unnumbered heading
+    /// (an upper-case "MỤC TIÊU", a lead-in "Mục tiêu cụ thể:") may be a part's title.
+    numbered: bool,
+}
+
+const fn numbered(depth: u8) -> Option<Form> {
+    Some(Form {
+        depth,
+        titled: false,
+        numbered: true,
+    })
+}
+
+/// Words an unnumbered short line may start with to be a heading in sentence case.
+const LABEL_LEADS: &[&str] = &["mục tiêu", "chỉ tiêu", "nhiệm vụ", "giải pháp", "kết quả"];
+
+/// The number and title of a numbered line; a number glued to its title ("2.1.Phát
+/// triển") is split off.
+fn split_number(p: &str) -> Option<(&str, &str)> {
+    let (tok, rest) = p.split_once(char::is_whitespace).unwrap_or((p, ""));
+    let glued = tok
+        .char_indices()
+        .find(|&(_, c)| !(c.is_ascii_digit() || c == '.' || c == ')'))
+        .map(|(i, _)| i)
+        .filter(|&i| i > 0 && tok.get(..i).is_some_and(|n| n.ends_with(['.', ')'])));
+    match glued {
+        Some(i) => Some((tok.get(..i)?, p.get(i..)?)),
+        None if rest.is_empty() => None,
+        None => Some((tok, rest)),
+    }
+}
+
+/// What a line of text is, when it is a heading.
+fn heading_of(line: &str) -> Option<Form> {
     let p = plain(line);
     let lower = p.to_lowercase();
     let len = p.chars().count();
     let ends_sentence = p.ends_with('.') || p.ends_with(';') || p.ends_with(',');
-    // "Phần I", "PHẦN II", "Phụ lục", "PHỤ LỤC III".
-    for lead in ["phần", "phụ lục"] {
+    // "Phần I", "PHẦN II", "Phụ lục", "PHỤ LỤC III", "Chương I".
+    for lead in ["phần", "phụ lục", "chương"] {
         if let Some(rest) = lower.strip_prefix(lead) {
             let rest = rest.trim();
             let numbered = rest.is_empty()
                 || roman(&rest.to_uppercase()).is_some()
                 || rest.bytes().all(|b| b.is_ascii_digit());
             if numbered && len <= 20 {
-                return Some((PART, true));
+                return Some(Form {
+                    depth: PART,
+                    titled: true,
+                    numbered: true,
+                });
             }
         }
     }
     if len > MAX_HEADING || ends_sentence {
         return None;
     }
-    let (num, rest) = p.split_once(|c: char| c.is_whitespace())?;
+    // "Điều 2. Giao nhiệm vụ".
+    if let Some(rest) = lower.strip_prefix("điều ") {
+        let n = rest.split_once('.').map_or("", |(n, _)| n);
+        if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) {
+            return numbered(ROMAN);
+        }
+    }
+    // Unnumbered: an upper-case heading that names a kind ("MỤC TIÊU", "NHIỆM VỤ VÀ GIẢI
+    // PHÁP"), or a short lead-in ("Mục tiêu cụ thể:", "Đến năm 2025, phấn đấu:") that
+    // states no target itself.
+    let no_number = split_number(&p).is_none_or(|(num, _)| {
+        let bare = num.trim_end_matches(['.', ')']);
+        bare.len() == num.len()
+            || !(roman(bare).is_some()
+                || decimal_parts(bare).is_some()
+                || bare.chars().count() == 1)
+    }) && !p.starts_with(|c: char| c.is_ascii_digit());
+    if no_number && len <= 120 && is_upper_text(&p) && heading_kind(&p).is_some() {
+        return Some(Form {
+            depth: ROMAN,
+            titled: false,
+            numbered: false,
+        });
+    }
+    let lead_in =
+        p.ends_with(':') || (len <= 60 && LABEL_LEADS.iter().any(|l| lower.starts_with(l)));
+    if no_number
+        && lead_in
+        && len <= 150
+        && !p.starts_with(['-', '+', '•', '–'])
+        && crate::parse::parse_targets(&p).is_err()
+    {
+        return Some(Form {
+            depth: BULLET,
+            titled: false,
+            numbered: false,
+        });
+    }
+    let (num, rest) = split_number(&p)?;
     let starts_word = rest
         .trim_start()
         .chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || c == '"' || c == '“');
-    // "II. MỤC TIÊU", "IV. Giải pháp".
     if let Some(r) = num.strip_suffix('.') {
+        // "II. MỤC TIÊU", "IV. Giải pháp".
         if roman(r).is_some() && starts_word {
-            return Some((ROMAN, false));
+            return numbered(ROMAN);
+        }
+        // "A. MỤC TIÊU", "B. NHIỆM VỤ": lettered parts, in capitals.
+        let mut cs = r.chars();
+        if let (Some(c), None) = (cs.next(), cs.next()) {
+            if c.is_ascii_uppercase() && is_upper_text(rest) {
+                return numbered(PART);
+            }
         }
     }
     // "2.", "2.1.", "3.1.1.", "2.3 Mục tiêu …", "1)".
@@ -327,14 +413,14 @@ fn heading_of(line: &str) -> Option<(u8, bool)> {
     let marked = num.len() > trimmed.len();
     if let Some(n) = decimal_parts(trimmed) {
         if (marked || n > 1) && starts_word {
-            return Some((1 + n as u8, false));
+            return numbered(1 + n as u8);
         }
     }
     // "a) Tình hình triển khai".
     let mut cs = num.chars();
     if let (Some(c), Some(')'), None) = (cs.next(), cs.next(), cs.next()) {
         if c.is_lowercase() && starts_word {
-            return Some((LETTER, false));
+            return numbered(LETTER);
         }
     }
     None
@@ -470,7 +556,7 @@ pub fn read(text: &str) -> Doc {
                 .last()
                 .is_some_and(|h| h.label.to_lowercase().starts_with("phần"));
             let p = plain(t);
-            let fits = heading_of(t).is_none()
+            let fits = !heading_of(t).is_some_and(|f| f.numbered)
                 && !p.starts_with('(')
                 && p.chars().count() <= MAX_HEADING
                 && (!is_part || is_upper_text(&p));
@@ -481,15 +567,15 @@ pub fn read(text: &str) -> Doc {
                 continue;
             }
         }
-        if let Some((depth, titled)) = heading_of(t) {
+        if let Some(form) = heading_of(t) {
             let label = plain(t);
-            open(&mut stack, Heading::new(depth, &label));
-            wants_title = titled;
+            open(&mut stack, Heading::new(form.depth, &label));
+            wants_title = form.titled;
             open_para = false;
-            // "a) Tỷ lệ hồ sơ trực tuyến đạt 90%": a heading that states a target is
-            // also read as a paragraph.
-            let rest = label.split_once(' ').map(|(_, r)| r.trim()).unwrap_or("");
-            if depth != PART && crate::parse::parse_targets(rest).is_ok() {
+            // "a) Tỷ lệ hồ sơ trực tuyến đạt 90%": a numbered heading that states a
+            // target is also read as a paragraph.
+            let rest = split_number(&label).map(|(_, r)| r.trim()).unwrap_or("");
+            if form.numbered && form.depth != PART && crate::parse::parse_targets(rest).is_ok() {
                 paras.push(Para {
                     text: rest.to_string(),
                     path: stack.clone(),
@@ -679,34 +765,51 @@ mod tests {
 
     #[test]
     fn numbered_sentences_and_long_lines_are_not_headings() {
-        assert_eq!(heading_of("1. Mục đích"), Some((2, false)));
+        let depth = |s: &str| heading_of(s).map(|f| (f.depth, f.titled, f.numbered));
+        assert_eq!(depth("1. Mục đích"), Some((2, false, true)));
         assert_eq!(
-            heading_of("3.1.1. Phát triển chính quyền số"),
-            Some((4, false))
+            depth("3.1.1. Phát triển chính quyền số"),
+            Some((4, false, true))
         );
-        assert_eq!(heading_of("2.3 Mục tiêu về hạ tầng"), Some((3, false)));
         assert_eq!(
-            heading_of("II. QUAN ĐIỂM CHỈ ĐẠO VÀ MỤC TIÊU"),
-            Some((1, false))
+            depth("2.1.Phát triển chính quyền số"),
+            Some((3, false, true))
         );
-        assert_eq!(heading_of("a) Tình hình triển khai"), Some((8, false)));
-        assert_eq!(heading_of("Phần II"), Some((0, true)));
-        assert_eq!(heading_of("PHỤ LỤC"), Some((0, true)));
-        assert_eq!(heading_of("Phụ lục II"), Some((0, true)));
+        assert_eq!(depth("2.3 Mục tiêu về hạ tầng"), Some((3, false, true)));
+        assert_eq!(
+            depth("II. QUAN ĐIỂM CHỈ ĐẠO VÀ MỤC TIÊU"),
+            Some((1, false, true))
+        );
+        assert_eq!(depth("a) Tình hình triển khai"), Some((8, false, true)));
+        assert_eq!(depth("Phần II"), Some((0, true, true)));
+        assert_eq!(depth("PHỤ LỤC"), Some((0, true, true)));
+        assert_eq!(depth("Phụ lục II"), Some((0, true, true)));
+        assert_eq!(depth("Chương II"), Some((0, true, true)));
+        assert_eq!(depth("A. MỤC TIÊU"), Some((0, false, true)));
+        assert_eq!(depth("Điều 1. Phê duyệt Kế hoạch"), Some((1, false, true)));
+        // Unnumbered headings.
+        assert_eq!(depth("MỤC TIÊU CỤ THỂ"), Some((1, false, false)));
+        assert_eq!(depth("Mục tiêu cụ thể:"), Some((9, false, false)));
+        assert_eq!(depth("Đến năm 2025, phấn đấu:"), Some((9, false, false)));
+        assert_eq!(
+            depth("Tỷ lệ hồ sơ trực tuyến đạt:"),
+            Some((9, false, false))
+        );
+        assert_eq!(depth("TM. ỦY BAN NHÂN DÂN"), None);
+        assert_eq!(depth("Phấn đấu đạt 90% hồ sơ:"), None);
+        assert_eq!(depth("- Nội dung:"), None);
         // List items: they end like sentences.
+        assert_eq!(depth("1. Quyết định số 531/QĐ-UBND ngày 17/3/2023;"), None);
         assert_eq!(
-            heading_of("1. Quyết định số 531/QĐ-UBND ngày 17/3/2023;"),
+            depth("3. Sở Kế hoạch và Đầu tư: Phối hợp với Sở Thông tin và Truyền thông."),
             None
         );
-        assert_eq!(
-            heading_of("3. Sở Kế hoạch và Đầu tư: Phối hợp với Sở Thông tin và Truyền thông."),
-            None
-        );
-        assert_eq!(heading_of("100% hồ sơ"), None);
-        assert_eq!(heading_of("2025, định hướng đến năm 2030"), None);
-        assert_eq!(heading_of("IV Nhận thức số"), None);
-        assert_eq!(heading_of(&format!("1. {}", "Rất dài ".repeat(40))), None);
-        assert_eq!(heading_of("Phần lớn cán bộ"), None);
+        assert_eq!(depth("100% hồ sơ"), None);
+        assert_eq!(depth("2025, định hướng đến năm 2030"), None);
+        assert_eq!(depth("IV Nhận thức số"), None);
+        assert_eq!(depth(&format!("1. {}", "Rất dài ".repeat(40))), None);
+        assert_eq!(depth("Phần lớn cán bộ"), None);
+        assert_eq!(depth("A. Nguyễn Văn B"), None);
     }
 
     #[test]

@@ -414,3 +414,18 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn unnumbered_and_lettered_headings_lead_their_targets() {
+    let text = "KẾ HOẠCH\nChuyển đổi số tỉnh Hà Nam\n\nA. ĐÁNH GIÁ\n\nNăm 2023 đạt 60% hồ sơ trực tuyến.\n\nB. MỤC TIÊU VÀ NHIỆM VỤ\n\nMỤC TIÊU CỤ THỂ\n\nĐến năm 2025, phấn đấu:\n\n- 90% hồ sơ công việc tại cấp tỉnh.\n\n- 80% hồ sơ công việc tại cấp huyện.\n\nNHIỆM VỤ\n\n- Tổ chức tối thiểu 01 cuộc diễn tập/năm.";
+    let d = draft(text);
+    assert_eq!(
+        targets(&d),
+        ["gte 90 province 2025", "gte 80 district 2025"]
+    );
+    assert_eq!(
+        sections(&d)[0],
+        "B. MỤC TIÊU VÀ NHIỆM VỤ › MỤC TIÊU CỤ THỂ › Đến năm 2025, phấn đấu:"
+    );
+    assert_eq!(d.dataset.plan.region.as_deref(), Some("Hà Nam"));
+}
