@@ -27,7 +27,12 @@
 //!   columns; a roman-numbered row opens a group; a row with an empty number cell right
 //!   after a repeated header row is the rest of the row a page break cut. Each text cell
 //!   is read on its own; the "chủ trì" column becomes the `owner`; numbering, agency and
-//!   time columns are not read for targets.
+//!   time columns are not read for targets. A table of indicators — a "Chỉ tiêu" (or
+//!   "Nội dung") column, an optional "Đơn vị tính" column and year columns ("Năm 2025",
+//!   "Kế hoạch 2024") — gives one figure per year cell, read as "‹name› ‹figure›
+//!   ‹unit› năm ‹year›" (a sign "≥ 90" as "tối thiểu 90"); that composed text is the
+//!   target's `text`, and the row's name its name. A column of results ("Thực hiện
+//!   2023", "Kết quả …") gives observations instead.
 //! - **Sentences and clauses**: a sentence ends at ".", "!" or "?" before a capital, a
 //!   digit or a bullet (not inside parentheses, not after "TP."); a clause ends at ";".
 //!   Each sentence goes to the parser whole, so the parser splits several targets and
@@ -213,6 +218,17 @@ pub fn extract(text: &str, options: &Options) -> Result<Draft, ExtractError> {
     for (pi, para) in doc.paras.iter().enumerate() {
         let kind = para.kind();
         let in_targets = kind == Some(SectionKind::Target);
+        let column = para
+            .row
+            .as_ref()
+            .filter(|r| r.result_column)
+            .and_then(|r| r.column.clone())
+            .map(Marker::Column);
+        let marker_of = |clause: &str| {
+            column
+                .clone()
+                .or_else(|| text::result_marker(clause, in_targets, plan_year))
+        };
         for sentence in text::sentences(&para.text) {
             let clause_spans = text::clauses(sentence);
             let clause_at = |pos: usize| {
@@ -236,7 +252,7 @@ pub fn extract(text: &str, options: &Options) -> Result<Draft, ExtractError> {
                     cursor += 1;
                 }
                 let clause = clause_at(pos).to_string();
-                let marker = text::result_marker(&clause, in_targets, plan_year);
+                let marker = marker_of(&clause);
                 seq += 1;
                 cands.push(Cand {
                     para: pi,
@@ -251,8 +267,7 @@ pub fn extract(text: &str, options: &Options) -> Result<Draft, ExtractError> {
             }
             for &(a, b) in &clause_spans {
                 let clause = sentence.get(a..b).unwrap_or("").trim();
-                let is_result = kind == Some(SectionKind::Result)
-                    || text::result_marker(clause, in_targets, plan_year).is_some();
+                let is_result = kind == Some(SectionKind::Result) || marker_of(clause).is_some();
                 if is_result {
                     observations(clause, sentence, para, pi, &mut seq, &mut obs, &mut skipped);
                 }
@@ -782,6 +797,13 @@ fn build(doc: &Doc, plan: Plan, kept: &[Kept], obs: &[Obs]) -> Dataset {
                 let para = doc.paras.get(k.para);
                 let mut section = para.map(Para::section).unwrap_or_default();
                 let mut note = format!("Dòng {line} của văn bản.");
+                let row = para.and_then(|p| p.row.as_ref());
+                if let Some(c) = row.and_then(|r| r.column.as_deref()) {
+                    note.push_str(&format!(" Từ bảng chỉ tiêu, cột “{c}”."));
+                }
+                let name = row
+                    .and_then(|r| r.name.clone())
+                    .unwrap_or_else(|| name_of(&k.target.text, &k.clause));
                 for (s, l) in &k.also {
                     section.push_str("; ");
                     section.push_str(s);
@@ -795,10 +817,7 @@ fn build(doc: &Doc, plan: Plan, kept: &[Kept], obs: &[Obs]) -> Dataset {
                     id,
                     key: None,
                     pillar: None,
-                    name: Text {
-                        vi: name_of(&k.target.text, &k.clause),
-                        en: None,
-                    },
+                    name: Text { vi: name, en: None },
                     unit: k.target.unit.clone(),
                     level: k.target.level,
                     owner: k.owner.clone(),

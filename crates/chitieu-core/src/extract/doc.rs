@@ -87,6 +87,12 @@ pub struct Row {
     pub owner: Option<String>,
     /// The time column ("Thời gian thực hiện").
     pub time: Option<String>,
+    /// In a table of indicators, the indicator's name ("Chỉ tiêu" column) …
+    pub name: Option<String>,
+    /// … and the year column the figure comes from ("Năm 2025").
+    pub column: Option<String>,
+    /// That column reports results ("Thực hiện 2023", "Kết quả năm 2023").
+    pub result_column: bool,
 }
 
 /// A paragraph (or table cell) with the headings above it.
@@ -435,11 +441,76 @@ fn topic_of(text: &str) -> Option<(String, String)> {
     ok.then(|| (head.trim().to_string(), rest.trim().to_string()))
 }
 
+/// A year column of a table of indicators: "Năm 2025", "Kế hoạch 2024", "Thực hiện 2023".
+#[derive(Debug, Clone, PartialEq)]
+struct YearColumn {
+    col: usize,
+    year: i32,
+    header: String,
+    result: bool,
+}
+
+/// The year columns of a header row, if it is a table of indicators (figures by year).
+fn year_columns(headers: &[String]) -> Vec<YearColumn> {
+    headers
+        .iter()
+        .enumerate()
+        .skip(1)
+        .filter(|(_, h)| !skipped_column(&h.to_lowercase()))
+        .filter_map(|(col, h)| {
+            // A header is short: the one year it names is its year.
+            let mut ys: Vec<i32> = super::text::lower_words(h)
+                .iter()
+                .filter(|w| w.len() == 4)
+                .filter_map(|w| w.parse::<i32>().ok())
+                .filter(|y| (1900..=2100).contains(y))
+                .collect();
+            ys.dedup();
+            let year = match ys.as_slice() {
+                [y] => *y,
+                _ => return None,
+            };
+            let lower = h.to_lowercase();
+            let result = ["thực hiện", "kết quả", "ước", "hiện trạng", "đạt được"]
+                .iter()
+                .any(|w| lower.contains(w));
+            Some(YearColumn {
+                col,
+                year,
+                header: h.clone(),
+                result,
+            })
+        })
+        .collect()
+}
+
+/// A comparison sign in a table cell, in the words the parser reads: "≥ 90" → "tối
+/// thiểu 90".
+fn cell_words(cell: &str) -> String {
+    let t = cell.trim();
+    for (sign, words) in [
+        ("≥", "tối thiểu "),
+        (">=", "tối thiểu "),
+        ("≤", "tối đa "),
+        ("<=", "tối đa "),
+        (">", "trên "),
+        ("<", "dưới "),
+    ] {
+        if let Some(rest) = t.strip_prefix(sign) {
+            return format!("{words}{}", rest.trim_start());
+        }
+    }
+    t.to_string()
+}
+
 /// A table being read: its columns, and the row that a page break may have split.
 #[derive(Default)]
 struct Table {
-    /// Lower-case column headers; empty when the table has no header row.
+    /// Column headers as printed; empty when the table has no header row.
+    headers: Vec<String>,
+    /// Lower-case column headers.
     columns: Vec<String>,
+    years: Vec<YearColumn>,
     /// The last line was a (repeated) header row.
     after_header: bool,
     pending: Option<PendingRow>,
@@ -488,10 +559,59 @@ fn flush_row(table: &mut Table, paras: &mut Vec<Para>) {
             .unwrap_or_default(),
         owner: cell("chủ trì"),
         time: cell("thời gian"),
+        ..Row::default()
     };
+    // A table of indicators: one figure per year column, read as "<name> <figure>
+    // <unit> năm <year>" so the parser sees the unit and the deadline.
+    let name_col = (1..table.columns.len())
+        .find(|&k| {
+            ["chỉ tiêu", "nội dung", "tên"]
+                .iter()
+                .any(|w| col(k).contains(w))
+        })
+        .unwrap_or(1);
+    let unit_col = (1..table.columns.len()).find(|&k| {
+        let c = col(k);
+        c.contains("đơn vị tính") || c.contains("đvt") || c == "đơn vị"
+    });
+    let by_year = !table.years.is_empty();
+    if by_year {
+        let name = row.cells.get(name_col).map_or("", |c| c.trim());
+        let unit = unit_col
+            .and_then(|k| row.cells.get(k))
+            .map_or("", |c| c.trim());
+        for y in &table.years {
+            let figure = row.cells.get(y.col).map_or("", |c| c.trim());
+            if name.is_empty() || !figure.chars().any(|c| c.is_ascii_digit()) {
+                continue;
+            }
+            let unit = if figure.contains('%') {
+                String::new()
+            } else if unit.contains('%') {
+                "%".to_string()
+            } else if unit.is_empty() {
+                String::new()
+            } else {
+                format!(" {unit}")
+            };
+            paras.push(Para {
+                text: format!("{name} {}{unit} năm {}", cell_words(figure), y.year),
+                path: row.path.clone(),
+                line: row.line,
+                row: Some(Row {
+                    name: Some(name.to_string()),
+                    column: Some(y.header.clone()),
+                    result_column: y.result,
+                    ..meta.clone()
+                }),
+            });
+        }
+    }
     for (k, c) in row.cells.iter().enumerate().skip(1) {
         let text = c.trim();
-        if text.is_empty() || skipped_column(col(k)) {
+        let table_cell = by_year
+            && (k == name_col || Some(k) == unit_col || table.years.iter().any(|y| y.col == k));
+        if text.is_empty() || skipped_column(col(k)) || table_cell {
             continue;
         }
         paras.push(Para {
@@ -648,7 +768,9 @@ fn read_row(
 
     // A header row, or its repetition after a page break.
     if first.eq_ignore_ascii_case("tt") || first.eq_ignore_ascii_case("stt") {
-        table.columns = cells.iter().map(|c| plain(c).to_lowercase()).collect();
+        table.headers = cells.iter().map(|c| plain(c)).collect();
+        table.columns = table.headers.iter().map(|c| c.to_lowercase()).collect();
+        table.years = year_columns(&table.headers);
         table.after_header = true;
         return;
     }

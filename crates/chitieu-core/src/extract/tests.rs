@@ -429,3 +429,46 @@ fn unnumbered_and_lettered_headings_lead_their_targets() {
     );
     assert_eq!(d.dataset.plan.region.as_deref(), Some("Hà Nam"));
 }
+
+#[test]
+fn a_table_of_indicators_gives_one_target_per_year_cell() {
+    let text = "KẾ HOẠCH\nChuyển đổi số tỉnh Hà Nam giai đoạn 2024-2025\n\nII. MỤC TIÊU\n\n2. Chỉ tiêu cụ thể\n\nSTT\tChỉ tiêu\tĐơn vị tính\tThực hiện 2023\tNăm 2024\tNăm 2025\n1\tTỷ lệ hồ sơ trực tuyến\t%\t60\t80\t≥ 90\n2\tSố doanh nghiệp số\tdoanh nghiệp\t300\t400\t500\n3\tTỷ lệ hồ sơ trễ hạn\t%\t5\t\t≤ 2\n4\tGhi chú\t\t\t-\t\n\nIII. NHIỆM VỤ\n\n- Tổ chức tập huấn.";
+    let d = draft(text);
+    assert_eq!(
+        targets(&d),
+        [
+            "gte 80 2024",
+            "gte 90 2025",
+            "gte 400 2024",
+            "gte 500 2025",
+            "lte 2 2025"
+        ]
+    );
+    let first = &d.dataset.indicators[1];
+    assert_eq!(first.name.vi, "Tỷ lệ hồ sơ trực tuyến");
+    assert_eq!(first.unit, Unit::Percent);
+    assert_eq!(
+        first.targets[0].text.as_deref(),
+        Some("Tỷ lệ hồ sơ trực tuyến 80% năm 2024")
+    );
+    assert!(first
+        .note
+        .clone()
+        .unwrap_or_default()
+        .contains("Từ bảng chỉ tiêu, cột “Năm 2024”"));
+    assert_eq!(d.dataset.indicators[3].unit, Unit::Count);
+    // The column of results gives observations.
+    let obs: Vec<(Period, Option<f64>)> = d
+        .dataset
+        .indicators
+        .iter()
+        .flat_map(|i| i.observations.iter().map(|o| (o.period, o.value)))
+        .collect();
+    assert_eq!(
+        obs,
+        [
+            (Period::Year(2023), Some(60.0)),
+            (Period::Year(2023), Some(5.0))
+        ]
+    );
+}

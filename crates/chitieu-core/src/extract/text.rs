@@ -459,6 +459,8 @@ pub enum Marker {
     /// "đã", "hiện có", "đạt được": done, not to do. Counted outside target sections
     /// only: inside them it is a relative clause ("mà người dùng đã cung cấp").
     Done(&'static str),
+    /// A table column of results: "Thực hiện 2023", "Kết quả năm 2023".
+    Column(String),
 }
 
 impl std::fmt::Display for Marker {
@@ -467,6 +469,7 @@ impl std::fmt::Display for Marker {
             Marker::Ratio(r) => write!(f, "a ratio ({r})"),
             Marker::Now(w) | Marker::Done(w) => write!(f, "“{w}”"),
             Marker::PastYear(y) => write!(f, "a year before the plan's ({y})"),
+            Marker::Column(c) => write!(f, "a column of results (“{c}”)"),
         }
     }
 }
