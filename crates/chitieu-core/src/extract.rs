@@ -207,9 +207,13 @@ pub fn extract(text: &str, options: &Options) -> Result<Draft, ExtractError> {
     }
     let doc = doc::read(text);
     let plan = guess_plan(&doc, options.file_name.as_deref());
-    let title = doc.header.title.as_deref().unwrap_or("");
+    let title = plan.title.clone();
     let plan_year = issue_year(&doc);
-    let title_year = text::years(title).single;
+    let title_year = doc
+        .header
+        .title
+        .as_deref()
+        .and_then(|t| text::years(t).single);
 
     let mut cands: Vec<Cand> = Vec::new();
     let mut obs: Vec<Obs> = Vec::new();
@@ -318,7 +322,7 @@ pub fn extract(text: &str, options: &Options) -> Result<Draft, ExtractError> {
         }
         let mut target = c.target;
         let level_note = infer_level(&mut target);
-        let note = fill_deadline(&mut target, para, title, title_year);
+        let note = fill_deadline(&mut target, para, &title, title_year);
         let note = match (level_note, note) {
             (Some(l), Some(d)) => Some(format!("{l} {d}")),
             (l, d) => l.or(d),
@@ -606,18 +610,26 @@ fn observations(
         ));
     }
     figures.sort_by_key(|f| f.0);
+    let starts: Vec<usize> = figures.iter().map(|f| f.0).collect();
     let mut prev_end = 0usize;
-    for (start, end, mut o) in figures {
-        // The name: the words from the previous figure (or the clause start) to this one.
+    for (k, (start, end, mut o)) in figures.into_iter().enumerate() {
+        // The name: the words since the previous figure's name (or the clause start),
+        // this figure, and the words after it up to a comma or the next figure ("8/20
+        // điểm cầu Sở", "cấp thôn: 96,5 % (1.197/1.240)").
+        let next = starts.get(k + 1).copied().unwrap_or(clause.len());
+        let tail = clause
+            .get(end..next.max(end))
+            .and_then(|t| t.find([',', ';']).map(|c| end + c).or(Some(next.max(end))))
+            .unwrap_or(end);
         let name = clause
-            .get(prev_end.min(start)..end)
+            .get(prev_end.min(start)..tail)
             .unwrap_or("")
             .trim_start_matches(|c: char| {
                 c.is_whitespace() || matches!(c, ',' | ';' | ')' | ':' | '.')
             })
             .trim()
             .to_string();
-        prev_end = end;
+        prev_end = tail;
         let Some(period) = period else {
             skipped.push(Skipped {
                 line: para.line,
