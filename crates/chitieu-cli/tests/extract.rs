@@ -179,6 +179,37 @@ fn recall_and_precision_on_the_four_seed_plans() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// Converters differ: some put no blank line between paragraphs. The drafts must not
+/// depend on it (the title block, for one, must not swallow the body).
+#[test]
+fn the_four_plans_without_blank_lines_draft_the_same_targets() {
+    for p in PLANS {
+        let text = std::fs::read_to_string(seeds().join("sources").join(p.source)).expect("source");
+        let mut tight = String::new();
+        for line in text.lines().filter(|l| !l.trim().is_empty()) {
+            tight.push_str(line);
+            tight.push('\n');
+        }
+        let path = scratch(&format!("tight-{}", p.source));
+        std::fs::write(&path, tight).expect("write");
+        let o = chitieu(&["extract", &path.to_string_lossy(), "--targets-only"]);
+        assert!(o.status.success(), "{}: {}", p.source, stderr(&o));
+        let d = load_csv(&String::from_utf8_lossy(&o.stdout))
+            .expect("loads")
+            .dataset;
+        let c = compare(&d, &curated(p.curated));
+        assert!(
+            c.recall() >= p.min_recall && c.precision() >= p.min_precision,
+            "{}: recall {:.2}, precision {:.2}\n  missed: {:?}\n  extra: {:?}",
+            p.curated,
+            c.recall(),
+            c.precision(),
+            c.missed,
+            c.extra
+        );
+    }
+}
+
 #[test]
 fn compare_flag_reports_recall_and_precision() {
     let src = seeds().join("sources/004_1ddcaee62842cd91.txt");

@@ -217,11 +217,22 @@ fn read_header(lines: &[&str]) -> (Header, usize) {
             header.place_date = Some(p);
         }
     }
+    // The kind line and up to three short lines under it: a blank line, a table, a
+    // heading, a bullet or a sentence ("Thực hiện …, UBND tỉnh ban hành Kế hoạch như
+    // sau:") ends the title, so a text without blank lines keeps its body.
     let mut title: Vec<String> = Vec::new();
     let mut end = start;
-    for l in lines.iter().skip(start) {
+    for (k, l) in lines.iter().enumerate().skip(start) {
         let p = plain(l);
-        if p.is_empty() || l.contains('\t') {
+        let more = k == start
+            || (title.len() < 4
+                && !p.is_empty()
+                && !l.contains('\t')
+                && p.chars().count() <= 160
+                && !p.ends_with(['.', ':', ';'])
+                && !p.starts_with(['-', '+', '•', '('])
+                && heading_of(&p).is_none());
+        if !more {
             break;
         }
         title.push(p);
@@ -367,9 +378,10 @@ fn heading_of(line: &str) -> Option<Form> {
     // Unnumbered: an upper-case heading that names a kind ("MỤC TIÊU", "NHIỆM VỤ VÀ GIẢI
     // PHÁP"), or a short lead-in ("Mục tiêu cụ thể:", "Đến năm 2025, phấn đấu:") that
     // states no target itself.
-    let no_number = split_number(&p).is_none_or(|(num, _)| {
-        let bare = num.trim_end_matches(['.', ')']);
-        bare.len() == num.len()
+    let no_number = split_number(&p).is_none_or(|(num, rest)| {
+        let bare = num.trim_end_matches(['.', ')', '-', '–', '/']);
+        let marked = bare.len() < num.len() || rest.trim_start().starts_with(['-', '–']);
+        !marked
             || !(roman(bare).is_some()
                 || decimal_parts(bare).is_some()
                 || bare.chars().count() == 1)
@@ -401,11 +413,16 @@ fn heading_of(line: &str) -> Option<Form> {
         .chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || c == '"' || c == '“');
+    // "II. MỤC TIÊU", "IV. Giải pháp", and the variants "II- …", "II/ …", "II - …".
+    let dashed = rest
+        .trim_start()
+        .strip_prefix(['-', '–'])
+        .is_some_and(|r| r.trim_start().starts_with(char::is_uppercase));
+    let bare = num.trim_end_matches(['.', '-', '–', '/', ')']);
+    if roman(bare).is_some() && ((bare.len() < num.len() && starts_word) || dashed) {
+        return numbered(ROMAN);
+    }
     if let Some(r) = num.strip_suffix('.') {
-        // "II. MỤC TIÊU", "IV. Giải pháp".
-        if roman(r).is_some() && starts_word {
-            return numbered(ROMAN);
-        }
         // "A. MỤC TIÊU", "B. NHIỆM VỤ": lettered parts, in capitals.
         let mut cs = r.chars();
         if let (Some(c), None) = (cs.next(), cs.next()) {
@@ -902,6 +919,9 @@ mod tests {
             depth("II. QUAN ĐIỂM CHỈ ĐẠO VÀ MỤC TIÊU"),
             Some((1, false, true))
         );
+        assert_eq!(depth("II- MỤC TIÊU"), Some((1, false, true)));
+        assert_eq!(depth("III - NHIỆM VỤ"), Some((1, false, true)));
+        assert_eq!(depth("IV/ Giải pháp"), Some((1, false, true)));
         assert_eq!(depth("a) Tình hình triển khai"), Some((8, false, true)));
         assert_eq!(depth("Phần II"), Some((0, true, true)));
         assert_eq!(depth("PHỤ LỤC"), Some((0, true, true)));
