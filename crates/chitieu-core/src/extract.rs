@@ -69,6 +69,16 @@
 //! cơ bản đến năm 2025"; "định hướng/tầm nhìn đến năm 2030" is an outlook and does not
 //! count); else the plan's title ("Kế hoạch … năm 2024"); else none. The note says which.
 //!
+//! # Names, levels, plan
+//!
+//! An indicator's name is its target's words, or the whole clause when they are fewer
+//! than four ("100% xã"). The level is the parser's; a share of communes or districts
+//! named right after the figure ("100% xã", "100% các huyện") gets that level too, with a
+//! note (the parser names a level only after "cấp"/"tuyến"). The plan's title is the
+//! upper-case "KẾ HOẠCH"/"NGHỊ QUYẾT"… block near the top, its region the capitalised
+//! words after "tỉnh"/"thành phố" (else the place of the "…, ngày … năm …" line), its
+//! date that line's, its issuer "UBND tỉnh …" when the number line reads "…-UBND".
+//!
 //! # Restated targets
 //!
 //! A target in an appendix table row that restates a target of the body — the same op,
@@ -80,7 +90,8 @@
 //!
 //! Clauses that report results (by section or by their words) give draft observations:
 //! each ratio "N/M" (with the printed percentage next to it as `reported`) and each bare
-//! percentage ("cấp huyện: 81,8%"; not a bound such as "trên 50%"). Their period is the
+//! percentage ("cấp huyện: 81,8%"; not a bound such as "trên 50%"; not a rank such as
+//! "xếp vị thứ 18/63"). Their period is the
 //! one the clause, sentence or paragraph names ("năm 2023", "tháng 12/2023"), else the
 //! horizon year of a heading ("ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN NĂM 2023"); without one the
 //! figure is skipped. Each becomes an indicator with no target for the reviewer to
