@@ -1,5 +1,5 @@
-//! `chitieu`: the command line over chitieu-core — validate, score, parse target sentences
-//! and convert datasets between JSON and CSV.
+//! `chitieu`: the command line over chitieu-core — validate, score, parse target sentences,
+//! draft a dataset from a plan's text, and convert datasets between JSON and CSV.
 //!
 //! Its output and exit codes are a contract scripts rely on: JSON on request, 0 on
 //! success, 1 when the input has errors (or no target could be read), 2 for usage errors.
@@ -57,6 +57,25 @@ enum Command {
     ParseTarget {
         /// The sentence, e.g. "Trên 95% hồ sơ công việc tại cấp tỉnh".
         text: String,
+    },
+    /// Draft a dataset from a plan's plain text: one indicator per target sentence, for a
+    /// person to review and complete (names, pillars, keys).
+    Extract {
+        /// The plan as UTF-8 plain text, or - for standard input.
+        file: PathBuf,
+        /// Write the draft here: .csv or .json (default: CSV on standard output).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Leave out the results (observations) the plan reports for past years.
+        #[arg(long)]
+        targets_only: bool,
+        /// List every figure that was read but not drafted, and why.
+        #[arg(long)]
+        explain: bool,
+        /// Compare the draft with a curated dataset of the same plan: recall, precision
+        /// and the targets missed or extra.
+        #[arg(long, value_name = "DATASET")]
+        compare: Option<PathBuf>,
     },
     /// Convert a dataset between JSON and CSV, by the files' extensions.
     Convert { input: PathBuf, output: PathBuf },
@@ -138,6 +157,19 @@ fn main() -> ExitCode {
             score(&file, as_of.as_deref(), format, Lang::from_tag(&lang), &cfg)
         }
         Command::ParseTarget { text } => parse_target(&text),
+        Command::Extract {
+            file,
+            output,
+            targets_only,
+            explain,
+            compare,
+        } => extract(&ExtractArgs {
+            file: &file,
+            output: output.as_deref(),
+            targets_only,
+            explain,
+            compare: compare.as_deref(),
+        }),
         Command::Convert { input, output } => convert(&input, &output),
         Command::Render {
             file,
@@ -400,6 +432,111 @@ fn parse_target(text: &str) -> Outcome {
     let targets = chitieu_core::parse::parse_targets(text).map_err(|e| Failure(e.to_string()))?;
     let s = serde_json::to_string(&targets).map_err(|e| Failure(e.to_string()))?;
     println!("{s}");
+    Ok(())
+}
+
+struct ExtractArgs<'a> {
+    file: &'a Path,
+    output: Option<&'a Path>,
+    targets_only: bool,
+    explain: bool,
+    compare: Option<&'a Path>,
+}
+
+/// The form to write a dataset in, by the file's extension.
+fn output_format(path: &Path) -> Result<load::Format, Failure> {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        Some("json") => Ok(load::Format::Json),
+        Some("csv") => Ok(load::Format::Csv),
+        _ => Err(Failure(format!(
+            "{}: the output must end in .json or .csv",
+            path.display()
+        ))),
+    }
+}
+
+fn extract(a: &ExtractArgs) -> Outcome {
+    use chitieu_core::extract::{self, Options, Scope};
+    // Refuse a bad output name before reading anything.
+    let format = a.output.map(output_format).transpose()?;
+    let text = read_input(a.file)?;
+    let name = (a.file.as_os_str() != "-")
+        .then(|| a.file.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .flatten();
+    let options = Options {
+        file_name: name,
+        targets_only: a.targets_only,
+    };
+    let draft = extract::extract(&text, &options)
+        .map_err(|e| Failure(format!("{}: {e}; nothing written", a.file.display())))?;
+    let ds = &draft.dataset;
+    let body = match format.unwrap_or(load::Format::Csv) {
+        load::Format::Json => load::to_json(ds),
+        load::Format::Csv => load::to_csv(ds),
+    };
+    match a.output {
+        Some(p) => std::fs::write(p, body)
+            .map_err(|e| Failure(format!("cannot write {}: {e}", p.display())))?,
+        None => print!("{body}"),
+    }
+    let r = &draft.report;
+    let scope = match r.scope {
+        Scope::TargetSections => "from the target sections",
+        Scope::WholeText => "from the whole text (it has no target section)",
+    };
+    eprintln!(
+        "chitieu: drafted {} target(s) {scope} and {} result(s){}; {} figure(s) set aside{}",
+        r.targets,
+        r.observations,
+        match r.merged {
+            0 => String::new(),
+            n => format!(", folding {n} appendix restatement(s) into their targets"),
+        },
+        r.skipped.len(),
+        if a.explain || r.skipped.is_empty() {
+            ""
+        } else {
+            " (--explain lists them)"
+        },
+    );
+    if a.explain {
+        for s in &r.skipped {
+            eprintln!(
+                "  line {}: {} — {} [{}]",
+                s.line, s.text, s.reason, s.section
+            );
+        }
+    }
+    eprintln!("chitieu: review names, units and deadlines; add pillars and keys");
+    if let Some(c) = a.compare {
+        let curated = load_file(c).map_err(|e| Failure(format!("{}: {e}", c.display())))?;
+        let cmp = extract::compare(ds, &curated.dataset);
+        let o = &cmp.observations;
+        eprintln!(
+            "compared with {}: recall {:.2} ({}/{} targets found), precision {:.2} ({}/{} draft targets matched); of the matches {} have the same deadline and {} the same unit; results {}/{} found",
+            c.display(),
+            cmp.recall(),
+            cmp.matches.len(),
+            cmp.curated,
+            cmp.precision(),
+            cmp.matches.len(),
+            cmp.draft,
+            cmp.matches.iter().filter(|m| m.same_deadline).count(),
+            cmp.matches.iter().filter(|m| m.same_unit).count(),
+            o.matched,
+            o.curated,
+        );
+        for m in &cmp.missed {
+            eprintln!("  missed {m}");
+        }
+        for x in &cmp.extra {
+            eprintln!("  extra  {x}");
+        }
+    }
     Ok(())
 }
 

@@ -11,9 +11,12 @@
 //! - [`model`]: the dataset types; [`period`]: dates and reporting periods;
 //! - [`number`]: Vietnamese/English number formatting and parsing;
 //! - [`parse`]: target sentences → structured targets;
+//! - [`extract`]: a plan's whole text → a draft dataset to review, and how a draft
+//!   compares with a curated one;
 //! - [`load`]: JSON and CSV loading, validation warnings, CSV writing;
 //! - [`score`]: achievement, attainment, progress status and aggregation.
 
+pub mod extract;
 pub mod load;
 pub mod model;
 pub mod number;
