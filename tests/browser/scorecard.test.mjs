@@ -184,3 +184,21 @@ export default function ({ test, open, assert, assertEq, assertIncludes }) {
     });
   }
 }
+
+export function honesty({ test, open, assertIncludes }) {
+  test("scorecard says how many indicators the score rests on, and tells 'no target' from 'no data'", async () => {
+    const { page, context } = await open("/tests/pages/scorecard.html", { viewport: { width: 1200, height: 4000 } });
+    const box = page.locator("chitieu-scorecard#qn-full figure.scorecard");
+    await box.waitFor({ timeout: 20_000 });
+    const text = await box.innerText();
+    // seeds/quang-nam-2024.json as of 2024-01-15: 45 of 72 indicators have data, but only 2
+    // have both a target and data (wifi 1014/1240 → 81,77%; e-invoices 100% → 100%), so the
+    // overall (81,77 + 100) / 2 = 90,9% rests on 2 indicators.
+    assertIncludes(text, "90,9%", "overall score");
+    assertIncludes(text, "45/72 chỉ tiêu có số liệu", "coverage");
+    assertIncludes(text, "Điểm tính trên 2 chỉ tiêu có cả mục tiêu và số liệu", "what the score rests on");
+    // "Dữ liệu số và nền tảng số": 11 results, no targets.
+    assertIncludes(text, "Chưa chấm được: chưa có mục tiêu cho số liệu", "data without a target");
+    await context.close();
+  });
+}

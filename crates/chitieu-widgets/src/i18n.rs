@@ -37,6 +37,7 @@ pub enum Msg {
     NoPillar,
     NoMatch,
     WholePlan,
+    NotScored,
     // trend
     AsOfRule,
     PathToTarget,
@@ -113,6 +114,8 @@ pub fn msg(lang: Lang, m: Msg) -> &'static str {
         (Lang::En, DataAsOf) => "Data as of",
         (Lang::Vi, NoPillar) => "Chưa xếp trụ cột",
         (Lang::En, NoPillar) => "No pillar",
+        (Lang::Vi, NotScored) => "Chưa chấm được: chưa có mục tiêu cho số liệu",
+        (Lang::En, NotScored) => "Not scored: no target for the data",
         (Lang::Vi, NoMatch) => "Không có chỉ tiêu nào phù hợp với bộ lọc",
         (Lang::En, NoMatch) => "No indicator matches the filters",
         (Lang::Vi, WholePlan) => "Cả kế hoạch",
@@ -281,6 +284,15 @@ pub fn coverage_sentence(lang: Lang, with_data: usize, total: usize) -> String {
         Lang::Vi => format!("{with_data}/{total} chỉ tiêu có số liệu"),
         Lang::En if total == 1 => format!("{with_data} of 1 indicator has data"),
         Lang::En => format!("{with_data} of {total} indicators have data"),
+    }
+}
+
+/// How many indicators the score rests on: those with both a target and data.
+pub fn scored_sentence(lang: Lang, scored: usize) -> String {
+    match lang {
+        Lang::Vi => format!("Điểm tính trên {scored} chỉ tiêu có cả mục tiêu và số liệu"),
+        Lang::En if scored == 1 => "Scored on 1 indicator with both a target and data".to_string(),
+        Lang::En => format!("Scored on {scored} indicators with both a target and data"),
     }
 }
 

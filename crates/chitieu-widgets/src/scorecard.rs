@@ -119,12 +119,22 @@ fn pillar_name(ds: &Dataset, p: &PillarScore, lang: Lang) -> (String, bool) {
     }
 }
 
+/// What stands in for a missing score: no data at all, or data with no target to score
+/// it against (results a plan reports without setting a target for them).
+fn no_score(lang: Lang, with_data: usize) -> &'static str {
+    if with_data > 0 {
+        msg(lang, Msg::NotScored)
+    } else {
+        msg(lang, Msg::NoData)
+    }
+}
+
 /// One pillar in words, for the bars' `aria-label`: "Hạ tầng số: 81,8% (1/1 có số liệu)".
 pub fn pillar_phrase(lang: Lang, name: &str, p: &PillarScore) -> String {
     let score = p
         .score
         .map(|s| percent(s, lang))
-        .unwrap_or_else(|| msg(lang, Msg::NoData).to_lowercase());
+        .unwrap_or_else(|| no_score(lang, p.with_data).to_lowercase());
     format!(
         "{name}: {score} ({})",
         i18n::coverage_short(lang, p.with_data, p.total)
@@ -237,7 +247,7 @@ fn view(ctx: &Ctx, filter: &Filter, s: &DatasetScore) -> Html {
         let score_text = p
             .score
             .map(|x| percent(x, lang))
-            .unwrap_or_else(|| msg(lang, Msg::NoData).to_string());
+            .unwrap_or_else(|| no_score(lang, p.with_data).to_string());
         let points = match (dti, p.points) {
             (true, Some(pts)) => Some(i18n::points_text(lang, pts, p.max_points)),
             _ => None,
@@ -283,7 +293,7 @@ fn view(ctx: &Ctx, filter: &Filter, s: &DatasetScore) -> Html {
             AttrValue::from(name),
             score
                 .map(|x| AttrValue::from(percent(x, lang)))
-                .unwrap_or_else(|| AttrValue::from(msg(lang, Msg::NoData))),
+                .unwrap_or_else(|| AttrValue::from(no_score(lang, with))),
             AttrValue::from(i18n::coverage_short(lang, with, total)),
         ];
         if let Some((p, m)) = pts {
@@ -323,12 +333,15 @@ fn view(ctx: &Ctx, filter: &Filter, s: &DatasetScore) -> Html {
                 <p class="overall-label">{ msg(lang, Msg::OverallScore) }</p>
                 <p class="big">{ overall_big }</p>
                 if o.score.is_none() {
-                    <p class="no-data">{ msg(lang, Msg::NoData) }</p>
+                    <p class="no-data">{ no_score(lang, o.with_data) }</p>
                 }
                 if let Some(pts) = overall_points {
                     <p class="points">{ pts }</p>
                 }
                 <p class="coverage">{ coverage }</p>
+                if o.score.is_some() {
+                    <p class="coverage">{ i18n::scored_sentence(lang, o.scored) }</p>
+                }
             </div>
             <ul class="counts" aria-label={msg(lang, Msg::StatusCounts)}>
                 { for counts }
