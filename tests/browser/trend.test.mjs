@@ -40,7 +40,7 @@ export default function ({ test, open, assert, assertEq, assertIncludes }) {
     const text = await page.locator(`${host("years")} figure`).innerText();
     assertIncludes(text, "Mới nhất: 70,5% (2023)", "latest in words");
     assertIncludes(text, "Số liệu đến 30/06/2024", "as-of date");
-    assertIncludes(text, "hôm nay", "as-of rule label");
+    assertIncludes(text, "mốc đánh giá", "as-of rule label (the evaluation date, not necessarily today)");
     assertEq(await page.locator(`${host("years")} svg.chart path.target-path`).count(), 1, "path from baseline to target");
     assertEq(await page.locator(`${host("years")} svg.chart path.target-mark`).count(), 1, "target marker");
     assertEq(await page.locator(`${host("years")} svg.chart path.expected-mark`).count(), 1, "expected-by-now marker");

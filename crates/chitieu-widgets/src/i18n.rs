@@ -121,7 +121,7 @@ pub fn msg(lang: Lang, m: Msg) -> &'static str {
         (Lang::Vi, WholePlan) => "Cả kế hoạch",
         (Lang::En, WholePlan) => "Whole plan",
         // trend
-        (Lang::Vi, AsOfRule) => "hôm nay",
+        (Lang::Vi, AsOfRule) => "mốc đánh giá",
         (Lang::En, AsOfRule) => "as of",
         (Lang::Vi, PathToTarget) => "Lộ trình đến mục tiêu",
         (Lang::En, PathToTarget) => "Path to the target",
