@@ -134,3 +134,44 @@ fn errors_name_the_problem() {
     assert_eq!(code, Some(1));
     assert!(err.contains("--as-of"), "{err}");
 }
+
+#[test]
+fn every_widget_renders_statically_without_inline_styles() {
+    for (widget, extra, must) in [
+        (
+            "bullet",
+            vec!["--indicator", "ho-so"],
+            vec!["76,56%", "role=\"img\""],
+        ),
+        (
+            "trend",
+            vec!["--indicator", "ho-so"],
+            vec!["76,56%", "2022"],
+        ),
+        (
+            "scorecard",
+            vec![],
+            vec!["Mức đạt chung", "4/5 chỉ tiêu có số liệu"],
+        ),
+        (
+            "table",
+            vec![],
+            vec![
+                "Bộ dữ liệu thử nghiệm hiển thị",
+                "Kinh phí cho chuyển đổi số",
+            ],
+        ),
+    ] {
+        let mut args = vec!["--widget", widget, "--format", "fragment"];
+        args.extend(extra);
+        let (out, err, code) = render(&args);
+        assert_eq!(code, Some(0), "{widget}: {err}");
+        assert!(!out.contains("style=\""), "{widget}: no inline styles");
+        for m in must {
+            assert!(out.contains(m), "{widget}: expected {m:?} in {out}");
+        }
+        snapshot(&format!("{widget}.vi.html"), &out);
+    }
+    let (out, _, code) = render(&["--widget", "table", "--level", "country"]);
+    assert_eq!(code, Some(1), "{out}");
+}
