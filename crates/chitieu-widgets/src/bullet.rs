@@ -20,12 +20,12 @@
 
 use chitieu_core::number::{format_number, format_value};
 use chitieu_core::score::{Direction, IndicatorScore};
-use chitieu_core::{Bound, Indicator, Lang};
+use chitieu_core::{Bound, Indicator};
 use yew::prelude::*;
 
-use crate::common::{stale_note, Ctx, SrTable, StatusChip};
+use crate::common::{Ctx, Facts, SrTable, StatusChip};
+use crate::geom;
 use crate::i18n::{self, msg, Msg};
-use crate::{geom, ErrorBox};
 
 /// Attainment shares where the qualitative bands change (see the module docs).
 pub const BAND_LIMITS: [f64; 2] = [0.6, 0.9];
@@ -42,11 +42,9 @@ pub struct BulletProps {
 #[function_component(Bullet)]
 pub fn bullet(p: &BulletProps) -> Html {
     let ctx = &p.ctx;
-    let Some(ind) = ctx.data.0.indicator(&p.indicator) else {
-        return html! {
-            <ErrorBox theme={ctx.theme} lang={ctx.lang}
-                message={i18n::indicator_not_found(ctx.lang, &p.indicator)} />
-        };
+    let ind = match ctx.indicator(&p.indicator) {
+        Ok(ind) => ind,
+        Err(error) => return error,
     };
     let score = ctx.score(ind);
     if p.compact {
@@ -256,95 +254,6 @@ pub fn chart(
     }
 }
 
-/// Attainment as a percentage: 0.8177 → "81,8%".
-pub fn attainment_text(lang: Lang, attainment: f64) -> String {
-    format!("{}%", format_number(attainment * 100.0, 1, lang))
-}
-
-/// The words a bullet shows, computed once for the chart, its label and its table.
-struct Facts {
-    name: String,
-    level: Option<&'static str>,
-    value_text: Option<String>,
-    value_words: String,
-    period: Option<String>,
-    target_phrase: Option<String>,
-    deadline: Option<String>,
-    target_line: Option<String>,
-    status_text: &'static str,
-    expected: Option<String>,
-    attainment: Option<String>,
-    stale: Option<String>,
-}
-
-impl Facts {
-    fn new(ctx: &Ctx, ind: &Indicator, score: &IndicatorScore) -> Facts {
-        let lang = ctx.lang;
-        let unit = &ind.unit;
-        let value_text = score.latest.map(|l| format_value(l.value, unit, lang));
-        let target_phrase = score
-            .current_target
-            .as_ref()
-            .map(|t| i18n::target_phrase(lang, t, unit));
-        let deadline = score
-            .current_target
-            .as_ref()
-            .and_then(|t| t.deadline)
-            .map(|d| i18n::period_label(lang, d));
-        let target_line = target_phrase.as_ref().map(|t| match &deadline {
-            Some(d) => format!("{}: {t} · {d}", msg(lang, Msg::Target)),
-            None => format!("{}: {t}", msg(lang, Msg::Target)),
-        });
-        Facts {
-            name: ind.name.get(lang.tag()).to_string(),
-            level: ind.level.map(|l| i18n::level_label(lang, l)),
-            value_words: value_text
-                .clone()
-                .unwrap_or_else(|| msg(lang, Msg::NoData).to_string()),
-            value_text,
-            period: score.latest.map(|l| i18n::period_label(lang, l.period)),
-            target_phrase,
-            deadline,
-            target_line,
-            status_text: i18n::status_label(lang, score.status),
-            expected: score.expected_now.map(|e| format_value(e, unit, lang)),
-            attainment: score.attainment.map(|a| attainment_text(lang, a)),
-            stale: score
-                .latest
-                .filter(|l| ctx.is_stale(l.period))
-                .map(|l| stale_note(lang, l.period)),
-        }
-    }
-
-    /// The sentence a screen reader hears for the chart: indicator, value, target,
-    /// deadline, status.
-    fn label(&self, lang: Lang) -> String {
-        let mut label = self.name.clone();
-        if let Some(l) = self.level {
-            label.push_str(&format!(" ({})", l.to_lowercase()));
-        }
-        label.push_str(&format!(": {}", self.value_words));
-        if let Some(p) = &self.period {
-            label.push_str(&format!(" ({p})"));
-        }
-        if let Some(t) = &self.target_line {
-            label.push_str(&format!(". {t}"));
-        }
-        label.push_str(&format!(
-            ". {}: {}.",
-            msg(lang, Msg::Status),
-            self.status_text
-        ));
-        if let Some(a) = &self.attainment {
-            label.push_str(&format!(" {}: {a}.", msg(lang, Msg::Attainment)));
-        }
-        if let Some(e) = &self.expected {
-            label.push_str(&format!(" {}: {e}.", msg(lang, Msg::ExpectedNow)));
-        }
-        label
-    }
-}
-
 fn compact_view(ctx: &Ctx, ind: &Indicator, score: &IndicatorScore) -> Html {
     let lang = ctx.lang;
     let facts = Facts::new(ctx, ind, score);
@@ -492,7 +401,9 @@ fn full_view(ctx: &Ctx, ind: &Indicator, score: &IndicatorScore) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::common::attainment_text;
     use chitieu_core::score::{score_indicator, ScoreConfig};
+    use chitieu_core::Lang;
     use chitieu_core::{Date, Indicator, Observation, Period, Target, Text, Unit};
 
     fn ind(bound: Bound, value: Option<f64>) -> Indicator {

@@ -1,12 +1,13 @@
 //! What every widget shares: the rendering context, filters, the status chip, the
 //! visually hidden data table and the stale-data check.
 
+use chitieu_core::number::{format_number, format_value};
 use chitieu_core::score::{score_indicator, IndicatorScore, ScoreConfig, Status};
 use chitieu_core::{Date, Indicator, Lang, Level, Period};
 use yew::prelude::*;
 
 use crate::i18n::{self, msg, Msg};
-use crate::{resolve_as_of, Data, Theme};
+use crate::{resolve_as_of, Data, ErrorBox, Theme};
 
 /// Default age after which the latest observation is flagged as stale: 18 months after
 /// the end of its period, i.e. one annual reporting round missed.
@@ -51,6 +52,16 @@ impl Ctx {
     pub fn is_stale(&self, period: Period) -> bool {
         self.stale_after_days
             .is_some_and(|d| days_between(period.last_day(), self.as_of()) > i64::from(d))
+    }
+
+    /// The indicator `id`, or the widget's error box saying it is not in the data.
+    pub fn indicator(&self, id: &str) -> Result<&Indicator, Html> {
+        self.data.0.indicator(id).ok_or_else(|| {
+            html! {
+                <ErrorBox theme={self.theme} lang={self.lang}
+                    message={i18n::indicator_not_found(self.lang, id)} />
+            }
+        })
     }
 
     /// The root classes of a widget: `chitieu`, its name and the theme.
@@ -151,6 +162,96 @@ pub fn sr_table(p: &SrTableProps) -> Html {
             </tbody>
         </table>
         </div>
+    }
+}
+
+/// Attainment as a percentage: 0.8177 → "81,8%".
+pub fn attainment_text(lang: Lang, attainment: f64) -> String {
+    format!("{}%", format_number(attainment * 100.0, 1, lang))
+}
+
+/// An indicator's figures in words, computed once for a chart, its `aria-label` and its
+/// hidden table (gauge and bullet).
+pub struct Facts {
+    pub name: String,
+    pub level: Option<&'static str>,
+    pub value_text: Option<String>,
+    pub value_words: String,
+    pub period: Option<String>,
+    pub target_phrase: Option<String>,
+    pub deadline: Option<String>,
+    pub target_line: Option<String>,
+    pub status_text: &'static str,
+    pub expected: Option<String>,
+    pub attainment: Option<String>,
+    pub stale: Option<String>,
+}
+
+impl Facts {
+    pub fn new(ctx: &Ctx, ind: &Indicator, score: &IndicatorScore) -> Facts {
+        let lang = ctx.lang;
+        let unit = &ind.unit;
+        let value_text = score.latest.map(|l| format_value(l.value, unit, lang));
+        let target_phrase = score
+            .current_target
+            .as_ref()
+            .map(|t| i18n::target_phrase(lang, t, unit));
+        let deadline = score
+            .current_target
+            .as_ref()
+            .and_then(|t| t.deadline)
+            .map(|d| i18n::period_label(lang, d));
+        let target_line = target_phrase.as_ref().map(|t| match &deadline {
+            Some(d) => format!("{}: {t} · {d}", msg(lang, Msg::Target)),
+            None => format!("{}: {t}", msg(lang, Msg::Target)),
+        });
+        Facts {
+            name: ind.name.get(lang.tag()).to_string(),
+            level: ind.level.map(|l| i18n::level_label(lang, l)),
+            value_words: value_text
+                .clone()
+                .unwrap_or_else(|| msg(lang, Msg::NoData).to_string()),
+            value_text,
+            period: score.latest.map(|l| i18n::period_label(lang, l.period)),
+            target_phrase,
+            deadline,
+            target_line,
+            status_text: i18n::status_label(lang, score.status),
+            expected: score.expected_now.map(|e| format_value(e, unit, lang)),
+            attainment: score.attainment.map(|a| attainment_text(lang, a)),
+            stale: score
+                .latest
+                .filter(|l| ctx.is_stale(l.period))
+                .map(|l| stale_note(lang, l.period)),
+        }
+    }
+
+    /// The sentence a screen reader hears for the chart: indicator, value, target,
+    /// deadline, status.
+    pub fn label(&self, lang: Lang) -> String {
+        let mut label = self.name.clone();
+        if let Some(l) = self.level {
+            label.push_str(&format!(" ({})", l.to_lowercase()));
+        }
+        label.push_str(&format!(": {}", self.value_words));
+        if let Some(p) = &self.period {
+            label.push_str(&format!(" ({p})"));
+        }
+        if let Some(t) = &self.target_line {
+            label.push_str(&format!(". {t}"));
+        }
+        label.push_str(&format!(
+            ". {}: {}.",
+            msg(lang, Msg::Status),
+            self.status_text
+        ));
+        if let Some(a) = &self.attainment {
+            label.push_str(&format!(" {}: {a}.", msg(lang, Msg::Attainment)));
+        }
+        if let Some(e) = &self.expected {
+            label.push_str(&format!(" {}: {e}.", msg(lang, Msg::ExpectedNow)));
+        }
+        label
     }
 }
 

@@ -10,9 +10,9 @@ use chitieu_core::score::IndicatorScore;
 use chitieu_core::{Bound, Indicator, Unit};
 use yew::prelude::*;
 
-use crate::common::{stale_note, Ctx, SrTable, StatusChip};
+use crate::common::{Ctx, Facts, SrTable, StatusChip};
+use crate::geom;
 use crate::i18n::{self, msg, Msg};
-use crate::{geom, ErrorBox};
 
 /// The gauge's shape.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -42,11 +42,9 @@ pub struct GaugeProps {
 #[function_component(Gauge)]
 pub fn gauge(p: &GaugeProps) -> Html {
     let ctx = &p.ctx;
-    let Some(ind) = ctx.data.0.indicator(&p.indicator) else {
-        return html! {
-            <ErrorBox theme={ctx.theme} lang={ctx.lang}
-                message={i18n::indicator_not_found(ctx.lang, &p.indicator)} />
-        };
+    let ind = match ctx.indicator(&p.indicator) {
+        Ok(ind) => ind,
+        Err(error) => return error,
     };
     let score = ctx.score(ind);
     view(ctx, ind, &score, p.variant)
@@ -127,49 +125,25 @@ fn view(ctx: &Ctx, ind: &Indicator, score: &IndicatorScore, variant: GaugeVarian
     let unit = &ind.unit;
     let scale = Scale::new(ind, score);
     let status = score.status;
-    let value_text = score.latest.map(|l| format_value(l.value, unit, lang));
+    let facts = Facts::new(ctx, ind, score);
+    // The sentence a screen reader hears for the chart.
+    let label = facts.label(lang);
+    let Facts {
+        name,
+        level,
+        value_text,
+        value_words,
+        period,
+        target_phrase,
+        deadline,
+        target_line,
+        status_text,
+        expected,
+        stale,
+        ..
+    } = facts;
     // Without data the big figure is a dash; the chip and the label say it in words.
     let big_text = value_text.clone().unwrap_or_else(|| "—".to_string());
-    let value_words = value_text.unwrap_or_else(|| msg(lang, Msg::NoData).to_string());
-    let target_phrase = score
-        .current_target
-        .as_ref()
-        .map(|t| i18n::target_phrase(lang, t, unit));
-    let deadline = score
-        .current_target
-        .as_ref()
-        .and_then(|t| t.deadline)
-        .map(|d| i18n::period_label(lang, d));
-    let target_line = target_phrase.as_ref().map(|t| match &deadline {
-        Some(d) => format!("{}: {t} · {d}", msg(lang, Msg::Target)),
-        None => format!("{}: {t}", msg(lang, Msg::Target)),
-    });
-    let status_text = i18n::status_label(lang, status);
-    let name = ind.name.get(lang.tag()).to_string();
-    let period = score.latest.map(|l| i18n::period_label(lang, l.period));
-    let level = ind.level.map(|l| i18n::level_label(lang, l));
-    let expected = score.expected_now.map(|e| format_value(e, unit, lang));
-    let stale = score
-        .latest
-        .filter(|l| ctx.is_stale(l.period))
-        .map(|l| stale_note(lang, l.period));
-
-    // The sentence a screen reader hears for the chart.
-    let mut label = name.clone();
-    if let Some(l) = level {
-        label.push_str(&format!(" ({})", l.to_lowercase()));
-    }
-    label.push_str(&format!(": {value_words}"));
-    if let Some(p) = &period {
-        label.push_str(&format!(" ({p})"));
-    }
-    if let Some(t) = &target_line {
-        label.push_str(&format!(". {t}"));
-    }
-    label.push_str(&format!(". {}: {status_text}.", msg(lang, Msg::Status)));
-    if let Some(e) = &expected {
-        label.push_str(&format!(" {}: {e}.", msg(lang, Msg::ExpectedNow)));
-    }
 
     let track = arc(variant, 0.0, 1.0);
     let bar = score.latest.map(|l| arc(variant, 0.0, scale.frac(l.value)));

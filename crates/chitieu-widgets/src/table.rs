@@ -21,7 +21,8 @@ use chitieu_core::score::{IndicatorScore, Status};
 use chitieu_core::{Lang, Level, Period};
 use yew::prelude::*;
 
-use crate::bullet::{attainment_text, chart};
+use crate::bullet::chart;
+use crate::common::attainment_text;
 use crate::common::{parse_level, parse_status, Ctx, Filter, StatusChip};
 use crate::i18n::{self, msg, Msg};
 use crate::ErrorBox;

@@ -19,8 +19,8 @@ use chitieu_core::{Bound, Date, Indicator, Lang, Period, Target, Unit};
 use yew::prelude::*;
 
 use crate::common::{stale_note, Ctx, SrTable, StatusChip};
+use crate::geom;
 use crate::i18n::{self, msg, Msg};
-use crate::{geom, ErrorBox};
 
 #[derive(Properties, Clone, PartialEq)]
 pub struct TrendProps {
@@ -33,11 +33,9 @@ pub fn trend(p: &TrendProps) -> Html {
     // The point that holds the chart's one tab stop; `None` until a point is visited.
     let active = use_state(|| None::<usize>);
     let ctx = &p.ctx;
-    let Some(ind) = ctx.data.0.indicator(&p.indicator) else {
-        return html! {
-            <ErrorBox theme={ctx.theme} lang={ctx.lang}
-                message={i18n::indicator_not_found(ctx.lang, &p.indicator)} />
-        };
+    let ind = match ctx.indicator(&p.indicator) {
+        Ok(ind) => ind,
+        Err(error) => return error,
     };
     let score = ctx.score(ind);
     view(ctx, ind, &score, &active)
