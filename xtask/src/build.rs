@@ -45,6 +45,7 @@ pub fn build() -> Result {
     )?;
     let api_js = dist.join("chitieu_api.js");
     write(&api_js, &api_script(&api)?)?;
+    npm_package(&r, &api, &loader, &dist)?;
     let wasm = dist.join("chitieu_bg.wasm");
     let api_wasm = dist.join("chitieu_api_bg.wasm");
 
@@ -178,6 +179,7 @@ fn classic_script_with(glue: &str, loader: &str, wasm_base64: Option<&str>) -> R
          var SCRIPT_URL = (SCRIPT && SCRIPT.src) || document.baseURI;\n\
          var VERSION = \"{version}\";\n\
          var WASM_INLINE = {inline};\n\
+         var ESM_API = null;\n\
          {glue}\n\
          {loader}\n\
          }})();\n",
@@ -205,6 +207,75 @@ fn base64(bytes: &[u8]) -> String {
         }
     }
     out
+}
+
+/// The npm package in `pkg/`: an ES module over the full wasm (widgets and API), the glue
+/// as wasm-bindgen wrote it (its `new URL("chitieu_api_bg.wasm", import.meta.url)` is what
+/// Vite and webpack follow to bundle the wasm), TypeScript declarations and a README.
+fn npm_package(r: &Path, api_glue: &str, loader: &str, dist: &Path) -> Result {
+    let pkg = r.join("pkg");
+    let _ = std::fs::remove_dir_all(&pkg);
+    std::fs::create_dir_all(&pkg).map_err(|e| format!("cannot create {}: {e}", pkg.display()))?;
+    let js_dir = r.join("crates/chitieu-embed/js");
+    write(&pkg.join("chitieu_api.js"), api_glue)?;
+    std::fs::copy(
+        dist.join("chitieu_api_bg.wasm"),
+        pkg.join("chitieu_api_bg.wasm"),
+    )
+    .map_err(|e| format!("cannot copy the wasm into pkg/: {e}"))?;
+    write(&pkg.join("index.js"), &esm_module(loader))?;
+    write(&pkg.join("index.d.ts"), &read(&js_dir.join("index.d.ts"))?)?;
+    write(
+        &pkg.join("README.md"),
+        &read(&js_dir.join("npm-README.md"))?,
+    )?;
+    write(
+        &pkg.join("package.json"),
+        &format!(
+            r#"{{
+  "name": "chitieu",
+  "version": "{version}",
+  "description": "Targets against results for Vietnamese provincial digital-transformation plans: accessible, bilingual gauges, bullet charts, target tables, scorecards and trends (WebAssembly).",
+  "license": "MIT OR Apache-2.0",
+  "type": "module",
+  "main": "./index.js",
+  "module": "./index.js",
+  "types": "./index.d.ts",
+  "exports": {{
+    ".": {{ "types": "./index.d.ts", "import": "./index.js", "default": "./index.js" }},
+    "./package.json": "./package.json"
+  }},
+  "files": ["index.js", "index.d.ts", "chitieu_api.js", "chitieu_api_bg.wasm", "README.md"],
+  "sideEffects": false,
+  "keywords": ["chuyen-doi-so", "dti", "kpi", "gauge", "dashboard", "webassembly", "vietnam", "accessibility"]
+}}
+"#,
+            version = env!("CARGO_PKG_VERSION")
+        ),
+    )
+}
+
+/// The loader as an ES module over the full wasm: no globals, nothing defined until the
+/// importer calls `defineElements()`.
+fn esm_module(loader: &str) -> String {
+    format!(
+        "/*! chitieu {version} | MIT OR Apache-2.0 */\n\
+         import __wbg_init, {{ loadDataset, mount, stylesheet, scoreDataset, parseTargets, validateDataset }} from \"./chitieu_api.js\";\n\
+         const SCRIPT = null;\n\
+         const SCRIPT_URL = import.meta.url;\n\
+         const VERSION = \"{version}\";\n\
+         const WASM_INLINE = null;\n\
+         const ESM_API = {{ scoreDataset, parseTargets, validateDataset }};\n\
+         {loader}\n\
+         let watching = false;\n\
+         /** Defines the custom elements and upgrades `<div data-chitieu>` (now and when added). */\n\
+         function defineAll() {{\n\
+           defineElements();\n\
+           if (!watching) {{ watching = true; watchDivs(); }}\n\
+         }}\n\
+         export {{ mountApi as mount, score, parseTargetsApi as parseTargets, validate, defineAll as defineElements, VERSION as version }};\n",
+        version = env!("CARGO_PKG_VERSION"),
+    )
 }
 
 /// `chitieu_api.js`: the analysis API's glue, which the loader adds to the page on the

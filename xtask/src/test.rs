@@ -90,19 +90,69 @@ fn native_checks(t: &mut Tally, cargo: &str, r: &std::path::Path) {
 
 fn browser(t: &mut Tally, r: &std::path::Path, filter: Option<&String>) {
     match browser_setup() {
-        Ok((base, chrome)) => counted(
-            t,
-            "browser tests",
-            Command::new("node")
-                .arg(r.join("tests/browser/run.mjs"))
-                .args(filter)
-                .env("CHITIEU_BASE_URL", base)
-                .env("CHROME", chrome)
-                .current_dir(r),
-            parse_plain_line,
-        ),
+        Ok((base, chrome)) => {
+            // The npm package, as a developer gets it, bundled by Vite; the browser tests
+            // then open the built app.
+            t.check(
+                "npm package (pack, install into a Vite app, tsc, vite build)",
+                npm_app(r),
+            );
+            counted(
+                t,
+                "browser tests",
+                Command::new("node")
+                    .arg(r.join("tests/browser/run.mjs"))
+                    .args(filter)
+                    .env("CHITIEU_BASE_URL", base)
+                    .env("CHROME", chrome)
+                    .current_dir(r),
+                parse_plain_line,
+            )
+        }
         Err(e) => t.check("browser test setup", Err(e)),
     }
+}
+
+/// `npm pack` of `pkg/`, installed into `tests/npm-vite` (a tiny Vite app), type-checked
+/// against the package's declarations and built.
+fn npm_app(r: &std::path::Path) -> Result {
+    let out = r.join("target/npm");
+    std::fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+    bootstrap::run(
+        Command::new("npm")
+            .args(["pack", "--silent", "--pack-destination"])
+            .arg(&out)
+            .current_dir(r.join("pkg")),
+    )?;
+    let tarball = std::fs::read_dir(&out)
+        .map_err(|e| e.to_string())?
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("chitieu-") && n.ends_with(".tgz"))
+        })
+        .ok_or("npm pack wrote no chitieu-*.tgz")?;
+    std::fs::copy(&tarball, out.join("chitieu.tgz")).map_err(|e| e.to_string())?;
+    let app = r.join("tests/npm-vite");
+    // A fresh copy of the package each time: npm would keep an installed one of the same version.
+    let _ = std::fs::remove_dir_all(app.join("node_modules/chitieu"));
+    bootstrap::run(
+        Command::new("npm")
+            .args(["install", "--no-package-lock", "--no-audit", "--no-fund"])
+            .current_dir(&app),
+    )?;
+    bootstrap::run(
+        Command::new(app.join("node_modules/.bin/tsc"))
+            .args(["--noEmit", "-p", "."])
+            .current_dir(&app),
+    )?;
+    bootstrap::run(
+        Command::new(app.join("node_modules/.bin/vite"))
+            .args(["build", "--logLevel", "warn"])
+            .current_dir(&app),
+    )
 }
 
 fn browser_setup() -> Result<(String, std::path::PathBuf)> {

@@ -4,7 +4,10 @@
 // wasm-bindgen glue (`__wbg_init`, `loadDataset`, `mount`, `stylesheet`), so nothing but
 // `window.chitieu` reaches the page's global scope. SCRIPT (this script's element),
 // SCRIPT_URL, VERSION and WASM_INLINE (the wasm as base64 in chitieu.inline.js, else null)
-// are defined by that wrapper.
+// are defined by that wrapper. The npm package wraps the same file as an ES module, with
+// ESM_API set to the analysis functions of its one wasm; there the wasm is found by the
+// glue's own `new URL("…_bg.wasm", import.meta.url)`, which bundlers follow, and nothing is
+// defined on `window` or in the page until the importer asks.
 
 var WIDGETS = ["gauge", "bullet", "table", "scorecard", "trend"];
 var ATTRS = ["src", "indicator", "pillar", "level", "status", "lang", "theme", "as-of", "variant", "stale-after"];
@@ -49,10 +52,14 @@ var wasmStart = null;
 function startWasm() {
   if (!wasmStart) {
     // chitieu.inline.js carries the wasm inside (WASM_INLINE, base64); chitieu.js fetches it.
-    var source = WASM_INLINE
-      ? Uint8Array.from(atob(WASM_INLINE), function (c) { return c.charCodeAt(0); })
-      : new URL("chitieu_bg.wasm", SCRIPT_URL);
-    wasmStart = __wbg_init({ module_or_path: source });
+    if (ESM_API) {
+      wasmStart = __wbg_init();
+    } else {
+      var source = WASM_INLINE
+        ? Uint8Array.from(atob(WASM_INLINE), function (c) { return c.charCodeAt(0); })
+        : new URL("chitieu_bg.wasm", SCRIPT_URL);
+      wasmStart = __wbg_init({ module_or_path: source });
+    }
   }
   return wasmStart;
 }
@@ -334,6 +341,7 @@ function defineElements() {
 var apiStart = null;
 var apiRegistered = null;
 function startApi() {
+  if (ESM_API) return startWasm().then(function () { return ESM_API; });
   if (!apiStart) {
     apiStart = new Promise(function (resolve, reject) {
       apiRegistered = function (factory) {
@@ -370,19 +378,21 @@ function validate(dataset) {
   return startApi().then(function (api) { return JSON.parse(api.validateDataset(asText(dataset), null)); });
 }
 
-window.chitieu = {
-  version: VERSION,
-  defineElements: defineElements,
-  mount: mountApi,
-  score: score,
-  parseTargets: parseTargetsApi,
-  validate: validate,
-  // chitieu_api.js hands its module factory here; not for pages to call.
-  __registerApi: function (factory) { if (apiRegistered) apiRegistered(factory); }
-};
-defineElements();
-if (document.readyState === "loading") {
-  document.addEventListener("DOMContentLoaded", watchDivs);
-} else {
-  watchDivs();
+if (!ESM_API) {
+  window.chitieu = {
+    version: VERSION,
+    defineElements: defineElements,
+    mount: mountApi,
+    score: score,
+    parseTargets: parseTargetsApi,
+    validate: validate,
+    // chitieu_api.js hands its module factory here; not for pages to call.
+    __registerApi: function (factory) { if (apiRegistered) apiRegistered(factory); }
+  };
+  defineElements();
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", watchDivs);
+  } else {
+    watchDivs();
+  }
 }

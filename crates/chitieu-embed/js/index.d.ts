@@ -1,0 +1,218 @@
+// Type declarations for the `chitieu` npm package.
+
+/** The `chitieu/1` dataset format (docs/FORMAT.md in the repository). */
+export interface Dataset {
+  schema: "chitieu/1";
+  plan: Plan;
+  /** The date the figures are current to (YYYY-MM-DD). */
+  as_of?: string;
+  pillars?: Pillar[];
+  indicators: Indicator[];
+}
+
+export interface Plan {
+  id: string;
+  title: string;
+  region?: string;
+  issuer?: string;
+  document?: string;
+  date?: string;
+  url?: string | null;
+}
+
+/** A name in Vietnamese, with an optional English translation; a bare string is Vietnamese. */
+export type Text = string | { vi: string; en?: string };
+
+export interface Pillar {
+  id: string;
+  name: Text;
+  /** Relative weight or DTI-style points; default 1. */
+  weight?: number;
+}
+
+/** `YYYY`, `YYYY-Qn`, `YYYY-MM` or `YYYY-MM-DD`. */
+export type Period = string;
+export type Level = "province" | "district" | "commune";
+/** `percent`, `count`, `vnd`, or another short unit such as `Mb/s` or `per_week`. */
+export type Unit = "percent" | "count" | "vnd" | (string & {});
+
+export interface Indicator {
+  id: string;
+  /** Shared across datasets for the same measure, so provinces can be compared. */
+  key?: string;
+  pillar?: string;
+  name: Text;
+  unit: Unit;
+  level?: Level;
+  /** The lead agency (cơ quan chủ trì). */
+  owner?: string;
+  targets?: Target[];
+  baseline?: { period: Period; value: number };
+  observations?: Observation[];
+  source?: { document?: string; section?: string; page?: number };
+  note?: string;
+}
+
+interface TargetCommon {
+  /** The target exactly as the plan words it. */
+  text?: string;
+  change?: "increase" | "decrease";
+  deadline?: Period;
+}
+export type Target = TargetCommon &
+  (
+    | { op: "gte" | "gt" | "lte" | "lt" | "eq"; value: number }
+    | { op: "range"; min: number; max: number }
+    | { op: "approx"; value: number; tolerance?: number }
+  );
+
+/** `value`, or `numerator` and `denominator` (the value is computed from them). */
+export interface Observation {
+  period: Period;
+  value?: number;
+  numerator?: number;
+  denominator?: number;
+  /** The figure as published, kept for review. */
+  reported?: number;
+  note?: string;
+}
+
+export type WidgetName = "gauge" | "bullet" | "table" | "scorecard" | "trend";
+export type Status =
+  | "achieved"
+  | "on_track"
+  | "needs_acceleration"
+  | "limited"
+  | "regressing"
+  | "insufficient_data"
+  | "missed"
+  | "no_data";
+
+export interface MountOptions {
+  widget?: WidgetName;
+  /** The dataset itself (object, or JSON/CSV text) … */
+  data?: Dataset | string;
+  /** … or its URL (JSON or CSV), fetched once and shared. */
+  src?: string;
+  /** Required by gauge, bullet and trend. */
+  indicator?: string;
+  /** Starting filters of table and scorecard. */
+  pillar?: string;
+  level?: Level;
+  status?: string;
+  lang?: "vi" | "en";
+  theme?: "light" | "dark" | "high-contrast" | "auto";
+  /** `ring` (gauge), `compact` (bullet). */
+  variant?: string;
+  /** Evaluation date, YYYY-MM-DD; default the dataset's `as_of`, else today. */
+  asOf?: string;
+  /** Days after a period's end when its data is flagged as old, or "never". */
+  staleAfter?: number | "never";
+}
+
+export interface WidgetHandle {
+  /** Changes some options and re-renders. */
+  update(options: Partial<MountOptions>): void;
+  /** Removes the widget. */
+  destroy(): void;
+}
+
+/** Renders a widget into `element`'s shadow root (created when missing). */
+export function mount(element: Element, options: MountOptions): WidgetHandle;
+
+/** Defines `<chitieu-gauge>`, `<chitieu-bullet>`, `<chitieu-table>`, `<chitieu-scorecard>`,
+ *  `<chitieu-trend>` (once) and upgrades `<div data-chitieu="…">`. */
+export function defineElements(): void;
+
+export interface ParsedTarget {
+  op: "gte" | "gt" | "lte" | "lt" | "eq" | "range" | "approx";
+  value?: number;
+  min?: number;
+  max?: number;
+  tolerance?: number;
+  unit: Unit;
+  level?: Level;
+  year?: number;
+  deadline?: Period;
+  change?: "increase" | "decrease";
+  /** The words of the sentence the target was read from. */
+  text?: string;
+}
+
+/** Reads every target in a Vietnamese sentence; rejects when there is none. */
+export function parseTargets(text: string): Promise<ParsedTarget[]>;
+
+export interface Diagnostic {
+  severity: "error" | "warning";
+  /** JSON path, e.g. `indicators[3].targets[0].max`. */
+  path: string;
+  message: string;
+  line?: number;
+  column?: number;
+  /** CSV only: the column's header. */
+  field?: string;
+}
+
+/** Checks a dataset (object, or JSON/CSV text). */
+export function validate(dataset: Dataset | string): Promise<{ valid: boolean; diagnostics: Diagnostic[] }>;
+
+export interface IndicatorScore {
+  id: string;
+  pillar: string | null;
+  current_target: Target | null;
+  direction: "increasing" | "decreasing" | "two_sided" | null;
+  baseline: { period: Period; value: number; explicit: boolean } | null;
+  latest: { period: Period; value: number } | null;
+  achieved: boolean | null;
+  /** Uncapped: value/target (higher is better), target/value (lower is better). */
+  attainment: number | null;
+  /** In [0, 1], used for aggregation. */
+  capped_attainment: number | null;
+  /** Still to go to the target figure, in the indicator's unit. */
+  gap: number | null;
+  status: Status;
+  /** Open SDG progress ratio R. */
+  progress_ratio: number | null;
+  rate_method: "cagr" | "linear" | null;
+  /** The value on the straight line from baseline to target at the evaluation date. */
+  expected_now: number | null;
+}
+
+export interface PillarScore {
+  id: string | null;
+  declared: boolean;
+  weight: number;
+  total: number;
+  with_data: number;
+  scored: number;
+  coverage: number | null;
+  score: number | null;
+  points: number | null;
+  max_points: number;
+  statuses: Record<Status, number>;
+  indicators: string[];
+}
+
+export interface DatasetScore {
+  as_of: string;
+  config: { on_track: number; needs_acceleration: number; approx_tolerance: number; epsilon: number };
+  overall: {
+    total: number;
+    with_data: number;
+    scored: number;
+    coverage: number | null;
+    score: number | null;
+    points: number | null;
+    max_points: number | null;
+    max_points_scored: number | null;
+    pillars_scored: number;
+  };
+  pillars: PillarScore[];
+  statuses: Record<Status, number>;
+  indicators: IndicatorScore[];
+}
+
+/** Scores a dataset at `asOf` (default: its own `as_of`, else today). */
+export function score(dataset: Dataset | string, options?: { asOf?: string }): Promise<DatasetScore>;
+
+export const version: string;
