@@ -10,7 +10,7 @@
 // defined on `window` or in the page until the importer asks.
 
 var WIDGETS = ["gauge", "bullet", "table", "scorecard", "trend"];
-var ATTRS = ["src", "indicator", "pillar", "level", "status", "lang", "theme", "as-of", "variant", "stale-after"];
+var ATTRS = ["src", "indicator", "pillar", "level", "status", "lang", "theme", "as-of", "variant", "stale-after", "export"];
 // How long a dataset fetch may take: `<script src="chitieu.js" data-fetch-timeout="ms">`.
 var FETCH_TIMEOUT_MS = (SCRIPT && Number(SCRIPT.getAttribute("data-fetch-timeout"))) || 20000;
 
@@ -22,7 +22,12 @@ var TEXT = {
     timeout: function (url) { return "Quá thời gian chờ khi tải dữ liệu từ " + url; },
     network: function (url) { return "Không kết nối được để tải dữ liệu từ " + url; },
     wasm: "Không khởi động được thành phần hiển thị (WebAssembly)",
-    data: "Dữ liệu không hợp lệ: "
+    data: "Dữ liệu không hợp lệ: ",
+    download: "Tải xuống",
+    svg: "Ảnh SVG",
+    png: "Ảnh PNG",
+    csv: "Dữ liệu CSV",
+    pngFailed: "Không tạo được ảnh PNG: trang này chặn ảnh tạo trong trình duyệt (cần img-src blob:). Hãy tải ảnh SVG."
   },
   en: {
     loading: "Loading data…",
@@ -31,7 +36,12 @@ var TEXT = {
     timeout: function (url) { return "Timed out loading the data from " + url; },
     network: function (url) { return "Could not connect to load the data from " + url; },
     wasm: "The display component (WebAssembly) could not start",
-    data: "Invalid data: "
+    data: "Invalid data: ",
+    download: "Download",
+    svg: "SVG image",
+    png: "PNG image",
+    csv: "CSV data",
+    pngFailed: "Could not make a PNG: this page blocks images made in the browser (it needs img-src blob:). Download the SVG instead."
   }
 };
 
@@ -124,6 +134,122 @@ function adoptStyles(root, widget) {
     sheets.set(widget, sheet);
   }
   root.adoptedStyleSheets = [sheets.get(widget)];
+}
+
+// --- export: the chart as SVG or PNG, the data shown as chitieu/1 CSV -------------------
+var SVG_NS = "http://www.w3.org/2000/svg";
+
+function saveBlob(blob, name) {
+  var a = document.createElement("a");
+  a.href = URL.createObjectURL(blob);
+  a.download = name;
+  a.click();
+  setTimeout(function () { URL.revokeObjectURL(a.href); }, 10000);
+}
+
+// The widget's chart as a standalone SVG file: its <title> from the aria-label, the
+// widget's stylesheet inside, the root classes (theme, widget) on a group, a background.
+function chartSvg(ctrl) {
+  var fig = ctrl.root.querySelector("figure.chitieu");
+  var svg = fig && fig.querySelector("svg.chart, svg[role=img], svg[role=group]");
+  if (!svg) return null;
+  var box = (svg.getAttribute("viewBox") || "0 0 200 120").split(/[\s,]+/).map(Number);
+  var out = svg.cloneNode(true);
+  ["tabindex", "aria-describedby", "role"].forEach(function (a) { out.removeAttribute(a); });
+  out.setAttribute("xmlns", SVG_NS);
+  out.setAttribute("width", String(box[2]));
+  out.setAttribute("height", String(box[3]));
+  var title = document.createElementNS(SVG_NS, "title");
+  title.textContent = svg.getAttribute("aria-label") || "";
+  var style = document.createElementNS(SVG_NS, "style");
+  style.textContent = stylesheet(ctrl.widget);
+  var group = document.createElementNS(SVG_NS, "g");
+  group.setAttribute("class", fig.getAttribute("class") || "chitieu");
+  var bg = document.createElementNS(SVG_NS, "rect");
+  bg.setAttribute("class", "svg-bg");
+  ["x", "y"].forEach(function (a, i) { bg.setAttribute(a, String(box[i])); });
+  bg.setAttribute("width", String(box[2]));
+  bg.setAttribute("height", String(box[3]));
+  group.appendChild(bg);
+  while (out.firstChild) group.appendChild(out.firstChild);
+  out.appendChild(title);
+  out.appendChild(style);
+  out.appendChild(group);
+  return { text: '<?xml version="1.0" encoding="UTF-8"?>\n' + new XMLSerializer().serializeToString(out), width: box[2], height: box[3] };
+}
+
+// Rasterises the SVG at 3× for sharp print; rejects where the page's CSP blocks blob: images.
+function svgToPng(svg) {
+  return new Promise(function (resolve, reject) {
+    var url = URL.createObjectURL(new Blob([svg.text], { type: "image/svg+xml" }));
+    var img = new Image();
+    img.onload = function () {
+      var canvas = document.createElement("canvas");
+      canvas.width = svg.width * 3;
+      canvas.height = svg.height * 3;
+      var g = canvas.getContext("2d");
+      g.scale(3, 3);
+      g.drawImage(img, 0, 0, svg.width, svg.height);
+      URL.revokeObjectURL(url);
+      canvas.toBlob(function (b) { if (b) resolve(b); else reject(new Error("png")); }, "image/png");
+    };
+    img.onerror = function () { URL.revokeObjectURL(url); reject(new Error("blocked")); };
+    img.src = url;
+  });
+}
+
+// The "Download" disclosure under a widget (attribute export="none" leaves it out).
+function exportMenu(ctrl, lang, theme) {
+  var t = TEXT[lang];
+  var o = ctrl.read();
+  var base = "chitieu-" + ctrl.widget + (o.indicator ? "-" + o.indicator : "");
+  var details = document.createElement("details");
+  details.className = "chitieu export theme-" + (theme || "light");
+  details.lang = lang;
+  var summary = document.createElement("summary");
+  summary.textContent = t.download;
+  details.appendChild(summary);
+  var menu = document.createElement("div");
+  menu.className = "export-menu";
+  var note = document.createElement("p");
+  note.className = "export-note";
+  note.setAttribute("aria-live", "polite");
+  function button(label, run) {
+    var b = document.createElement("button");
+    b.type = "button";
+    b.textContent = label;
+    b.addEventListener("click", run);
+    menu.appendChild(b);
+  }
+  // Filled when opened: the widget renders after mounting, and an error box has nothing to
+  // export.
+  // Once rendered, a widget that shows an error has nothing to export.
+  requestAnimationFrame(function () {
+    if (!ctrl.root.querySelector("figure.chitieu")) details.hidden = true;
+  });
+  details.addEventListener("toggle", function () {
+    if (!details.open || menu.childElementCount) return;
+    var fig = ctrl.root.querySelector("figure.chitieu");
+    if (!fig) { details.hidden = true; return; }
+    if (fig.querySelector("svg.chart, svg[role=img], svg[role=group]")) {
+      button(t.svg, function () {
+        var svg = chartSvg(ctrl);
+        if (svg) saveBlob(new Blob([svg.text], { type: "image/svg+xml" }), base + ".svg");
+      });
+      button(t.png, function () {
+        var svg = chartSvg(ctrl);
+        if (!svg) return;
+        note.textContent = "";
+        svgToPng(svg).then(function (b) { saveBlob(b, base + ".png"); }, function () { note.textContent = t.pngFailed; });
+      });
+    }
+    button(t.csv, function () {
+      if (ctrl.handle) saveBlob(new Blob([ctrl.handle.csv()], { type: "text/csv;charset=utf-8" }), base + ".csv");
+    });
+  });
+  details.appendChild(menu);
+  details.appendChild(note);
+  return details;
 }
 
 // An error whose message is already meant for people (not a parser's).
@@ -247,6 +373,7 @@ class Controller {
         staleAfter: o["stale-after"],
         today: today()
       });
+      if (o.export !== "none") self.root.appendChild(exportMenu(self, lang, o.theme));
       self.host.dispatchEvent(new CustomEvent("chitieu:ready", {
         bubbles: true, composed: true, detail: { widget: self.widget }
       }));

@@ -83,10 +83,11 @@ enum App {
     Error(AppHandle<ErrorBox>),
 }
 
-/// A mounted widget; `destroy()` unmounts it.
+/// A mounted widget; `destroy()` unmounts it, `csv()` gives the data it shows.
 #[wasm_bindgen]
 pub struct WidgetHandle {
     app: Option<App>,
+    spec: Option<Spec>,
 }
 
 #[wasm_bindgen]
@@ -101,6 +102,15 @@ impl WidgetHandle {
             Some(App::Error(a)) => a.destroy(),
             None => {}
         }
+    }
+
+    /// The data the widget shows, as `chitieu/1` CSV (UTF-8 with BOM, for spreadsheets);
+    /// empty for a widget that shows an error.
+    pub fn csv(&self) -> String {
+        self.spec
+            .as_ref()
+            .map(|s| load::to_csv(&s.data_shown()))
+            .unwrap_or_default()
     }
 }
 
@@ -149,6 +159,7 @@ pub fn mount(
     let lang = Lang::from_tag(given(&opts.lang).unwrap_or("vi"));
     let theme = Theme::parse(given(&opts.theme).unwrap_or("light"));
     let error = |message: String| WidgetHandle {
+        spec: None,
         app: Some(App::Error(
             yew::Renderer::<ErrorBox>::with_root_and_props(
                 root.clone(),
@@ -172,7 +183,9 @@ pub fn mount(
         status: opts.status.clone(),
         variant: opts.variant.clone(),
     };
-    let app = match chitieu_widgets::spec(widget, ctx, &options) {
+    let spec = chitieu_widgets::spec(widget, ctx, &options);
+    let kept = spec.as_ref().ok().cloned();
+    let app = match spec {
         Ok(Spec::Gauge(p)) => App::Gauge(Renderer::<Gauge>::with_root_and_props(root, p).render()),
         Ok(Spec::Scorecard(p)) => {
             App::Scorecard(Renderer::<Scorecard>::with_root_and_props(root, p).render())
@@ -186,7 +199,10 @@ pub fn mount(
         }
         Err(e) => return Ok(error(e)),
     };
-    Ok(WidgetHandle { app: Some(app) })
+    Ok(WidgetHandle {
+        app: Some(app),
+        spec: kept,
+    })
 }
 
 /// The stylesheet for `widget`, for the shadow root to adopt.

@@ -36,6 +36,51 @@ pub enum Spec {
 /// The widget names, as in `<chitieu-NAME>`.
 pub const WIDGETS: &[&str] = &["gauge", "bullet", "table", "scorecard", "trend"];
 
+/// Which indicators a widget shows.
+type Keep<'a> = Box<dyn Fn(&chitieu_core::Indicator) -> bool + 'a>;
+
+impl Spec {
+    /// The part of the dataset this widget shows, as a dataset of its own: its indicator
+    /// (gauge, bullet, trend) or the indicators its filter admits (table, scorecard), with
+    /// the plan and the pillars they use. Exported as `chitieu/1` CSV, it is the widget's
+    /// data in the same form a portal team keeps.
+    pub fn data_shown(&self) -> chitieu_core::Dataset {
+        let (ctx, keep): (&Ctx, Keep) = match self {
+            Spec::Gauge(p) => (&p.ctx, Box::new(move |i| i.id == p.indicator.as_str())),
+            Spec::Bullet(p) => (&p.ctx, Box::new(move |i| i.id == p.indicator.as_str())),
+            Spec::Trend(p) => (&p.ctx, Box::new(move |i| i.id == p.indicator.as_str())),
+            Spec::Scorecard(p) => (
+                &p.ctx,
+                Box::new(move |i| p.filter.admits(i, p.ctx.score(i).status)),
+            ),
+            Spec::Table(p) => (
+                &p.ctx,
+                Box::new(move |i| p.filter.admits(i, p.ctx.score(i).status)),
+            ),
+        };
+        let ds = &ctx.data.0;
+        let indicators: Vec<chitieu_core::Indicator> =
+            ds.indicators.iter().filter(|i| keep(i)).cloned().collect();
+        let pillars = ds
+            .pillars
+            .iter()
+            .filter(|p| {
+                indicators
+                    .iter()
+                    .any(|i| i.pillar.as_deref() == Some(p.id.as_str()))
+            })
+            .cloned()
+            .collect();
+        chitieu_core::Dataset {
+            schema: ds.schema.clone(),
+            plan: ds.plan.clone(),
+            as_of: Some(ctx.as_of()),
+            pillars,
+            indicators,
+        }
+    }
+}
+
 /// A present, non-blank option.
 fn given(v: &Option<String>) -> Option<&str> {
     v.as_deref().map(str::trim).filter(|s| !s.is_empty())
