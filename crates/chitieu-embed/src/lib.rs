@@ -142,6 +142,33 @@ fn context(data: &DatasetHandle, o: &MountOptions, lang: Lang) -> Result<Ctx, St
     Ok(ctx)
 }
 
+/// `chitieu:select` from `root`: it bubbles out of the shadow root (composed), so the page
+/// hears it on the widget's element, with `detail = { widget, indicator, period }`.
+fn select_event(root: Element, widget: &str) -> yew::Callback<chitieu_widgets::common::Selected> {
+    let widget = widget.to_string();
+    yew::Callback::from(move |s: chitieu_widgets::common::Selected| {
+        let detail = js_sys::Object::new();
+        let set = |k: &str, v: JsValue| {
+            let _ = js_sys::Reflect::set(&detail, &JsValue::from_str(k), &v);
+        };
+        set("widget", JsValue::from_str(&widget));
+        set("indicator", JsValue::from_str(&s.indicator));
+        set(
+            "period",
+            s.period
+                .map(|p| JsValue::from_str(&p.to_string()))
+                .unwrap_or(JsValue::NULL),
+        );
+        let init = web_sys::CustomEventInit::new();
+        init.set_bubbles(true);
+        init.set_composed(true);
+        init.set_detail(&detail);
+        if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict("chitieu:select", &init) {
+            let _ = root.dispatch_event(&ev);
+        }
+    })
+}
+
 /// Mounts `widget` into `root` (an element inside the custom element's shadow root).
 /// Problems with the options are shown inside the widget, in words, not thrown.
 #[wasm_bindgen]
@@ -172,10 +199,11 @@ pub fn mount(
             .render(),
         )),
     };
-    let ctx = match context(data, &opts, lang) {
+    let mut ctx = match context(data, &opts, lang) {
         Ok(c) => c,
         Err(e) => return Ok(error(e)),
     };
+    ctx.on_select = Some(select_event(root.clone(), widget));
     let options = Options {
         indicator: opts.indicator.clone(),
         pillar: opts.pillar.clone(),

@@ -25,6 +25,17 @@ pub struct Ctx {
     pub config: ScoreConfig,
     /// Flag data older than this many days after its period ended; `None` never flags.
     pub stale_after_days: Option<u32>,
+    /// Called when a reader picks an indicator (a table row) or a result (a trend point);
+    /// the embed turns it into the `chitieu:select` event.
+    pub on_select: Option<Callback<Selected>>,
+}
+
+/// What a reader picked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Selected {
+    pub indicator: String,
+    /// The result's period, when a point of a trend was picked.
+    pub period: Option<Period>,
 }
 
 impl Ctx {
@@ -36,6 +47,7 @@ impl Ctx {
             as_of: None,
             config: ScoreConfig::default(),
             stale_after_days: Some(DEFAULT_STALE_AFTER_DAYS),
+            on_select: None,
         }
     }
 

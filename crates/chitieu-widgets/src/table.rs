@@ -700,7 +700,7 @@ pub fn target_table(p: &TargetTableProps) -> Html {
                 </tr>
                 <>
                     { for members.iter().filter_map(|&i| prepared.rows.get(i)).map(|r| html! {
-                        <RowView key={r.index} row={RowRef(r.clone())}
+                        <RowView key={r.index} row={RowRef(r.clone())} on_select={ctx.on_select.clone()}
                             hidden={!shown.rows.get(r.index).copied().unwrap_or(false)} />
                     }) }
                 </>
@@ -791,6 +791,9 @@ struct RowProps {
     row: RowRef,
     /// Filtered out: kept in the DOM, so clearing a filter does not rebuild it.
     hidden: bool,
+    /// Picking the row's indicator (its name is a button when this is set).
+    #[prop_or_default]
+    on_select: Option<Callback<crate::common::Selected>>,
 }
 
 #[function_component(RowView)]
@@ -801,7 +804,16 @@ fn row_view(p: &RowProps) -> Html {
     let dash = || html! { <span class="missing">{ "—" }</span> };
     html! {
         <tr class="row" role="row" hidden={p.hidden}>
-            <th scope="row" class="c-name" role="rowheader">{ r.name.clone() }</th>
+            <th scope="row" class="c-name" role="rowheader">
+                if let Some(cb) = p.on_select.clone() {
+                    <button type="button" class="pick" onclick={
+                        let id = r.id.clone();
+                        Callback::from(move |_: MouseEvent| cb.emit(crate::common::Selected { indicator: id.clone(), period: None }))
+                    }>{ r.name.clone() }</button>
+                } else {
+                    { r.name.clone() }
+                }
+            </th>
             <td role="cell" class="c-level" data-label={label(Column::Level)}><span class="v">
                 { r.level.map(|l| html! { <>{ i18n::level_label(lang, l) }</> }).unwrap_or_else(dash) }
             </span></td>

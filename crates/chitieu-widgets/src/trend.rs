@@ -584,7 +584,26 @@ fn view(
         .unwrap_or(0);
     let point_marks = pts.iter().zip(&xy).enumerate().map(|(i, (p, &(px, py)))| {
         let (lx, ly, anchor) = label_place(&f, px, py);
-        let onkeydown = Callback::from(move |e: KeyboardEvent| on_point_key(&e, i, n));
+        let select = ctx.on_select.clone().map(|cb| {
+            let picked = crate::common::Selected {
+                indicator: ind.id.clone(),
+                period: Some(p.period),
+            };
+            move || cb.emit(picked.clone())
+        });
+        let onclick = select
+            .clone()
+            .map(|s| Callback::from(move |_: MouseEvent| s()));
+        let onkeydown = Callback::from(move |e: KeyboardEvent| {
+            if matches!(e.key().as_str(), "Enter" | " ") {
+                if let Some(s) = &select {
+                    e.prevent_default();
+                    s();
+                }
+            } else {
+                on_point_key(&e, i, n);
+            }
+        });
         let onfocus = {
             let active = active.clone();
             Callback::from(move |_: FocusEvent| {
@@ -597,7 +616,7 @@ fn view(
             <g class={classes!("pt", p.future.then_some("future"))}
                 tabindex={if i == tab_stop { "0" } else { "-1" }}
                 role="img" aria-label={point_label(lang, p, unit)}
-                {onkeydown} {onfocus}>
+                {onkeydown} {onfocus} {onclick}>
                 <circle class="pt-hit" cx={geom::f(px)} cy={geom::f(py)} r="11" />
                 <circle class="pt-ring" cx={geom::f(px)} cy={geom::f(py)} r="8" />
                 <circle class="pt-dot" cx={geom::f(px)} cy={geom::f(py)} r="4" />
