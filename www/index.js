@@ -1,0 +1,7 @@
+// The home page: the plan switcher under "Các kế hoạch khác".
+(function () {
+  var plan = document.getElementById("plan");
+  plan.addEventListener("change", function () {
+    document.getElementById("plan-table").setAttribute("src", plan.value);
+  });
+})();

@@ -1,0 +1,297 @@
+// "Thử dữ liệu của bạn": check a chitieu/1 dataset pasted or opened from a file, draw it,
+// and give the embed snippet. Everything runs here, in the browser: the file is read with
+// FileReader (Blob.text), checked by chitieu.validate and drawn by chitieu.mount; nothing
+// is sent anywhere. All text from the data is shown with textContent.
+(function () {
+  var textarea = document.getElementById("data");
+  var fileInput = document.getElementById("file");
+  var summary = document.getElementById("summary");
+  var list = document.getElementById("diagnostics");
+  var widgetSelect = document.getElementById("widget");
+  var indicatorSelect = document.getElementById("indicator");
+  var themeSelect = document.getElementById("theme");
+  var langSelect = document.getElementById("wlang");
+  var live = document.getElementById("live");
+  var widgetNote = document.getElementById("widget-note");
+  var snippet = document.getElementById("snippet");
+  var site = window.site;
+
+  var state = { valid: false, indicators: [], fileName: null, format: "csv" };
+  var handle = null;
+  var runId = 0;
+  var timer = null;
+  var template = "";
+
+  langSelect.value = site.lang();
+
+  // --- reading the dataset's indicators (ids and names) for the select -------------------
+  function parseCsv(text) {
+    var rows = [], row = [], field = "", i = 0, quoted = false;
+    for (; i < text.length; i++) {
+      var c = text[i];
+      if (quoted) {
+        if (c === '"') {
+          if (text[i + 1] === '"') { field += '"'; i++; } else quoted = false;
+        } else field += c;
+      } else if (c === '"') quoted = true;
+      else if (c === ",") { row.push(field); field = ""; }
+      else if (c === "\n" || c === "\r") {
+        if (c === "\r" && text[i + 1] === "\n") i++;
+        row.push(field); rows.push(row); row = []; field = "";
+      } else field += c;
+    }
+    if (field !== "" || row.length) { row.push(field); rows.push(row); }
+    return rows.filter(function (r) { return !(r.length === 1 && r[0] === "") && !/^\s*#/.test(r[0]); });
+  }
+
+  function indicatorsOf(text) {
+    var t = text.replace(/^\uFEFF/, "").trim();
+    if (t.charAt(0) === "{") {
+      state.format = "json";
+      try {
+        var json = JSON.parse(t);
+        return (json.indicators || []).filter(function (i) { return i && typeof i.id === "string"; }).map(function (i) {
+          var n = i.name;
+          return {
+            id: i.id,
+            vi: typeof n === "string" ? n : (n && n.vi) || i.id,
+            en: typeof n === "string" ? n : (n && (n.en || n.vi)) || i.id,
+            hasTarget: !!(i.targets && i.targets.length),
+            hasData: !!(i.observations && i.observations.length)
+          };
+        });
+      } catch (e) { return []; }
+    }
+    state.format = "csv";
+    var rows = parseCsv(t);
+    if (!rows.length) return [];
+    var head = rows[0].map(function (h) { return h.trim(); });
+    var col = function (name) { return head.indexOf(name); };
+    var rec = col("record"), id = col("id"), name = col("name"), nameEn = col("name_en");
+    if (rec < 0 || id < 0) return [];
+    var withTarget = {}, withData = {};
+    rows.forEach(function (r) {
+      var kind = (r[rec] || "").trim(), of = (r[id] || "").trim();
+      if (kind === "target") withTarget[of] = true;
+      if (kind === "observation") withData[of] = true;
+    });
+    return rows.slice(1).filter(function (r) { return (r[rec] || "").trim() === "indicator" && (r[id] || "").trim(); })
+      .map(function (r) {
+        var i = r[id].trim(), vi = (name >= 0 && r[name]) || i;
+        return { id: i, vi: vi, en: (nameEn >= 0 && r[nameEn]) || vi, hasTarget: !!withTarget[i], hasData: !!withData[i] };
+      });
+  }
+
+  function fillIndicators() {
+    var lang = site.lang();
+    var was = indicatorSelect.value;
+    indicatorSelect.replaceChildren();
+    state.indicators.forEach(function (ind) {
+      var o = document.createElement("option");
+      o.value = ind.id;
+      o.textContent = ind.id + " — " + (lang === "en" ? ind.en : ind.vi);
+      indicatorSelect.appendChild(o);
+    });
+    var ids = state.indicators.map(function (i) { return i.id; });
+    if (ids.indexOf(was) >= 0) indicatorSelect.value = was;
+    else {
+      // The first indicator with both a target and results shows the most; else one with a target.
+      var first = state.indicators.filter(function (i) { return i.hasTarget && i.hasData; })[0] ||
+        state.indicators.filter(function (i) { return i.hasTarget; })[0] || state.indicators[0];
+      if (first) indicatorSelect.value = first.id;
+    }
+  }
+
+  // --- checking ----------------------------------------------------------------------------
+  function goToLine(line) {
+    var lines = textarea.value.split("\n");
+    var start = 0;
+    for (var i = 0; i < line - 1 && i < lines.length; i++) start += lines[i].length + 1;
+    var end = start + (lines[line - 1] || "").length;
+    textarea.focus();
+    textarea.setSelectionRange(start, end);
+    // Scroll the line into view: the textarea does not always do it on its own.
+    var lineHeight = parseFloat(getComputedStyle(textarea).lineHeight) || 18;
+    textarea.scrollTop = Math.max(0, (line - 3) * lineHeight);
+  }
+
+  function showDiagnostics(result) {
+    list.replaceChildren();
+    var errors = 0, warnings = 0;
+    result.diagnostics.forEach(function (d) {
+      var isError = d.severity === "error";
+      if (isError) errors++; else warnings++;
+      var li = document.createElement("li");
+      li.className = isError ? "error" : "warning";
+      var sev = document.createElement("span");
+      sev.className = "sev";
+      site.text(sev, isError ? "Lỗi" : "Cảnh báo", isError ? "Error" : "Warning");
+      li.appendChild(sev);
+      if (d.line) {
+        var where = document.createElement("button");
+        where.type = "button";
+        where.className = "where";
+        var field = d.field ? " (" + d.field + ")" : "";
+        site.text(where, "Dòng " + d.line + ", cột " + d.column + field, "Line " + d.line + ", column " + d.column + field);
+        where.addEventListener("click", function () { goToLine(d.line); });
+        li.appendChild(where);
+      }
+      var msg = document.createElement("span");
+      msg.className = "message";
+      msg.textContent = d.message;
+      li.appendChild(msg);
+      if (d.path) {
+        var path = document.createElement("code");
+        path.className = "path";
+        path.textContent = d.path;
+        li.appendChild(path);
+      }
+      list.appendChild(li);
+    });
+    // A long list scrolls; keyboard users can then focus it to scroll.
+    if (result.diagnostics.length) list.setAttribute("tabindex", "0"); else list.removeAttribute("tabindex");
+    summary.className = "summary " + (result.valid ? "ok" : "bad");
+    if (result.valid) {
+      site.text(summary,
+        "Dữ liệu hợp lệ" + (warnings ? ", " + warnings + " cảnh báo cần xem lại." : ", không có cảnh báo."),
+        "The data is valid" + (warnings ? ", " + warnings + " warning(s) to review." : ", with no warnings."));
+    } else {
+      site.text(summary,
+        "Dữ liệu chưa hợp lệ: " + errors + " lỗi" + (warnings ? ", " + warnings + " cảnh báo" : "") + ".",
+        "The data is not valid: " + errors + " error(s)" + (warnings ? ", " + warnings + " warning(s)" : "") + ".");
+    }
+  }
+
+  function check() {
+    var text = textarea.value;
+    var id = ++runId;
+    state.indicators = indicatorsOf(text);
+    fillIndicators();
+    if (!text.trim()) {
+      state.valid = false;
+      list.replaceChildren();
+      list.removeAttribute("tabindex");
+      summary.className = "summary";
+      site.text(summary, "Chưa có dữ liệu: dán nội dung hoặc mở một tệp.", "No data yet: paste the content or open a file.");
+      render();
+      return Promise.resolve();
+    }
+    site.text(summary, "Đang kiểm tra…", "Checking…");
+    return window.chitieu.validate(text).then(function (result) {
+      if (id !== runId) return;
+      state.valid = result.valid;
+      showDiagnostics(result);
+      if (result.valid && !state.indicators.length) {
+        // Not read by the simple reader above: take the ids from the scores.
+        return window.chitieu.score(text).then(function (s) {
+          if (id !== runId) return;
+          state.indicators = s.indicators.map(function (i) {
+            return { id: i.id, vi: i.id, en: i.id, hasTarget: !!i.current_target, hasData: !!i.latest };
+          });
+          fillIndicators();
+        });
+      }
+    }, function (err) {
+      if (id !== runId) return;
+      state.valid = false;
+      summary.className = "summary bad";
+      site.text(summary, "Không kiểm tra được: " + err.message, "Could not check: " + err.message);
+    }).then(function () { if (id === runId) render(); });
+  }
+
+  function schedule() {
+    clearTimeout(timer);
+    timer = setTimeout(check, 300);
+  }
+
+  // --- the widget and its snippet ------------------------------------------------------------
+  function choice() {
+    var parts = widgetSelect.value.split(":");
+    return { widget: parts[0], variant: parts[1] || null };
+  }
+  function needsIndicator(widget) { return widget === "gauge" || widget === "bullet" || widget === "trend"; }
+
+  function attr(value) {
+    return String(value).replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  }
+
+  function updateSnippet() {
+    var c = choice();
+    var file = state.fileName || ("du-lieu." + state.format);
+    var parts = ['src="/du-lieu/' + attr(file.replace(/ /g, "%20")) + '"'];
+    if (needsIndicator(c.widget) && indicatorSelect.value) parts.push('indicator="' + attr(indicatorSelect.value) + '"');
+    if (c.variant) parts.push('variant="' + c.variant + '"');
+    if (themeSelect.value !== "light") parts.push('theme="' + themeSelect.value + '"');
+    if (langSelect.value !== "vi") parts.push('lang="' + langSelect.value + '"');
+    snippet.textContent = '<script src="/chitieu/chitieu.js" defer></script>\n' +
+      "<chitieu-" + c.widget + " " + parts.join(" ") + "></chitieu-" + c.widget + ">";
+  }
+
+  function render() {
+    var c = choice();
+    indicatorSelect.disabled = !needsIndicator(c.widget) || !state.indicators.length;
+    updateSnippet();
+    if (!state.valid) {
+      if (handle) { handle.destroy(); handle = null; }
+      site.text(widgetNote, "Sửa các lỗi bên cạnh để xem biểu đồ.", "Fix the errors to see the widget.");
+      live.hidden = true;
+      return;
+    }
+    if (needsIndicator(c.widget) && !indicatorSelect.value) {
+      if (handle) { handle.destroy(); handle = null; }
+      site.text(widgetNote, "Dữ liệu chưa có chỉ tiêu nào.", "The data has no indicator yet.");
+      live.hidden = true;
+      return;
+    }
+    widgetNote.textContent = "";
+    widgetNote.removeAttribute("data-vi");
+    widgetNote.removeAttribute("data-en");
+    live.hidden = false;
+    var options = {
+      widget: c.widget,
+      data: textarea.value,
+      indicator: needsIndicator(c.widget) ? indicatorSelect.value : undefined,
+      variant: c.variant || undefined,
+      lang: langSelect.value,
+      theme: themeSelect.value
+    };
+    if (handle) handle.update(options);
+    else handle = window.chitieu.mount(live, options);
+  }
+
+  // --- wiring ----------------------------------------------------------------------------------
+  textarea.addEventListener("input", function () { state.fileName = null; schedule(); });
+  fileInput.addEventListener("change", function () {
+    var f = fileInput.files && fileInput.files[0];
+    if (!f) return;
+    f.text().then(function (text) {
+      textarea.value = text.replace(/^\uFEFF/, "");
+      state.fileName = f.name;
+      return check();
+    });
+  });
+  document.getElementById("reset").addEventListener("click", function () {
+    textarea.value = template;
+    state.fileName = null;
+    check();
+  });
+  [widgetSelect, indicatorSelect, themeSelect, langSelect].forEach(function (s) {
+    s.addEventListener("change", render);
+  });
+  site.onLang(function (lang) {
+    langSelect.value = lang;
+    fillIndicators();
+    render();
+  });
+
+  fetch("template.csv").then(function (r) {
+    if (!r.ok) throw new Error("HTTP " + r.status);
+    return r.text();
+  }).then(function (text) {
+    template = text.replace(/^\uFEFF/, "");
+    if (!textarea.value) textarea.value = template;
+    return check();
+  }, function () {
+    site.text(summary, "Không tải được tệp mẫu template.csv; hãy dán dữ liệu của bạn.", "Could not load the sample template.csv; paste your data.");
+  });
+})();
