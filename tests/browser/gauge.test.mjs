@@ -58,3 +58,27 @@ export function states({ test, open, assert, assertIncludes }) {
     await context.close();
   });
 }
+
+export function events({ test, open, assertEq }) {
+  test("chitieu:error for errors the widget itself finds (unknown indicator, missing attribute); chitieu:ready for the rest", async () => {
+    const { page, context } = await open("/tests/pages/gauges.html", {
+      viewport: { width: 1300, height: 2000 },
+      init: () => {
+        window.__ev = [];
+        for (const type of ["chitieu:ready", "chitieu:error"]) {
+          document.addEventListener(type, (e) => window.__ev.push(type.slice(8) + ":" + (e.detail.message || e.target.getAttribute("indicator"))));
+        }
+      },
+    });
+    await page.waitForFunction(() => window.__ev.length >= 8, null, { timeout: 20_000 });
+    const ev = await page.evaluate(() => window.__ev.slice().sort());
+    const expected = [
+      "error:Không tải được dữ liệu (HTTP 404) từ http://" + new URL(page.url()).host + "/seeds/khong-co.json",
+      "error:Không tìm thấy chỉ tiêu 'khong-co' trong dữ liệu",
+      "error:Thiếu thuộc tính 'indicator': hãy ghi mã chỉ tiêu cần hiển thị",
+    ].sort();
+    assertEq(ev.filter((e) => e.startsWith("error:")).join(" | "), expected.join(" | "), "error events");
+    assertEq(ev.filter((e) => e.startsWith("ready:")).length, 5, "ready events");
+    await context.close();
+  });
+}

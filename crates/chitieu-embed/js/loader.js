@@ -204,7 +204,7 @@ function exportMenu(ctrl, lang, theme) {
   var o = ctrl.read();
   var base = "chitieu-" + ctrl.widget + (o.indicator ? "-" + o.indicator : "");
   var details = document.createElement("details");
-  details.className = "chitieu export theme-" + (theme || "light");
+  details.className = "export-bar export theme-" + (theme || "light");
   details.lang = lang;
   var summary = document.createElement("summary");
   summary.textContent = t.download;
@@ -374,9 +374,22 @@ class Controller {
         today: today()
       });
       if (o.export !== "none") self.root.appendChild(exportMenu(self, lang, o.theme));
-      self.host.dispatchEvent(new CustomEvent("chitieu:ready", {
-        bubbles: true, composed: true, detail: { widget: self.widget }
-      }));
+      // The widget renders just after mounting; then it either shows its figures
+      // (chitieu:ready) or says what is wrong, e.g. an unknown indicator (chitieu:error).
+      setTimeout(function () {
+        if (self.generation !== generation) return;
+        var shown = self.root.querySelector(".mount > .chitieu.error");
+        if (shown) {
+          self.host.dispatchEvent(new CustomEvent("chitieu:error", {
+            bubbles: true, composed: true,
+            detail: { message: shown.textContent.replace(/^\s*\u26a0\s*/, ""), widget: self.widget }
+          }));
+        } else {
+          self.host.dispatchEvent(new CustomEvent("chitieu:ready", {
+            bubbles: true, composed: true, detail: { widget: self.widget }
+          }));
+        }
+      }, 0);
     }).catch(function (err) {
       if (self.generation !== generation) return;
       var message = err && err.message ? err.message : String(err);
