@@ -1,5 +1,6 @@
 //! `chitieu`: the command line over chitieu-core — validate, score, parse target sentences,
-//! draft a dataset from a plan's text, and convert datasets between JSON and CSV.
+//! draft a dataset from a plan's text, convert datasets between JSON and CSV, and render
+//! widgets to static HTML or SVG (through chitieu-widgets' server-side rendering).
 //!
 //! Its output and exit codes are a contract scripts rely on: JSON on request, 0 on
 //! success, 1 when the input has errors (or no target could be read), 2 for usage errors.
