@@ -4,7 +4,7 @@
 //! the JavaScript loader (`js/loader.js`, bundled with the wasm-bindgen glue into
 //! `chitieu.js` by `cargo xtask build`): parse a dataset once, mount a widget into a
 //! shadow root (its handle also gives the data it shows as CSV), hand out a widget's
-//! stylesheet. With the `api` feature ([`api`]) it also scores, parses and validates, for
+//! stylesheet. With the `api` feature (module `api`) it also scores, parses and validates, for
 //! `chitieu.score/parseTargets/validate` and the npm package. The custom elements themselves live in
 //! the loader, so the page can define them and defer fetching the wasm until a widget
 //! comes near the viewport.

@@ -2,7 +2,7 @@
 //!
 //! Yew components that show chitieu datasets: gauge, bullet, target table, scorecard and
 //! trend. Each takes core types as props (a [`Ctx`] plus its own options, read from strings
-//! in [`spec`]), renders SVG and
+//! in [`spec`](mod@spec)), renders SVG and
 //! HTML with classes only — no inline `style` attributes, so a strict Content-Security-Policy
 //! needs no `'unsafe-inline'` — and is styled by the stylesheet from [`stylesheet`], whose
 //! `--chitieu-*` custom properties are the theming API.
