@@ -78,6 +78,11 @@ export default function ({ test, open, base, assert, assertEq, assertIncludes })
       assert(meta, "a CSP <meta http-equiv>");
       assertEq(meta.content, CSP, "CSP");
       assert(meta.before, "the CSP comes before every script and stylesheet");
+      // Some pages (compare) add their widgets after fetching the datasets: wait for them to
+      // exist before counting; the count is still asserted below.
+      const hostSelector = p.extraHosts ? `${HOSTS}, ${p.extraHosts}` : HOSTS;
+      await page.waitForFunction(([sel, min]) => document.querySelectorAll(sel).length >= min,
+        [hostSelector, p.minWidgets], { timeout: 20_000 }).catch(() => {});
       const n = await site.renderAll(page, p.extraHosts);
       assert(n >= p.minWidgets, `${p.path} shows ${n} widgets, expected at least ${p.minWidgets}`);
       assertEq((await site.widgetErrors(page, p.extraHosts)).join("\n"), "", "widgets showing an error");
