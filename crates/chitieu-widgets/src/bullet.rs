@@ -285,18 +285,8 @@ fn full_view(ctx: &Ctx, ind: &Indicator, score: &IndicatorScore) -> Html {
         (zero, top)
     };
     let has_bands = !bands(score, scale.max).is_empty();
-    let source = ind.source.as_ref().map(|s| {
-        let parts: Vec<&str> = [s.document.as_deref(), s.section.as_deref()]
-            .into_iter()
-            .flatten()
-            .collect();
-        format!("{}: {}", msg(lang, Msg::Source), parts.join(", "))
-    });
-    let target_text = ind
-        .targets
-        .iter()
-        .find(|t| Some(*t) == score.current_target.as_ref())
-        .and_then(|t| t.text.clone());
+    let source = facts.source.clone();
+    let target_text = facts.target_text.clone();
     // Unique within a shadow root, and apart from the gauge's ids on a server-rendered page.
     let source_id = format!("chitieu-bullet-src-{}", ind.id);
     let has_tip = source.is_some() || target_text.is_some();

@@ -197,6 +197,10 @@ pub struct Facts {
     pub expected: Option<String>,
     pub attainment: Option<String>,
     pub stale: Option<String>,
+    /// "Nguồn: <document>, <section>", when the indicator names its source.
+    pub source: Option<String>,
+    /// The current target in the plan's own words.
+    pub target_text: Option<String>,
 }
 
 impl Facts {
@@ -235,6 +239,18 @@ impl Facts {
                 .latest
                 .filter(|l| ctx.is_stale(l.period))
                 .map(|l| stale_note(lang, l.period)),
+            source: ind.source.as_ref().map(|s| {
+                let parts: Vec<&str> = [s.document.as_deref(), s.section.as_deref()]
+                    .into_iter()
+                    .flatten()
+                    .collect();
+                format!("{}: {}", msg(lang, Msg::Source), parts.join(", "))
+            }),
+            target_text: ind
+                .targets
+                .iter()
+                .find(|t| Some(*t) == score.current_target.as_ref())
+                .and_then(|t| t.text.clone()),
         }
     }
 

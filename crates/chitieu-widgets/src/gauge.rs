@@ -140,6 +140,8 @@ fn view(ctx: &Ctx, ind: &Indicator, score: &IndicatorScore, variant: GaugeVarian
         status_text,
         expected,
         stale,
+        source,
+        target_text,
         ..
     } = facts;
     // Without data the big figure is a dash; the chip and the label say it in words.
@@ -173,18 +175,6 @@ fn view(ctx: &Ctx, ind: &Indicator, score: &IndicatorScore, variant: GaugeVarian
         GaugeVariant::Semicircle => ("0 0 200 128", "94"),
         GaugeVariant::Ring => ("0 0 200 200", "110"),
     };
-    let source = ind.source.as_ref().map(|s| {
-        let parts: Vec<&str> = [s.document.as_deref(), s.section.as_deref()]
-            .into_iter()
-            .flatten()
-            .collect();
-        format!("{}: {}", msg(lang, Msg::Source), parts.join(", "))
-    });
-    let target_text = ind
-        .targets
-        .iter()
-        .find(|t| Some(*t) == score.current_target.as_ref())
-        .and_then(|t| t.text.clone());
 
     // Unique within a shadow root, and across a page of server-rendered widgets.
     let source_id = format!("chitieu-src-{}", ind.id);
