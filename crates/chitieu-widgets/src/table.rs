@@ -582,39 +582,23 @@ pub fn target_table(p: &TargetTableProps) -> Html {
         return html! { <ErrorBox theme={ctx.theme} lang={lang} message={message} /> };
     }
 
-    let on_group = {
+    // A filter's <select>: its value, applied to a copy of the view.
+    let on_select_change = |apply: fn(&mut View, String)| {
         let view = view.clone();
         Callback::from(move |e: Event| {
             let value = e
                 .target_unchecked_into::<web_sys::HtmlSelectElement>()
                 .value();
             let mut v = (*view).clone();
-            v.group = value.strip_prefix('g').and_then(|n| n.parse().ok());
+            apply(&mut v, value);
             view.set(v);
         })
     };
-    let on_level = {
-        let view = view.clone();
-        Callback::from(move |e: Event| {
-            let value = e
-                .target_unchecked_into::<web_sys::HtmlSelectElement>()
-                .value();
-            let mut v = (*view).clone();
-            v.level = parse_level(&value);
-            view.set(v);
-        })
-    };
-    let on_status = {
-        let view = view.clone();
-        Callback::from(move |e: Event| {
-            let value = e
-                .target_unchecked_into::<web_sys::HtmlSelectElement>()
-                .value();
-            let mut v = (*view).clone();
-            v.status = parse_status(&value);
-            view.set(v);
-        })
-    };
+    let on_group = on_select_change(|v, value| {
+        v.group = value.strip_prefix('g').and_then(|n| n.parse().ok());
+    });
+    let on_level = on_select_change(|v, value| v.level = parse_level(&value));
+    let on_status = on_select_change(|v, value| v.status = parse_status(&value));
     let on_search = {
         let view = view.clone();
         Callback::from(move |e: InputEvent| {
