@@ -84,19 +84,26 @@ pub fn wasm_bindgen_cli() -> Result<PathBuf> {
     Ok(PathBuf::from("wasm-bindgen"))
 }
 
-/// `npm ci` when node_modules is missing or older than package-lock.json.
+/// `npm ci` for the workspace's JavaScript tools.
 pub fn npm() -> Result {
-    let r = root();
-    let marker = r.join("node_modules/.package-lock.json");
-    let stale = match (mtime(&marker), mtime(&r.join("package-lock.json"))) {
+    npm_ci(&root())
+}
+
+/// `npm ci` in `dir` when its node_modules is missing or older than its package-lock.json.
+pub fn npm_ci(dir: &Path) -> Result {
+    let marker = dir.join("node_modules/.package-lock.json");
+    let stale = match (mtime(&marker), mtime(&dir.join("package-lock.json"))) {
         (Some(m), Some(l)) => m < l,
         _ => true,
     };
     if stale {
-        println!("xtask: installing JavaScript tools (npm ci)");
+        println!(
+            "xtask: installing JavaScript packages in {} (npm ci)",
+            dir.display()
+        );
         run(Command::new("npm")
             .args(["ci", "--no-audit", "--no-fund"])
-            .current_dir(&r))?;
+            .current_dir(dir))?;
     }
     Ok(())
 }

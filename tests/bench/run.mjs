@@ -1,0 +1,283 @@
+// `cargo xtask bench`: measures chitieu against ECharts, Chart.js and Highcharts in one run,
+// in headless Chromium on this machine, and writes BENCHMARKS.md.
+//
+// Run through `cargo xtask bench`, which builds the bundle and the peers' smallest gauge
+// bundles, runs the native scoring benchmark, starts the server, and sets CHITIEU_BASE_URL,
+// CHROME, BENCH_NATIVE (the native figures, JSON) and BENCH_OUT (where to write).
+// BENCH_QUICK=1 takes fewer samples (for trying the harness, not for publishing).
+
+import { chromium } from "playwright-core";
+import { readFile, writeFile } from "node:fs/promises";
+import { gzipSync, brotliCompressSync, constants as z } from "node:zlib";
+import { fileURLToPath } from "node:url";
+import os from "node:os";
+import path from "node:path";
+
+const BASE = process.env.CHITIEU_BASE_URL;
+const CHROME = process.env.CHROME || "/usr/bin/chromium";
+const QUICK = process.env.BENCH_QUICK === "1";
+const OUT = process.env.BENCH_OUT;
+if (!BASE || !OUT) {
+  console.error("run the benchmarks with `cargo xtask bench`");
+  process.exit(2);
+}
+const native = JSON.parse(process.env.BENCH_NATIVE || "null");
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, "../..");
+const REPEATS = QUICK ? 1 : 5;
+const SIZES = QUICK ? [10, 100] : [10, 100, 500];
+const THROTTLES = [1, 4];
+const FRAME_MS = 16;
+const KB = 1000;
+
+const browser = await chromium.launch({
+  executablePath: CHROME,
+  headless: true,
+  args: [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--no-first-run", "--disable-quic", "--disable-sync",
+  ],
+});
+
+const log = (s) => console.log(`bench: ${s}`);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmt = (x, d = 0) => x.toLocaleString("en-US", { minimumFractionDigits: d, maximumFractionDigits: d });
+const ratio = (a, b) => (b > 0 ? `${fmt(a / b, 2)}×` : "—");
+
+// --- 1. bundle weight --------------------------------------------------------------------
+const BUNDLES = [
+  { name: "**chitieu** widgets (`chitieu.js` + `chitieu_bg.wasm`)", files: ["www/dist/chitieu.js", "www/dist/chitieu_bg.wasm"], ours: true },
+  { name: "chitieu, one file (`chitieu.inline.js`, wasm inside)", files: ["www/dist/chitieu.inline.js"], ours: true },
+  { name: "ECharts 6.1.0 full (`echarts.min.js`)", files: ["tests/bench/node_modules/echarts/dist/echarts.min.js"], peer: "echarts" },
+  { name: "ECharts simple (`echarts.simple.min.js`; has no gauge series)", files: ["tests/bench/node_modules/echarts/dist/echarts.simple.min.js"] },
+  { name: "ECharts gauge only (core + GaugeChart + CanvasRenderer, esbuild)", files: ["tests/bench/dist/echarts-gauge.js"], peer: "echarts-gauge" },
+  { name: "Chart.js 4.6.1 (`chart.umd.min.js`)", files: ["tests/bench/node_modules/chart.js/dist/chart.umd.min.js"], peer: "chartjs" },
+  { name: "Chart.js doughnut only (Chart + DoughnutController + ArcElement, esbuild)", files: ["tests/bench/dist/chartjs-doughnut.js"], peer: "chartjs-doughnut" },
+  { name: "Highcharts 13.1.1 + highcharts-more + solid-gauge", files: ["tests/bench/node_modules/highcharts/highcharts.js", "tests/bench/node_modules/highcharts/highcharts-more.js", "tests/bench/node_modules/highcharts/modules/solid-gauge.js"], peer: "highcharts" },
+];
+for (const b of BUNDLES) {
+  b.raw = b.gzip = b.brotli = 0;
+  for (const f of b.files) {
+    const bytes = await readFile(path.join(root, f));
+    b.raw += bytes.length;
+    b.gzip += gzipSync(bytes, { level: 9 }).length;
+    b.brotli += brotliCompressSync(bytes, { params: { [z.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  }
+  log(`${b.files.join(" + ")}: ${b.gzip} B gzip, ${b.brotli} B brotli`);
+}
+const ours = BUNDLES[0];
+
+// --- helpers -----------------------------------------------------------------------------
+/** Opens `url` in a fresh context (cold cache) at `throttle`× CPU, waits for
+ *  window.__bench.done and returns it with the page's memory after a garbage collection. */
+async function measure(url, throttle, { memory = false, timeout = 300_000 } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: throttle });
+  await page.goto(new URL(url, BASE).href);
+  await page.waitForFunction(() => window.__bench && window.__bench.done, null, { timeout, polling: 50 });
+  const result = await page.evaluate(() => window.__bench);
+  if (!result.error && errors.length) result.error = errors.join("; ");
+  if (memory) {
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
+    await cdp.send("HeapProfiler.enable");
+    await cdp.send("HeapProfiler.collectGarbage");
+    await cdp.send("Performance.enable");
+    const { metrics } = await cdp.send("Performance.getMetrics");
+    const m = Object.fromEntries(metrics.map((x) => [x.name, x.value]));
+    result.heap = m.JSHeapUsedSize;
+    result.nodes = m.Nodes;
+    result.wasm = await page.evaluate(() =>
+      (window.__wasmMemories || []).reduce((s, mem) => s + mem.buffer.byteLength, 0));
+  }
+  await context.close();
+  if (result.error) throw new Error(`${url}: ${result.error}`);
+  return result;
+}
+
+async function repeat(url, throttle, n = REPEATS) {
+  const runs = [];
+  for (let i = 0; i < n; i++) runs.push(await measure(url, throttle, { memory: i === n - 1 }));
+  const last = runs[runs.length - 1];
+  const ms = runs.map((r) => r.ms);
+  return { ms: median(ms), min: Math.min(...ms), max: Math.max(...ms), heap: last.heap, wasm: last.wasm, nodes: last.nodes };
+}
+
+// --- 2. render N gauges ------------------------------------------------------------------
+const LIBS = [
+  { id: "chitieu", name: "**chitieu** gauge" },
+  { id: "echarts", name: "ECharts gauge series (full build)" },
+  { id: "echarts-gauge", name: "ECharts gauge series (gauge-only build)" },
+  { id: "chartjs", name: "Chart.js doughnut gauge (UMD build)" },
+  { id: "highcharts", name: "Highcharts solid gauge" },
+];
+const render = {};
+for (const throttle of THROTTLES) {
+  for (const n of SIZES) {
+    for (const lib of LIBS) {
+      const r = await repeat(`/tests/bench/gauges.html?lib=${lib.id}&n=${n}`, throttle);
+      render[`${lib.id}/${n}/${throttle}`] = r;
+      log(`${lib.id} n=${n} cpu÷${throttle}: ${fmt(r.ms)} ms (${fmt(r.min)}–${fmt(r.max)}), heap ${fmt(r.heap / 1e6, 1)} MB, wasm ${fmt(r.wasm / 1e6, 1)} MB`);
+    }
+  }
+}
+
+// --- 3. the target table at 2,000 rows ---------------------------------------------------
+let table = null;
+try {
+  table = await tableBench();
+} catch (e) {
+  log(`table: ${e.message}`);
+  table = { error: e.message };
+}
+
+async function tableBench() {
+  const out = {};
+  for (const throttle of THROTTLES) {
+    const runs = [];
+    for (let i = 0; i < REPEATS; i++) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send("Emulation.setCPUThrottlingRate", { rate: throttle });
+      await page.goto(new URL("/tests/bench/table.html?rows=2000", BASE).href);
+      await page.waitForFunction(() => window.__bench && window.__bench.done, null, { timeout: 300_000 });
+      const first = await page.evaluate(() => window.__bench);
+      if (first.error) throw new Error(first.error);
+      const sort = await page.evaluate(() => window.__time("sort"));
+      const filter = await page.evaluate(() => window.__time("filter"));
+      const page2 = await page.evaluate(() => window.__time("page"));
+      runs.push({ first: first.ms, sort, filter, page: page2, shown: first.shown });
+      await context.close();
+    }
+    const pick = (k) => median(runs.map((r) => r[k]).filter((x) => typeof x === "number"));
+    out[throttle] = { first: pick("first"), sort: pick("sort"), filter: pick("filter"), page: pick("page"), shown: runs[0].shown };
+    log(`table cpu÷${throttle}: first ${fmt(out[throttle].first)} ms, sort ${fmt(out[throttle].sort, 1)} ms, filter ${fmt(out[throttle].filter, 1)} ms`);
+  }
+  return out;
+}
+
+// --- 4. scoring in wasm ------------------------------------------------------------------
+let wasmScore = null;
+try {
+  const r = await measure(`/tests/bench/score.html?repeats=${QUICK ? 1 : 5}`, 1);
+  wasmScore = { ms: median(r.ms), min: Math.min(...r.ms), max: Math.max(...r.ms) };
+  log(`scoring in wasm: ${fmt(wasmScore.ms)} ms`);
+} catch (e) {
+  log(`scoring in wasm: ${e.message}`);
+  wasmScore = { error: e.message };
+}
+
+const chromiumVersion = browser.version();
+await browser.close();
+
+// --- BENCHMARKS.md -------------------------------------------------------------------------
+const L = [];
+const cpu = os.cpus();
+L.push("# Benchmarks", "");
+L.push(`Written by \`cargo xtask bench\` on ${new Date().toISOString().slice(0, 10)}: every figure below comes from that one run, ` +
+  `in headless Chromium ${chromiumVersion} on ${cpu.length} × ${cpu[0] ? cpu[0].model.trim() : "unknown CPU"}, ` +
+  `${fmt(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}. Re-run it to get this machine's figures; ` +
+  `compare ratios, not milliseconds, across machines.${QUICK ? " **Quick run (BENCH_QUICK=1): one sample each, not for publishing.**" : ""}`, "");
+L.push("The peers are installed from npm and served from the same local server as chitieu (self-hosted, " +
+  "as a portal without a CDN would): ECharts 6.1.0, Chart.js 4.6.1, Highcharts 13.1.1; their smallest gauge " +
+  "builds are bundled with esbuild 0.28.2 (`tests/bench/peers/`). Times are medians of " +
+  `${REPEATS} page loads, each in a fresh browser context (cold cache).`, "");
+
+L.push("## Budgets", "");
+L.push("| budget | measured | verdict |", "| --- | --- | --- |");
+const budgetKB = 100;
+L.push(`| embed bundle ≤ ${budgetKB} KB gzipped (js + wasm) | ${fmt(ours.gzip / KB, 1)} KB | ${ours.gzip <= budgetKB * KB ? "met" : `**missed by ${fmt(ours.gzip / KB - budgetKB, 1)} KB (${fmt(ours.gzip / (budgetKB * KB), 2)}× the budget)**`} |`);
+for (const throttle of THROTTLES) {
+  const c = render[`chitieu/100/${throttle}`], e = render[`echarts/100/${throttle}`];
+  if (c && e) {
+    const ok = c.ms <= e.ms / 2;
+    L.push(`| 100 gauges in ≤ ½ of ECharts' time (CPU ÷${throttle}) | ${fmt(c.ms)} ms vs ECharts ${fmt(e.ms)} ms (${ratio(c.ms, e.ms)}) | ${ok ? "met" : `**missed: ${ratio(c.ms, e.ms / 2)} the budget of ${fmt(e.ms / 2)} ms**`} |`);
+  }
+}
+if (table && !table.error) {
+  for (const throttle of THROTTLES) {
+    const t = table[throttle];
+    for (const k of ["sort", "filter", "page"]) {
+      if (typeof t[k] !== "number") continue;
+      L.push(`| table ${k}, 2,000 rows, within one ${FRAME_MS} ms frame (CPU ÷${throttle}) | ${fmt(t[k], 1)} ms | ${t[k] <= FRAME_MS ? "met" : `**missed: ${ratio(t[k], FRAME_MS)} a frame**`} |`);
+    }
+  }
+} else {
+  L.push(`| table interactions within one frame at 2,000 rows | not measured: ${table && table.error} | **unknown** |`);
+}
+L.push("");
+
+L.push("## Bundle weight", "");
+L.push("What a portal self-hosts to draw one gauge. gzip at level 9 and brotli at quality 11 (what a server " +
+  "precompresses); 1 KB = 1,000 bytes. Ratio: chitieu's widget bundle divided by the row's.", "");
+L.push("| files | raw | gzip | brotli | chitieu ÷ this (gzip) |", "| --- | ---: | ---: | ---: | ---: |");
+for (const b of BUNDLES) {
+  L.push(`| ${b.name} | ${fmt(b.raw / KB, 1)} KB | ${fmt(b.gzip / KB, 1)} KB | ${fmt(b.brotli / KB, 1)} KB | ${b === ours ? "1.00×" : b.ours ? "—" : ratio(ours.gzip, b.gzip)} |`);
+}
+L.push("", "chitieu's figure is what every widget needs (gauge, bullet, trend, table and scorecard, " +
+  "their styles and both languages); the wasm is fetched only when a widget comes near the viewport. " +
+  "The analysis API (`chitieu.score`, `parseTargets`, `validate`) is a second wasm, fetched on first use " +
+  "and not counted here.", "");
+
+L.push("## Rendering N gauges", "");
+L.push("From script start (a performance mark before any library loads) to every gauge drawn and the " +
+  "next frame painted (two `requestAnimationFrame`s), each gauge in its own 240 × 180 px box from inline " +
+  "data, animations off. chitieu gauges are mounted with `chitieu.mount()` (eager; the custom elements " +
+  "would defer off-screen ones), each with its own one-indicator dataset that it parses and validates; " +
+  "export menus off. Memory after a forced garbage collection: JS heap used, wasm linear memory, DOM nodes " +
+  "(chitieu's include its shadow roots; canvas pixels are not counted for anyone). " +
+  "CPU ÷4 is Chromium's `Emulation.setCPUThrottlingRate` at 4.", "");
+for (const throttle of THROTTLES) {
+  L.push(`### CPU ÷${throttle}`, "");
+  L.push("| library | N | time (median; min–max) | chitieu ÷ this | JS heap | wasm memory | DOM nodes |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+  for (const n of SIZES) {
+    const c = render[`chitieu/${n}/${throttle}`];
+    for (const lib of LIBS) {
+      const r = render[`${lib.id}/${n}/${throttle}`];
+      if (!r) continue;
+      L.push(`| ${lib.name} | ${n} | ${fmt(r.ms)} ms (${fmt(r.min)}–${fmt(r.max)}) | ${lib.id === "chitieu" ? "1.00×" : ratio(c.ms, r.ms)} | ${fmt(r.heap / 1e6, 1)} MB | ${r.wasm ? `${fmt(r.wasm / 1e6, 1)} MB` : "—"} | ${fmt(r.nodes)} |`);
+    }
+  }
+  L.push("");
+}
+
+L.push("## Target table, 2,000 rows", "");
+if (table && !table.error) {
+  L.push("`tests/bench/table.html`: one `<chitieu-table>` over a generated 2,000-indicator dataset. First render " +
+    "is from script start to the table painted; sort (a column header clicked), filter (a word typed in " +
+    "the search box) and page (the next page of rows) from the input event to the next paint. " +
+    `Budget: one frame, ${FRAME_MS} ms.`, "");
+  L.push("| CPU | first render | sort | filter | next page | rows in the DOM |", "| --- | ---: | ---: | ---: | ---: | ---: |");
+  for (const throttle of THROTTLES) {
+    const t = table[throttle];
+    const cell = (x) => (typeof x === "number" ? `${fmt(x, 1)} ms (${ratio(x, FRAME_MS)} a frame)` : "—");
+    L.push(`| ÷${throttle} | ${fmt(t.first)} ms | ${cell(t.sort)} | ${cell(t.filter)} | ${cell(t.page)} | ${t.shown ?? "—"} |`);
+  }
+} else {
+  L.push(`Not measured: ${table && table.error}.`);
+}
+L.push("");
+
+L.push("## Scoring 63 provinces × 100 indicators × 10 observations", "");
+L.push("63 generated datasets (`crates/chitieu-core/examples/bench_score.rs`, a fixed pseudo-random sequence; " +
+  `${native ? fmt(native.bytes_in / 1e6, 1) : "?"} MB of JSON), each read and validated, scored and written ` +
+  "back as JSON, as the `scoreDataset` wasm call does. Native: release build, median of " +
+  `${native ? native.repeats : "?"} rounds. Wasm: \`chitieu.score()\` in Chromium (also turns each result into JS objects), median of ${QUICK ? 1 : 5} rounds.`, "");
+L.push("| where | all 63 datasets | per dataset | ÷ native |", "| --- | ---: | ---: | ---: |");
+if (native) {
+  L.push(`| native (load ${fmt(native.load_ms)} ms + score and write ${fmt(native.score_ms)} ms) | ${fmt(native.total_ms)} ms | ${fmt(native.total_ms / 63, 2)} ms | 1.00× |`);
+}
+if (wasmScore && !wasmScore.error) {
+  L.push(`| wasm in Chromium | ${fmt(wasmScore.ms)} ms (${fmt(wasmScore.min)}–${fmt(wasmScore.max)}) | ${fmt(wasmScore.ms / 63, 2)} ms | ${native ? ratio(wasmScore.ms, native.total_ms) : "—"} |`);
+} else {
+  L.push(`| wasm in Chromium | not measured: ${wasmScore && wasmScore.error} | | |`);
+}
+L.push("");
+
+await writeFile(OUT, L.join("\n"));
+log(`wrote ${OUT}`);
