@@ -460,7 +460,10 @@ function mountApi(element, options) {
   function set(opts) {
     Object.keys(opts || {}).forEach(function (k) {
       var key = { asOf: "as-of", staleAfter: "stale-after" }[k] || k;
-      current[key] = opts[k];
+      var v = opts[k];
+      // Options are read like attributes, as text: a number or a list handed to the wasm
+      // where it takes a string (widget: 7) corrupted its memory and trapped it.
+      current[key] = key === "data" || v === undefined || v === null ? v : String(v);
     });
   }
   set(options);
