@@ -21,12 +21,14 @@ pub const DEFAULT_TOLERANCE: f64 = 0.05;
 #[serde(deny_unknown_fields)]
 pub struct Dataset {
     pub schema: String,
+    #[serde(deserialize_with = "object")]
     pub plan: Plan,
     /// The date the figures are current to; scoring uses it unless told otherwise.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub as_of: Option<Date>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "objects")]
     pub pillars: Vec<Pillar>,
+    #[serde(deserialize_with = "objects")]
     pub indicators: Vec<Indicator>,
 }
 
@@ -61,6 +63,49 @@ pub struct Pillar {
 
 fn one() -> f64 {
     1.0
+}
+
+/// A `T` read from a JSON object only. Derived `Deserialize` also reads a struct from an
+/// array of its fields in order, so `"source": ["Kế hoạch", "Phần II"]` would load as a
+/// document and a section; the format has no such form, and a person who wrote it meant
+/// something else. Every struct of the format is read through this wrapper.
+pub(crate) struct Obj<T>(pub T);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Obj<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::{value::MapAccessDeserializer, MapAccess, Visitor};
+        struct V<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for V<T> {
+            type Value = Obj<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object {\"field\": value, …}")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, m: A) -> Result<Obj<T>, A::Error> {
+                T::deserialize(MapAccessDeserializer::new(m)).map(Obj)
+            }
+        }
+        d.deserialize_map(V(std::marker::PhantomData))
+    }
+}
+
+fn object<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<T, D::Error> {
+    Obj::deserialize(d).map(|o| o.0)
+}
+
+fn optional_object<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<Obj<T>>::deserialize(d).map(|o| o.map(|o| o.0))
+}
+
+fn objects<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Vec::<Obj<T>>::deserialize(d).map(|v| v.into_iter().map(|o| o.0).collect())
 }
 
 /// A name in Vietnamese, with an optional English translation.
@@ -138,13 +183,21 @@ pub struct Indicator {
     /// The lead agency (cơ quan chủ trì).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "objects")]
     pub targets: Vec<Target>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "optional_object",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub baseline: Option<Baseline>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "objects")]
     pub observations: Vec<Observation>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "optional_object",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub source: Option<Source>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,

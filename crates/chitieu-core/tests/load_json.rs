@@ -246,3 +246,48 @@ fn auto_detects_by_name_then_by_content() {
     let a = load_auto(RICH_JSON, Some("quang-nam.json")).expect("loads");
     assert!(a.warnings.iter().all(|w| w.severity == Severity::Warning));
 }
+
+#[test]
+fn an_array_is_not_read_as_an_object() {
+    // serde's derived structs would also read `[field, field, …]` in field order, so
+    // `"source": ["Kế hoạch", "Phần II"]` would load as a document and a section.
+    let dataset = |plan: &str, indicator_extra: &str| {
+        format!(
+            "{{\"schema\": \"chitieu/1\", \"plan\": {plan},\n \"indicators\": [ {{\"id\": \"x\", \"name\": \"X\", \"unit\": \"percent\",\n   \"targets\": [ {{\"op\": \"gte\", \"value\": 80}} ]{indicator_extra} }} ] }}"
+        )
+    };
+    let plan = r#"{"id": "p", "title": "t"}"#;
+    let e = read_errors(&dataset(
+        plan,
+        ",\n   \"source\": [\"Kế hoạch 2024\", \"Phần II\"]",
+    ));
+    assert_eq!(e, ["indicators[0].source: invalid type: list, expected an object {\"field\": value, …} in indicator 'x' (line 4, column 14)"]);
+    let e = read_errors(&dataset(plan, ",\n   \"observations\": [ [\"2023\", 5] ]"));
+    assert!(
+        e[0].starts_with("indicators[0].observations[0]: invalid type: list, expected an object"),
+        "{e:?}"
+    );
+    let e = read_errors(&dataset(plan, ",\n   \"baseline\": [\"2022\", 40]"));
+    assert!(
+        e[0].starts_with("indicators[0].baseline: invalid type: list"),
+        "{e:?}"
+    );
+    let e = read_errors(&dataset(r#"["p", "t"]"#, ""));
+    assert!(
+        e[0].starts_with("plan: invalid type: list, expected an object"),
+        "{e:?}"
+    );
+    let e = read_errors(
+        &dataset(plan, "").replace(r#"[ {"op": "gte", "value": 80} ]"#, r#"[ ["gte", 80] ]"#),
+    );
+    assert!(
+        e[0].starts_with("indicators[0].targets[0]: invalid type: list"),
+        "{e:?}"
+    );
+    // The object forms still load.
+    assert!(load_json(&dataset(
+        plan,
+        ",\n   \"source\": {\"document\": \"Kế hoạch 2024\"}"
+    ))
+    .is_ok());
+}

@@ -168,6 +168,17 @@ fn ratio_checks() {
         m,
         "indicator 'cqs-01': observation 2024-Q3: denominator is 0, so no value can be computed"
     );
+    // Below 0 it is no count either: a share of a negative total cannot be shown.
+    ds.indicators[0].observations[1].denominator = Some(-1289.0);
+    let m = one(
+        &ds,
+        Severity::Error,
+        "indicators[0].observations[1].denominator",
+    );
+    assert_eq!(
+        m,
+        "indicator 'cqs-01': observation 2024-Q3: denominator -1289 is negative; it counts what the numerator is a share of, so it must be above 0"
+    );
 
     let mut ds = rich();
     let o = &mut ds.indicators[0].observations[1];

@@ -21,6 +21,7 @@ var TEXT = {
     http: function (status, url) { return "Không tải được dữ liệu (HTTP " + status + ") từ " + url; },
     timeout: function (url) { return "Quá thời gian chờ khi tải dữ liệu từ " + url; },
     network: function (url) { return "Không kết nối được để tải dữ liệu từ " + url; },
+    html: function (url) { return "Địa chỉ " + url + " trả về một trang web (HTML), không phải dữ liệu JSON hay CSV: hãy kiểm tra thuộc tính src"; },
     wasm: "Không khởi động được thành phần hiển thị (WebAssembly)",
     data: "Dữ liệu không hợp lệ: ",
     download: "Tải xuống",
@@ -35,6 +36,7 @@ var TEXT = {
     http: function (status, url) { return "Could not load the data (HTTP " + status + ") from " + url; },
     timeout: function (url) { return "Timed out loading the data from " + url; },
     network: function (url) { return "Could not connect to load the data from " + url; },
+    html: function (url) { return "The address " + url + " returned a web page (HTML), not JSON or CSV data: check the src attribute"; },
     wasm: "The display component (WebAssembly) could not start",
     data: "Invalid data: ",
     download: "Download",
@@ -85,6 +87,12 @@ function fetchText(url, lang) {
     .then(function (res) {
       if (!res.ok) throw own(t.http(res.status, url));
       return res.text();
+    })
+    .then(function (text) {
+      // A wrong src often gets the site's own page back with status 200 (a login page, a
+      // "not found" page, a single-page app's index.html): no dataset starts with "<".
+      if (/^\uFEFF?\s*</.test(text)) throw own(t.html(url));
+      return text;
     })
     .catch(function (err) {
       if (err && err.chitieuOwn) throw err;
@@ -452,7 +460,10 @@ function mountApi(element, options) {
   function set(opts) {
     Object.keys(opts || {}).forEach(function (k) {
       var key = { asOf: "as-of", staleAfter: "stale-after" }[k] || k;
-      current[key] = opts[k];
+      var v = opts[k];
+      // Options are read like attributes, as text: a number or a list handed to the wasm
+      // where it takes a string (widget: 7) corrupted its memory and trapped it.
+      current[key] = key === "data" || v === undefined || v === null ? v : String(v);
     });
   }
   set(options);

@@ -19,8 +19,8 @@ pub mod api;
 use chitieu_core::load;
 use chitieu_core::{Date, Lang};
 use chitieu_widgets::{
-    Bullet, Ctx, Data, ErrorBox, ErrorProps, Gauge, Options, Scorecard, Spec, TargetTable, Theme,
-    Trend,
+    i18n, Bullet, Ctx, Data, ErrorBox, ErrorProps, Gauge, Options, Scorecard, Spec, TargetTable,
+    Theme, Trend,
 };
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
@@ -127,7 +127,10 @@ fn context(data: &DatasetHandle, o: &MountOptions, lang: Lang) -> Result<Ctx, St
     ctx.lang = lang;
     ctx.theme = Theme::parse(given(&o.theme).unwrap_or("light"));
     ctx.as_of = match (given(&o.as_of), data.data.0.as_of, given(&o.today)) {
-        (Some(s), _, _) => Some(s.parse::<Date>().map_err(|e| format!("as-of: {e}"))?),
+        (Some(s), _, _) => Some(
+            s.parse::<Date>()
+                .map_err(|_| i18n::bad_date_attribute(lang, "as-of", s))?,
+        ),
         (None, Some(d), _) => Some(d),
         (None, None, Some(t)) => t.parse::<Date>().ok(),
         (None, None, None) => None,
@@ -135,10 +138,10 @@ fn context(data: &DatasetHandle, o: &MountOptions, lang: Lang) -> Result<Ctx, St
     if let Some(s) = given(&o.stale_after) {
         ctx.stale_after_days = match s {
             "never" | "off" => None,
-            n => Some(n.parse::<u32>().map_err(|_| match lang {
-                Lang::Vi => format!("stale-after: '{n}' không phải số ngày (hoặc 'never')"),
-                Lang::En => format!("stale-after: '{n}' is not a number of days (or 'never')"),
-            })?),
+            n => Some(
+                n.parse::<u32>()
+                    .map_err(|_| i18n::bad_days_attribute(lang, "stale-after", n))?,
+            ),
         };
     }
     Ok(ctx)

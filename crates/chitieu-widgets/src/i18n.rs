@@ -346,6 +346,31 @@ pub fn bad_attribute(lang: Lang, attr: &str, value: &str, allowed: &[&str]) -> S
     }
 }
 
+/// An `as-of` attribute that is not a date:
+/// "Thuộc tính 'as-of': '2024-13-45' không phải là ngày hợp lệ; hãy ghi dạng YYYY-MM-DD (ví dụ 2024-06-30)".
+pub fn bad_date_attribute(lang: Lang, attr: &str, value: &str) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Thuộc tính '{attr}': '{value}' không phải là ngày hợp lệ; hãy ghi dạng YYYY-MM-DD (ví dụ 2024-06-30)"
+        ),
+        Lang::En => format!(
+            "Attribute '{attr}': '{value}' is not a valid date; write it as YYYY-MM-DD (e.g. 2024-06-30)"
+        ),
+    }
+}
+
+/// A `stale-after` attribute that is neither a number of days nor `never`.
+pub fn bad_days_attribute(lang: Lang, attr: &str, value: &str) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Thuộc tính '{attr}': '{value}' không phải là số ngày; hãy ghi một số nguyên (ví dụ 548) hoặc 'never'"
+        ),
+        Lang::En => format!(
+            "Attribute '{attr}': '{value}' is not a number of days; write a whole number (e.g. 548) or 'never'"
+        ),
+    }
+}
+
 // trend
 
 /// The unit words of a money axis whose figures are divided by 10⁹, 10⁶ or 1.

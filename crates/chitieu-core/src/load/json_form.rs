@@ -13,7 +13,7 @@ use serde::{Deserialize, Deserializer};
 use serde_json::value::RawValue;
 
 use super::{strip_bom, Diagnostic, Format, LoadError, Loaded};
-use crate::model::{Dataset, Indicator, Pillar, Plan, SCHEMA};
+use crate::model::{Dataset, Indicator, Obj, Pillar, Plan, SCHEMA};
 use crate::period::Date;
 
 /// Validation findings placed on a line; past this they keep their path only, so a
@@ -141,10 +141,10 @@ fn collect_errors(body: &str, entries: &[(String, &RawValue)]) -> Vec<Diagnostic
         }
         match key.as_str() {
             "schema" => {}
-            "plan" => part::<Plan>(body, raw, "plan".into(), None, &mut errors),
+            "plan" => part::<Obj<Plan>>(body, raw, "plan".into(), None, &mut errors),
             "as_of" => part::<Option<Date>>(body, raw, "as_of".into(), None, &mut errors),
-            "pillars" => list::<Pillar>(body, raw, "pillars", &mut errors),
-            "indicators" => list::<Indicator>(body, raw, "indicators", &mut errors),
+            "pillars" => list::<Obj<Pillar>>(body, raw, "pillars", &mut errors),
+            "indicators" => list::<Obj<Indicator>>(body, raw, "indicators", &mut errors),
             other => {
                 let expected: Vec<String> = TOP_FIELDS.iter().map(|f| format!("`{f}`")).collect();
                 let mut d = Diagnostic::error(
@@ -274,16 +274,22 @@ fn narrow<'a>(text: &'a str, prefix: &str) -> Option<(String, &'a str, serde_jso
     }
     one("name", parts.name, is::<crate::model::Text>)
         .or_else(|| one("unit", parts.unit, is::<crate::model::Unit>))
-        .or_else(|| many("targets", &parts.targets, is::<crate::model::Target>))
+        .or_else(|| many("targets", &parts.targets, is::<Obj<crate::model::Target>>))
         .or_else(|| {
             many(
                 "observations",
                 &parts.observations,
-                is::<crate::model::Observation>,
+                is::<Obj<crate::model::Observation>>,
             )
         })
-        .or_else(|| one("baseline", parts.baseline, is::<crate::model::Baseline>))
-        .or_else(|| one("source", parts.source, is::<crate::model::Source>))
+        .or_else(|| {
+            one(
+                "baseline",
+                parts.baseline,
+                is::<Obj<crate::model::Baseline>>,
+            )
+        })
+        .or_else(|| one("source", parts.source, is::<Obj<crate::model::Source>>))
 }
 
 /// `prefix` joined with a path relative to it.

@@ -1,10 +1,10 @@
 //! Checks a read dataset for what its types cannot express.
 //!
 //! Errors are what makes the dataset unusable as it is (duplicate ids, a ratio with a
-//! zero denominator, a reference to a pillar that does not exist). Warnings are what a
-//! careful statistician would query before publishing: a printed percentage that does
-//! not follow from its own numerator and denominator, a share above 100%, a result
-//! dated after the date the figures are said to be current to.
+//! zero or negative denominator, a reference to a pillar that does not exist). Warnings
+//! are what a careful statistician would query before publishing: a printed percentage
+//! that does not follow from its own numerator and denominator, a share above 100%, a
+//! result dated after the date the figures are said to be current to.
 
 use std::collections::HashMap;
 
@@ -318,13 +318,17 @@ impl IndicatorChecks<'_> {
                         format!("{what}: denominator is 0, so no value can be computed"),
                     );
                     None
+                } else if d < 0.0 {
+                    // A denominator counts what the numerator is a share of: below 0 it
+                    // gives a share that cannot be, and no widget should show it.
+                    self.error(
+                        &f("denominator"),
+                        format!(
+                            "{what}: denominator {d} is negative; it counts what the numerator is a share of, so it must be above 0"
+                        ),
+                    );
+                    None
                 } else {
-                    if d < 0.0 {
-                        self.warning(
-                            &f("denominator"),
-                            format!("{what}: denominator {d} is negative"),
-                        );
-                    }
                     if n < 0.0 {
                         self.warning(
                             &f("numerator"),
