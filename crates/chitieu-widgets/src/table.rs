@@ -623,7 +623,7 @@ pub fn target_table(p: &TargetTableProps) -> Html {
 
     let span = page_span(visible.len(), p.page_size, *page);
     let paged = span.pages > 1;
-    let caption_ref = use_node_ref();
+    let table_ref = use_node_ref();
 
     // A filter's <select>: its value, applied to a copy of the view.
     let on_select_change = |apply: fn(&mut View, String)| {
@@ -691,16 +691,18 @@ pub fn target_table(p: &TargetTableProps) -> Html {
     // focusable (aria-disabled, not disabled) and does nothing.
     let go = |to: fn(usize, usize) -> usize| {
         let page = page.setter();
-        let caption = caption_ref.clone();
+        let table = table_ref.clone();
         let (now, pages) = (span.page, span.pages);
         let next = to(now, pages).min(pages.saturating_sub(1));
         let onclick = Callback::from(move |_: MouseEvent| {
             if next != now {
                 page.set(next);
                 // The new page starts at the top of the table: reading (and, for
-                // screen readers, the virtual cursor) goes on from there.
-                if let Some(c) = caption.cast::<web_sys::HtmlElement>() {
-                    let _ = c.focus();
+                // screen readers, the virtual cursor) goes on from there. Focus alone
+                // would not scroll a table that is partly on screen.
+                if let Some(t) = table.cast::<web_sys::HtmlElement>() {
+                    t.scroll_into_view();
+                    let _ = t.focus();
                 }
             }
         });
@@ -833,9 +835,10 @@ pub fn target_table(p: &TargetTableProps) -> Html {
             <p class="count" role="status">{ status }</p>
             // Explicit roles keep the table a table for screen readers when CSS lays
             // its parts out as grids and cards.
-            <table role="table">
-                // Focus lands here after a page change (see `go`); only then is it focusable.
-                <caption ref={caption_ref.clone()} tabindex={paged.then_some("-1")}>{ prepared.caption.clone() }</caption>
+            // Focus lands on the table after a page change (see `go`); only then is it
+            // focusable (not the caption: a focusable caption breaks the table's roles).
+            <table role="table" ref={table_ref.clone()} tabindex={paged.then_some("-1")}>
+                <caption>{ prepared.caption.clone() }</caption>
                 <thead role="rowgroup"><tr role="row">{ for header }</tr></thead>
                 { for bodies }
             </table>

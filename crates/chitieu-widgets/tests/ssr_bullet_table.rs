@@ -152,7 +152,7 @@ fn a_big_table_shows_its_first_page_and_a_pager_and_every_row_without_paging() {
     );
     assert!(
         paged.contains("tabindex=\"-1\""),
-        "the caption takes the focus on a page change"
+        "the table takes the focus on a page change"
     );
 
     let all = render(None);
