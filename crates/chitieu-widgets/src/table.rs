@@ -9,21 +9,23 @@
 //! rows, on every page, download as CSV (UTF-8 with a byte-order mark, so Excel reads the
 //! diacritics).
 //!
-//! Large datasets stay smooth (issue #7): the dataset is scored, formatted and folded for
-//! search once per context ([`use_memo`]), sorting happens once per sort change and
-//! filtering runs over the sorted order; and only one page of [`PAGE_SIZE`] rows is in
-//! the DOM, since building rows is what costs. With more rows than that, a pager (first,
+//! Large datasets stay smooth (issue #7): the dataset is scored and folded for search
+//! once per context ([`use_memo`]), a row's figures are put into words when it is first
+//! shown, sorting happens once per sort change and filtering runs over the sorted order;
+//! and only one page of [`PAGE_SIZE`] rows is in the DOM, since building rows is what
+//! costs. With more rows than that, a pager (first,
 //! previous, next, last, "Trang 3/40") follows the table, the live region names the rows
 //! shown ("Hiển thị 101–150 trong 2.000 chỉ tiêu"), a pillar that goes on from the page
 //! before is marked "(tiếp theo)", and a change of filter or sort goes back to page 1.
 //! Static rendering shows every row (there is no script to turn pages).
 
+use std::cell::OnceCell;
 use std::cmp::Ordering;
 use std::rc::Rc;
 
 use chitieu_core::number::format_value;
-use chitieu_core::score::{IndicatorScore, Status};
-use chitieu_core::{Lang, Level, Period};
+use chitieu_core::score::{score_indicator, IndicatorScore, Status};
+use chitieu_core::{Lang, Level, Period, Unit};
 use yew::prelude::*;
 
 use crate::bullet::chart;
@@ -221,11 +223,19 @@ pub fn sort_order(keys: &[SortKeys], sort: Option<(Column, SortDir)>) -> Vec<usi
 /// text was typed precomposed or decomposed.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars().flat_map(char::to_lowercase) {
-        if ('\u{300}'..='\u{36f}').contains(&c) {
+    for c in s.chars() {
+        // Most letters of a Vietnamese text are plain ASCII: skip the full Unicode path
+        // (folding every row's text was the larger part of preparing 2,000 rows).
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
             continue;
         }
-        out.push(base_letter(c));
+        for c in c.to_lowercase() {
+            if ('\u{300}'..='\u{36f}').contains(&c) {
+                continue;
+            }
+            out.push(base_letter(c));
+        }
     }
     out
 }
@@ -309,7 +319,8 @@ struct Group {
     name: String,
 }
 
-/// One indicator, scored and put into words once per context.
+/// One indicator, scored once per context, with what sorting and searching need; the
+/// figures in words wait until the row is shown (see [`Row::cells`]).
 #[derive(Debug)]
 struct Row {
     group: usize,
@@ -317,16 +328,44 @@ struct Row {
     id: String,
     name: String,
     level: Option<Level>,
+    /// The plan's words for the current target, else the target in words (searched).
     target: Option<String>,
-    deadline: Option<String>,
-    value: Option<String>,
-    period: Option<String>,
+    unit: Unit,
     stale: bool,
-    attainment: Option<String>,
     status: Status,
     score: IndicatorScore,
     /// Folded names (both languages), target text and id.
     haystack: String,
+    cells: OnceCell<Cells>,
+}
+
+/// A row's figures in words.
+#[derive(Debug)]
+struct Cells {
+    deadline: Option<String>,
+    value: Option<String>,
+    period: Option<String>,
+    attainment: Option<String>,
+}
+
+impl Row {
+    /// The figures in words, formatted on first use: formatting numbers and periods was
+    /// a good part of preparing 2,000 rows, of which a page shows 50.
+    fn cells(&self) -> &Cells {
+        self.cells.get_or_init(|| {
+            let (lang, s) = (self.lang, &self.score);
+            Cells {
+                deadline: s
+                    .current_target
+                    .as_ref()
+                    .and_then(|t| t.deadline)
+                    .map(|d| i18n::period_label(lang, d)),
+                value: s.latest.map(|l| format_value(l.value, &self.unit, lang)),
+                period: s.latest.map(|l| i18n::period_label(lang, l.period)),
+                attainment: s.attainment.map(|a| attainment_text(lang, a)),
+            }
+        })
+    }
 }
 
 /// The dataset in rows, with sort keys, groups and caption.
@@ -369,8 +408,11 @@ fn prepare(ctx: &Ctx) -> Prepared {
 
     let mut rows = Vec::with_capacity(ds.indicators.len());
     let mut keys = Vec::with_capacity(ds.indicators.len());
+    // Once, not per indicator: without a date in the data it is found by scanning every
+    // observation.
+    let as_of = ctx.as_of();
     for ind in &ds.indicators {
-        let score = ctx.score(ind);
+        let score = score_indicator(ind, as_of, &ctx.config);
         let unit = &ind.unit;
         let group = groups
             .iter()
@@ -410,16 +452,14 @@ fn prepare(ctx: &Ctx) -> Prepared {
             name,
             level: ind.level,
             target,
-            deadline: current
-                .and_then(|t| t.deadline)
-                .map(|d| i18n::period_label(lang, d)),
-            value: score.latest.map(|l| format_value(l.value, unit, lang)),
-            period: score.latest.map(|l| i18n::period_label(lang, l.period)),
-            stale: score.latest.is_some_and(|l| ctx.is_stale(l.period)),
-            attainment: score.attainment.map(|a| attainment_text(lang, a)),
+            unit: unit.clone(),
+            stale: score
+                .latest
+                .is_some_and(|l| ctx.is_stale_at(l.period, as_of)),
             status: score.status,
             score,
             haystack,
+            cells: OnceCell::new(),
         }));
     }
     let file_name: String = ds
@@ -443,7 +483,7 @@ fn prepare(ctx: &Ctx) -> Prepared {
         rows,
         keys,
         groups,
-        caption: i18n::table_caption(lang, &ds.plan.title, ctx.as_of()),
+        caption: i18n::table_caption(lang, &ds.plan.title, as_of),
         file_name,
     }
 }
@@ -491,6 +531,7 @@ fn group_of(f: &Filter, prepared: &Prepared) -> Result<Option<usize>, String> {
 /// The cells of a row for the CSV file, in the table's words.
 fn csv_cells(row: &Row, groups: &[Group]) -> Vec<String> {
     let dash = String::new;
+    let cells = row.cells();
     vec![
         row.id.clone(),
         row.name.clone(),
@@ -502,10 +543,10 @@ fn csv_cells(row: &Row, groups: &[Group]) -> Vec<String> {
             .map(|l| i18n::level_label(row.lang, l).to_string())
             .unwrap_or_default(),
         row.target.clone().unwrap_or_else(dash),
-        row.deadline.clone().unwrap_or_else(dash),
-        row.value.clone().unwrap_or_else(dash),
-        row.period.clone().unwrap_or_else(dash),
-        row.attainment.clone().unwrap_or_else(dash),
+        cells.deadline.clone().unwrap_or_else(dash),
+        cells.value.clone().unwrap_or_else(dash),
+        cells.period.clone().unwrap_or_else(dash),
+        cells.attainment.clone().unwrap_or_else(dash),
         i18n::status_label(row.lang, row.status).to_string(),
     ]
 }
@@ -927,6 +968,7 @@ struct RowProps {
 #[function_component(RowView)]
 fn row_view(p: &RowProps) -> Html {
     let r = &p.row.0;
+    let cells = r.cells();
     let lang = r.lang;
     let label = |c: Column| msg(lang, c.title());
     let dash = || html! { <span class="missing">{ "—" }</span> };
@@ -949,12 +991,12 @@ fn row_view(p: &RowProps) -> Html {
                 { r.target.clone().map(|t| html! { <>{ t }</> }).unwrap_or_else(dash) }
             </span></td>
             <td role="cell" class="c-deadline" data-label={label(Column::Deadline)}><span class="v">
-                { r.deadline.clone().map(|t| html! { <>{ t }</> }).unwrap_or_else(dash) }
+                { cells.deadline.clone().map(|t| html! { <>{ t }</> }).unwrap_or_else(dash) }
             </span></td>
             <td role="cell" class="c-latest" data-label={label(Column::Latest)}><span class="v">
-                if let Some(v) = r.value.clone() {
+                if let Some(v) = cells.value.clone() {
                     <span class="num">{ v }</span>
-                    if let Some(per) = r.period.clone() {
+                    if let Some(per) = cells.period.clone() {
                         { " " }<span class="period">{ format!("({per})") }</span>
                     }
                     if r.stale {
@@ -969,7 +1011,7 @@ fn row_view(p: &RowProps) -> Html {
             <td role="cell" class="c-attainment" data-label={label(Column::Attainment)}>
                 <span class="v attainment">
                     { chart(&r.score, None, true, None) }
-                    <span class="num">{ r.attainment.clone().unwrap_or_else(|| "—".to_string()) }</span>
+                    <span class="num">{ cells.attainment.clone().unwrap_or_else(|| "—".to_string()) }</span>
                 </span>
             </td>
             <td role="cell" class="c-status" data-label={label(Column::Status)}><span class="v">
