@@ -12,11 +12,11 @@
 //! Large datasets stay smooth (issue #7): the dataset is scored and folded for search
 //! once per context ([`use_memo`]), a row's figures are put into words when it is first
 //! shown, sorting happens once per sort change and filtering runs over the sorted order;
-//! and only one page of [`PAGE_SIZE`] rows is in the DOM, since building rows is what
-//! costs. With more rows than that, a pager (first,
-//! previous, next, last, "Trang 3/40") follows the table, the live region names the rows
-//! shown ("Hiển thị 101–150 trong 2.000 chỉ tiêu"), a pillar that goes on from the page
-//! before is marked "(tiếp theo)", and a change of filter or sort goes back to page 1.
+//! and with more than [`WHOLE_UP_TO`] rows only one page of [`PAGE_SIZE`] is in the DOM,
+//! since building rows is what costs: a pager (first, previous, next, last, "Trang 3/40")
+//! follows the table, the live region names the rows shown ("Hiển thị 101–150 trong
+//! 2.000 chỉ tiêu"), a pillar that goes on from the page before is marked "(tiếp theo)",
+//! and a change of filter or sort goes back to page 1.
 //! Static rendering shows every row (there is no script to turn pages).
 
 use std::cell::OnceCell;
@@ -47,10 +47,13 @@ pub struct TargetTableProps {
 }
 
 /// Rows per page in the browser. Rendering is what costs on a cheap phone (a row is some
-/// forty elements with its chart), so a 2,000-indicator plan is shown 50 rows at a time
-/// (issue #7: first render, sort and filter within a frame); the plans seen so far have
-/// fewer than 80 indicators and fit on one or two pages.
+/// thirty elements with its chart), so a 2,000-indicator plan is shown 50 rows at a time
+/// (issue #7: first render, sort and filter within a frame).
 pub const PAGE_SIZE: usize = 50;
+
+/// Lists up to this long are shown whole, without a pager: the plans seen so far have at
+/// most 72 indicators and read best as one list, and 100 rows still render quickly.
+pub const WHOLE_UP_TO: usize = 100;
 
 /// Which page of a list is shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,9 +66,10 @@ pub struct PageSpan {
     pub rows: std::ops::Range<usize>,
 }
 
-/// Page `page` of a list of `len` with `size` rows a page (`None` or 0: one page).
+/// Page `page` of a list of `len` with `size` rows a page (`None` or 0: one page); a list
+/// of up to [`WHOLE_UP_TO`] rows is one page.
 pub fn page_span(len: usize, size: Option<usize>, page: usize) -> PageSpan {
-    match size.filter(|&s| s > 0 && len > s) {
+    match size.filter(|&s| s > 0 && len > s.max(WHOLE_UP_TO)) {
         None => PageSpan {
             page: 0,
             pages: 1,
@@ -1123,7 +1127,18 @@ mod tests {
     #[test]
     fn pages_cover_the_list_once_and_clamp() {
         let span = |len, size, page| page_span(len, size, page);
-        // Small lists, or no page size: one page with every row.
+        // Small lists (up to WHOLE_UP_TO), or no page size: one page with every row.
+        for len in [72, 100] {
+            assert_eq!(
+                span(len, Some(50), 1),
+                PageSpan {
+                    page: 0,
+                    pages: 1,
+                    rows: 0..len
+                }
+            );
+        }
+        assert_eq!(span(150, Some(200), 1).rows, 0..150);
         assert_eq!(
             span(12, Some(50), 3),
             PageSpan {
