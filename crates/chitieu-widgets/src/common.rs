@@ -62,8 +62,14 @@ impl Ctx {
 
     /// Whether a latest observation for `period` is stale at the evaluation date.
     pub fn is_stale(&self, period: Period) -> bool {
+        self.is_stale_at(period, self.as_of())
+    }
+
+    /// [`Ctx::is_stale`] with the evaluation date already found, for callers that check
+    /// many indicators ([`Ctx::as_of`] may scan the whole dataset).
+    pub fn is_stale_at(&self, period: Period, as_of: Date) -> bool {
         self.stale_after_days
-            .is_some_and(|d| days_between(period.last_day(), self.as_of()) > i64::from(d))
+            .is_some_and(|d| days_between(period.last_day(), as_of) > i64::from(d))
     }
 
     /// The indicator `id`, or the widget's error box saying it is not in the data.

@@ -62,6 +62,12 @@ pub enum Msg {
     LatestResult,
     IndicatorId,
     NoIndicators,
+    Pagination,
+    FirstPage,
+    PreviousPage,
+    NextPage,
+    LastPage,
+    Continued,
 }
 
 pub fn msg(lang: Lang, m: Msg) -> &'static str {
@@ -165,6 +171,18 @@ pub fn msg(lang: Lang, m: Msg) -> &'static str {
         (Lang::En, IndicatorId) => "Indicator id",
         (Lang::Vi, NoIndicators) => "Dữ liệu chưa có chỉ tiêu nào.",
         (Lang::En, NoIndicators) => "The data has no indicators yet.",
+        (Lang::Vi, Pagination) => "Phân trang",
+        (Lang::En, Pagination) => "Pages",
+        (Lang::Vi, FirstPage) => "Trang đầu",
+        (Lang::En, FirstPage) => "First page",
+        (Lang::Vi, PreviousPage) => "Trang trước",
+        (Lang::En, PreviousPage) => "Previous page",
+        (Lang::Vi, NextPage) => "Trang sau",
+        (Lang::En, NextPage) => "Next page",
+        (Lang::Vi, LastPage) => "Trang cuối",
+        (Lang::En, LastPage) => "Last page",
+        (Lang::Vi, Continued) => "tiếp theo",
+        (Lang::En, Continued) => "continued",
     }
 }
 
@@ -325,6 +343,42 @@ pub fn count_label(lang: Lang, shown: usize, total: usize) -> String {
     }
 }
 
+/// Which rows a page shows, of how many: "Hiển thị 101–150 trong 2.000 chỉ tiêu", and
+/// with filters "Hiển thị 1–50 trong 1.234 chỉ tiêu phù hợp (tổng số 2.000)".
+pub fn page_range_label(
+    lang: Lang,
+    first: usize,
+    last: usize,
+    shown: usize,
+    total: usize,
+) -> String {
+    let n = |c: usize| format_number(c as f64, 0, lang);
+    let (first, last) = (n(first), n(last));
+    match (lang, shown == total) {
+        (Lang::Vi, true) => format!("Hiển thị {first}–{last} trong {} chỉ tiêu", n(total)),
+        (Lang::Vi, false) => format!(
+            "Hiển thị {first}–{last} trong {} chỉ tiêu phù hợp (tổng số {})",
+            n(shown),
+            n(total)
+        ),
+        (Lang::En, true) => format!("Showing {first}–{last} of {} indicators", n(total)),
+        (Lang::En, false) => format!(
+            "Showing {first}–{last} of {} matching indicators ({} in all)",
+            n(shown),
+            n(total)
+        ),
+    }
+}
+
+/// "Trang 3/40" / "Page 3 of 40".
+pub fn page_label(lang: Lang, page: usize, pages: usize) -> String {
+    let n = |c: usize| format_number(c as f64, 0, lang);
+    match lang {
+        Lang::Vi => format!("Trang {}/{}", n(page), n(pages)),
+        Lang::En => format!("Page {} of {}", n(page), n(pages)),
+    }
+}
+
 /// The table's caption: "Kế hoạch … — số liệu đến 15/01/2024".
 pub fn table_caption(lang: Lang, plan: &str, as_of: chitieu_core::Date) -> String {
     let date = period_label(lang, Period::Day(as_of));
@@ -407,5 +461,23 @@ mod tests {
             ..t
         };
         assert_eq!(target_phrase(Lang::Vi, &r, &Unit::Percent), "từ 15,5–20%");
+    }
+
+    #[test]
+    fn page_labels_use_locale_numbers() {
+        assert_eq!(
+            page_range_label(Lang::Vi, 101, 150, 2000, 2000),
+            "Hiển thị 101–150 trong 2.000 chỉ tiêu"
+        );
+        assert_eq!(
+            page_range_label(Lang::Vi, 1001, 1050, 1234, 2000),
+            "Hiển thị 1.001–1.050 trong 1.234 chỉ tiêu phù hợp (tổng số 2.000)"
+        );
+        assert_eq!(
+            page_range_label(Lang::En, 1, 50, 1234, 2000),
+            "Showing 1–50 of 1,234 matching indicators (2,000 in all)"
+        );
+        assert_eq!(page_label(Lang::Vi, 3, 40), "Trang 3/40");
+        assert_eq!(page_label(Lang::En, 3, 40), "Page 3 of 40");
     }
 }

@@ -147,6 +147,7 @@ pub fn spec(widget: &str, ctx: Ctx, o: &Options) -> Result<Spec, String> {
         })),
         "table" => Ok(Spec::Table(TargetTableProps {
             filter: o.filter(lang)?,
+            page_size: Some(crate::table::PAGE_SIZE),
             ctx,
         })),
         "trend" => Ok(Spec::Trend(TrendProps {

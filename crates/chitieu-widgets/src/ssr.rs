@@ -7,7 +7,7 @@ use crate::bullet::Bullet;
 use crate::gauge::Gauge;
 use crate::scorecard::Scorecard;
 use crate::spec::Spec;
-use crate::table::TargetTable;
+use crate::table::{TargetTable, TargetTableProps};
 use crate::trend::Trend;
 
 /// The widget's markup (no scripts, no hydration markers).
@@ -37,6 +37,12 @@ pub fn render_markup(spec: Spec) -> Result<String, String> {
                     .await
             }
             Spec::Table(p) => {
+                // Every row: a static page has no script to turn pages, and print and
+                // reports want the whole plan.
+                let p = TargetTableProps {
+                    page_size: None,
+                    ..p
+                };
                 LocalServerRenderer::<TargetTable>::with_props(p)
                     .hydratable(false)
                     .render()

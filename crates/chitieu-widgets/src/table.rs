@@ -5,20 +5,27 @@
 //! Every column sorts from a header button (`aria-sort` on the header cell); filters for
 //! pillar, level and status and a search box that ignores case and diacritics narrow the
 //! rows, and a live region says how many are left. Below about 600 px of the widget's own
-//! width the rows become cards (CSS container queries; no inline styles). The visible rows
-//! download as CSV (UTF-8 with a byte-order mark, so Excel reads the diacritics).
+//! width the rows become cards (CSS container queries; no inline styles). The filtered
+//! rows, on every page, download as CSV (UTF-8 with a byte-order mark, so Excel reads the
+//! diacritics).
 //!
-//! Large datasets stay smooth: the dataset is scored and formatted once per context
-//! ([`use_memo`]), sorting happens once per sort change and filtering runs over the
-//! sorted order; rows are keyed components whose props compare by pointer, so a re-sort
-//! moves rows instead of re-rendering them.
+//! Large datasets stay smooth (issue #7): the dataset is scored and folded for search
+//! once per context ([`use_memo`]), a row's figures are put into words when it is first
+//! shown, sorting happens once per sort change and filtering runs over the sorted order;
+//! and with more than [`WHOLE_UP_TO`] rows only one page of [`PAGE_SIZE`] is in the DOM,
+//! since building rows is what costs: a pager (first, previous, next, last, "Trang 3/40")
+//! follows the table, the live region names the rows shown ("Hiển thị 101–150 trong
+//! 2.000 chỉ tiêu"), a pillar that goes on from the page before is marked "(tiếp theo)",
+//! and a change of filter or sort goes back to page 1.
+//! Static rendering shows every row (there is no script to turn pages).
 
+use std::cell::OnceCell;
 use std::cmp::Ordering;
 use std::rc::Rc;
 
 use chitieu_core::number::format_value;
-use chitieu_core::score::{IndicatorScore, Status};
-use chitieu_core::{Lang, Level, Period};
+use chitieu_core::score::{score_indicator, IndicatorScore, Status};
+use chitieu_core::{Lang, Level, Period, Unit};
 use yew::prelude::*;
 
 use crate::bullet::chart;
@@ -33,6 +40,52 @@ pub struct TargetTableProps {
     /// The filters the table starts with; the reader can change them.
     #[prop_or_default]
     pub filter: Filter,
+    /// Rows per page; `None` shows every row, for static rendering, where no script
+    /// can turn a page.
+    #[prop_or(Some(PAGE_SIZE))]
+    pub page_size: Option<usize>,
+}
+
+/// Rows per page in the browser. Rendering is what costs on a cheap phone (a row is some
+/// thirty elements with its chart), so a 2,000-indicator plan is shown 50 rows at a time
+/// (issue #7: first render, sort and filter within a frame).
+pub const PAGE_SIZE: usize = 50;
+
+/// Lists up to this long are shown whole, without a pager: the plans seen so far have at
+/// most 72 indicators and read best as one list, and 100 rows still render quickly.
+pub const WHOLE_UP_TO: usize = 100;
+
+/// Which page of a list is shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageSpan {
+    /// The page, from 0; a page past the end is the last one.
+    pub page: usize,
+    /// How many pages, at least 1.
+    pub pages: usize,
+    /// The page's positions in the list.
+    pub rows: std::ops::Range<usize>,
+}
+
+/// Page `page` of a list of `len` with `size` rows a page (`None` or 0: one page); a list
+/// of up to [`WHOLE_UP_TO`] rows is one page.
+pub fn page_span(len: usize, size: Option<usize>, page: usize) -> PageSpan {
+    match size.filter(|&s| s > 0 && len > s.max(WHOLE_UP_TO)) {
+        None => PageSpan {
+            page: 0,
+            pages: 1,
+            rows: 0..len,
+        },
+        Some(s) => {
+            let pages = len.div_ceil(s);
+            let page = page.min(pages - 1);
+            let start = page * s;
+            PageSpan {
+                page,
+                pages,
+                rows: start..(start + s).min(len),
+            }
+        }
+    }
 }
 
 /// A sortable column.
@@ -174,11 +227,19 @@ pub fn sort_order(keys: &[SortKeys], sort: Option<(Column, SortDir)>) -> Vec<usi
 /// text was typed precomposed or decomposed.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars().flat_map(char::to_lowercase) {
-        if ('\u{300}'..='\u{36f}').contains(&c) {
+    for c in s.chars() {
+        // Most letters of a Vietnamese text are plain ASCII: skip the full Unicode path
+        // (folding every row's text was the larger part of preparing 2,000 rows).
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
             continue;
         }
-        out.push(base_letter(c));
+        for c in c.to_lowercase() {
+            if ('\u{300}'..='\u{36f}').contains(&c) {
+                continue;
+            }
+            out.push(base_letter(c));
+        }
     }
     out
 }
@@ -262,25 +323,53 @@ struct Group {
     name: String,
 }
 
-/// One indicator, scored and put into words once per context.
+/// One indicator, scored once per context, with what sorting and searching need; the
+/// figures in words wait until the row is shown (see [`Row::cells`]).
 #[derive(Debug)]
 struct Row {
-    index: usize,
     group: usize,
     lang: Lang,
     id: String,
     name: String,
     level: Option<Level>,
+    /// The plan's words for the current target, else the target in words (searched).
     target: Option<String>,
-    deadline: Option<String>,
-    value: Option<String>,
-    period: Option<String>,
+    unit: Unit,
     stale: bool,
-    attainment: Option<String>,
     status: Status,
     score: IndicatorScore,
     /// Folded names (both languages), target text and id.
     haystack: String,
+    cells: OnceCell<Cells>,
+}
+
+/// A row's figures in words.
+#[derive(Debug)]
+struct Cells {
+    deadline: Option<String>,
+    value: Option<String>,
+    period: Option<String>,
+    attainment: Option<String>,
+}
+
+impl Row {
+    /// The figures in words, formatted on first use: formatting numbers and periods was
+    /// a good part of preparing 2,000 rows, of which a page shows 50.
+    fn cells(&self) -> &Cells {
+        self.cells.get_or_init(|| {
+            let (lang, s) = (self.lang, &self.score);
+            Cells {
+                deadline: s
+                    .current_target
+                    .as_ref()
+                    .and_then(|t| t.deadline)
+                    .map(|d| i18n::period_label(lang, d)),
+                value: s.latest.map(|l| format_value(l.value, &self.unit, lang)),
+                period: s.latest.map(|l| i18n::period_label(lang, l.period)),
+                attainment: s.attainment.map(|a| attainment_text(lang, a)),
+            }
+        })
+    }
 }
 
 /// The dataset in rows, with sort keys, groups and caption.
@@ -323,8 +412,11 @@ fn prepare(ctx: &Ctx) -> Prepared {
 
     let mut rows = Vec::with_capacity(ds.indicators.len());
     let mut keys = Vec::with_capacity(ds.indicators.len());
-    for (index, ind) in ds.indicators.iter().enumerate() {
-        let score = ctx.score(ind);
+    // Once, not per indicator: without a date in the data it is found by scanning every
+    // observation.
+    let as_of = ctx.as_of();
+    for ind in &ds.indicators {
+        let score = score_indicator(ind, as_of, &ctx.config);
         let unit = &ind.unit;
         let group = groups
             .iter()
@@ -358,23 +450,20 @@ fn prepare(ctx: &Ctx) -> Prepared {
             status: status_rank(score.status),
         });
         rows.push(Rc::new(Row {
-            index,
             group,
             lang,
             id: ind.id.clone(),
             name,
             level: ind.level,
             target,
-            deadline: current
-                .and_then(|t| t.deadline)
-                .map(|d| i18n::period_label(lang, d)),
-            value: score.latest.map(|l| format_value(l.value, unit, lang)),
-            period: score.latest.map(|l| i18n::period_label(lang, l.period)),
-            stale: score.latest.is_some_and(|l| ctx.is_stale(l.period)),
-            attainment: score.attainment.map(|a| attainment_text(lang, a)),
+            unit: unit.clone(),
+            stale: score
+                .latest
+                .is_some_and(|l| ctx.is_stale_at(l.period, as_of)),
             status: score.status,
             score,
             haystack,
+            cells: OnceCell::new(),
         }));
     }
     let file_name: String = ds
@@ -398,7 +487,7 @@ fn prepare(ctx: &Ctx) -> Prepared {
         rows,
         keys,
         groups,
-        caption: i18n::table_caption(lang, &ds.plan.title, ctx.as_of()),
+        caption: i18n::table_caption(lang, &ds.plan.title, as_of),
         file_name,
     }
 }
@@ -443,17 +532,10 @@ fn group_of(f: &Filter, prepared: &Prepared) -> Result<Option<usize>, String> {
     }
 }
 
-/// Which rows the filters let through: a flag per row, a count per group, the total.
-#[derive(Debug, PartialEq)]
-struct Shown {
-    rows: Vec<bool>,
-    per_group: Vec<usize>,
-    count: usize,
-}
-
 /// The cells of a row for the CSV file, in the table's words.
 fn csv_cells(row: &Row, groups: &[Group]) -> Vec<String> {
     let dash = String::new;
+    let cells = row.cells();
     vec![
         row.id.clone(),
         row.name.clone(),
@@ -465,10 +547,10 @@ fn csv_cells(row: &Row, groups: &[Group]) -> Vec<String> {
             .map(|l| i18n::level_label(row.lang, l).to_string())
             .unwrap_or_default(),
         row.target.clone().unwrap_or_else(dash),
-        row.deadline.clone().unwrap_or_else(dash),
-        row.value.clone().unwrap_or_else(dash),
-        row.period.clone().unwrap_or_else(dash),
-        row.attainment.clone().unwrap_or_else(dash),
+        cells.deadline.clone().unwrap_or_else(dash),
+        cells.value.clone().unwrap_or_else(dash),
+        cells.period.clone().unwrap_or_else(dash),
+        cells.attainment.clone().unwrap_or_else(dash),
         i18n::status_label(row.lang, row.status).to_string(),
     ]
 }
@@ -535,16 +617,21 @@ pub fn target_table(p: &TargetTableProps) -> Html {
         }
     };
     let view = use_state_eq(from_props.clone());
+    let sort = use_state_eq(|| None::<(Column, SortDir)>);
+    // Zero-based; every change of filter or sort goes back to the first page, whose rows
+    // are the ones the change was about.
+    let page = use_state_eq(|| 0usize);
     {
         // New filters from the host (attributes changed) replace the reader's.
         let view = view.setter();
+        let page = page.setter();
         use_effect_with((p.filter.clone(), ctx.clone()), move |_| {
             view.set(from_props());
+            page.set(0);
         });
     }
-    let sort = use_state_eq(|| None::<(Column, SortDir)>);
-    // Sorting runs when the sort changes; filtering only marks rows, so typing in the
-    // search box neither re-sorts nor re-creates rows (hidden rows stay in the DOM).
+    // Sorting runs when the sort changes; typing in the search box only filters the
+    // sorted order again.
     let order = {
         let prepared = prepared.clone();
         use_memo((ctx.clone(), *sort), move |(_, s)| {
@@ -557,22 +644,19 @@ pub fn target_table(p: &TargetTableProps) -> Html {
             groups
         })
     };
-    let shown = {
+    // The rows the filters let through, in display order (pillar by pillar, sorted
+    // within each): what the pages cut up, the count counts and the CSV file holds.
+    let visible = {
         let prepared = prepared.clone();
-        use_memo((ctx.clone(), (*view).clone()), move |(_, v)| {
+        let order = order.clone();
+        use_memo((ctx.clone(), *sort, (*view).clone()), move |(_, _, v)| {
             let q = fold(&v.query);
-            let rows: Vec<bool> = prepared.rows.iter().map(|r| v.admits(r, &q)).collect();
-            let mut per_group = vec![0; prepared.groups.len()];
-            for (r, _) in prepared.rows.iter().zip(&rows).filter(|(_, s)| **s) {
-                if let Some(n) = per_group.get_mut(r.group) {
-                    *n += 1;
-                }
-            }
-            Shown {
-                count: per_group.iter().sum(),
-                rows,
-                per_group,
-            }
+            order
+                .iter()
+                .flatten()
+                .copied()
+                .filter(|&i| prepared.rows.get(i).is_some_and(|r| v.admits(r, &q)))
+                .collect::<Vec<usize>>()
         })
     };
 
@@ -582,9 +666,14 @@ pub fn target_table(p: &TargetTableProps) -> Html {
         return html! { <ErrorBox theme={ctx.theme} lang={lang} message={message} /> };
     }
 
+    let span = page_span(visible.len(), p.page_size, *page);
+    let paged = span.pages > 1;
+    let table_ref = use_node_ref();
+
     // A filter's <select>: its value, applied to a copy of the view.
     let on_select_change = |apply: fn(&mut View, String)| {
         let view = view.clone();
+        let page = page.setter();
         Callback::from(move |e: Event| {
             let value = e
                 .target_unchecked_into::<web_sys::HtmlSelectElement>()
@@ -592,6 +681,7 @@ pub fn target_table(p: &TargetTableProps) -> Html {
             let mut v = (*view).clone();
             apply(&mut v, value);
             view.set(v);
+            page.set(0);
         })
     };
     let on_group = on_select_change(|v, value| {
@@ -601,6 +691,7 @@ pub fn target_table(p: &TargetTableProps) -> Html {
     let on_status = on_select_change(|v, value| v.status = parse_status(&value));
     let on_search = {
         let view = view.clone();
+        let page = page.setter();
         Callback::from(move |e: InputEvent| {
             let value = e
                 .target_unchecked_into::<web_sys::HtmlInputElement>()
@@ -608,21 +699,24 @@ pub fn target_table(p: &TargetTableProps) -> Html {
             let mut v = (*view).clone();
             v.query = value;
             view.set(v);
+            page.set(0);
         })
     };
     let on_clear = {
         let view = view.clone();
-        Callback::from(move |_: MouseEvent| view.set(View::default()))
+        let page = page.setter();
+        Callback::from(move |_: MouseEvent| {
+            view.set(View::default());
+            page.set(0);
+        })
     };
     let on_csv = {
         let prepared = prepared.clone();
-        let order = order.clone();
-        let shown = shown.clone();
+        let visible = visible.clone();
         Callback::from(move |_: MouseEvent| {
-            let rows: Vec<Vec<String>> = order
+            // Every row the filters let through, not only the page on screen.
+            let rows: Vec<Vec<String>> = visible
                 .iter()
-                .flatten()
-                .filter(|&&i| shown.rows.get(i).copied().unwrap_or(false))
                 .filter_map(|&i| prepared.rows.get(i))
                 .map(|r| csv_cells(r, &prepared.groups))
                 .collect();
@@ -638,6 +732,27 @@ pub fn target_table(p: &TargetTableProps) -> Html {
             }
         })
     };
+    // A pager button: goes to the page `to` gives for (page, pages); at the ends it stays
+    // focusable (aria-disabled, not disabled) and does nothing.
+    let go = |to: fn(usize, usize) -> usize| {
+        let page = page.setter();
+        let table = table_ref.clone();
+        let (now, pages) = (span.page, span.pages);
+        let next = to(now, pages).min(pages.saturating_sub(1));
+        let onclick = Callback::from(move |_: MouseEvent| {
+            if next != now {
+                page.set(next);
+                // The new page starts at the top of the table: reading (and, for
+                // screen readers, the virtual cursor) goes on from there. Focus alone
+                // would not scroll a table that is partly on screen.
+                if let Some(t) = table.cast::<web_sys::HtmlElement>() {
+                    t.scroll_into_view();
+                    let _ = t.focus();
+                }
+            }
+        });
+        (onclick, (next == now).then_some("true"))
+    };
 
     let header = Column::ALL.iter().map(|&col| {
         let current = sort.filter(|(c, _)| *c == col).map(|(_, d)| d);
@@ -652,12 +767,14 @@ pub fn target_table(p: &TargetTableProps) -> Html {
         };
         let onclick = {
             let sort = sort.clone();
+            let page = page.setter();
             Callback::from(move |_: MouseEvent| {
                 let next = match *sort {
                     Some((c, SortDir::Asc)) if c == col => SortDir::Desc,
                     _ => SortDir::Asc,
                 };
                 sort.set(Some((col, next)));
+                page.set(0);
             })
         };
         html! {
@@ -670,22 +787,36 @@ pub fn target_table(p: &TargetTableProps) -> Html {
         }
     });
 
-    let bodies = prepared.groups.iter().enumerate().map(|(gi, g)| {
-        let members = order.get(gi).map(Vec::as_slice).unwrap_or_default();
-        let empty = shown.per_group.get(gi).is_none_or(|n| *n == 0);
-        let key = match &g.id {
+    let on_page = visible.get(span.rows.clone()).unwrap_or_default();
+    let group_of = |i: usize| prepared.rows.get(i).map(|r| r.group);
+    let bodies = group_runs(on_page, group_of).into_iter().map(|(gi, offset, members)| {
+        let g = prepared.groups.get(gi);
+        let key = match g.and_then(|g| g.id.as_ref()) {
             Some(id) => format!("p-{id}"),
             None => "none".to_string(),
         };
+        let name = g.map(|g| g.name.clone()).unwrap_or_default();
+        // The group began on an earlier page: say so, or its rows seem to lack a heading.
+        let continued = (span.rows.start + offset)
+            .checked_sub(1)
+            .and_then(|before| visible.get(before))
+            .is_some_and(|&i| group_of(i) == Some(gi));
         html! {
-            <tbody key={key} role="rowgroup" hidden={empty}>
+            <tbody key={key} role="rowgroup">
                 <tr class="group" role="row">
-                    <th scope="rowgroup" colspan="7" role="rowheader">{ g.name.clone() }</th>
+                    <th scope="rowgroup" colspan="7" role="rowheader">
+                        { name }
+                        if continued {
+                            { " " }<span class="continued">{ format!("({})", msg(lang, Msg::Continued)) }</span>
+                        }
+                    </th>
                 </tr>
                 <>
-                    { for members.iter().filter_map(|&i| prepared.rows.get(i)).map(|r| html! {
-                        <RowView key={r.index} row={RowRef(r.clone())} on_select={ctx.on_select.clone()}
-                            hidden={!shown.rows.get(r.index).copied().unwrap_or(false)} />
+                    // Keyed by place, not by indicator: a new page, sort or filter then
+                    // updates the rows already there (texts, a few attributes) instead of
+                    // building new ones, which is the costly part.
+                    { for members.iter().filter_map(|&i| prepared.rows.get(i)).enumerate().map(|(slot, r)| html! {
+                        <RowView key={slot} row={RowRef(r.clone())} on_select={ctx.on_select.clone()} />
                     }) }
                 </>
             </tbody>
@@ -693,6 +824,17 @@ pub fn target_table(p: &TargetTableProps) -> Html {
     });
 
     let total = prepared.rows.len();
+    let status = if paged {
+        i18n::page_range_label(
+            lang,
+            span.rows.start + 1,
+            span.rows.end,
+            visible.len(),
+            total,
+        )
+    } else {
+        i18n::count_label(lang, visible.len(), total)
+    };
     let option = |value: String, label: String, selected: bool| {
         html! { <option value={value} selected={selected}>{ label }</option> }
     };
@@ -735,15 +877,26 @@ pub fn target_table(p: &TargetTableProps) -> Html {
                     <span class="icon" aria-hidden="true">{ "⤓" }</span>{ " " }{ msg(lang, Msg::DownloadCsv) }
                 </button>
             </div>
-            <p class="count" role="status">{ i18n::count_label(lang, shown.count, total) }</p>
+            <p class="count" role="status">{ status }</p>
             // Explicit roles keep the table a table for screen readers when CSS lays
             // its parts out as grids and cards.
-            <table role="table">
+            // Focus lands on the table after a page change (see `go`); only then is it
+            // focusable (not the caption: a focusable caption breaks the table's roles).
+            <table role="table" ref={table_ref.clone()} tabindex={paged.then_some("-1")}>
                 <caption>{ prepared.caption.clone() }</caption>
                 <thead role="rowgroup"><tr role="row">{ for header }</tr></thead>
                 { for bodies }
             </table>
-            if shown.count == 0 {
+            if paged {
+                <nav class="pager" aria-label={msg(lang, Msg::Pagination)}>
+                    { pager_button(go(|_, _| 0), "page-first", "«", true, msg(lang, Msg::FirstPage)) }
+                    { pager_button(go(|p, _| p.saturating_sub(1)), "page-prev", "‹", true, msg(lang, Msg::PreviousPage)) }
+                    <span class="page-of">{ i18n::page_label(lang, span.page + 1, span.pages) }</span>
+                    { pager_button(go(|p, _| p + 1), "page-next", "›", false, msg(lang, Msg::NextPage)) }
+                    { pager_button(go(|_, n| n), "page-last", "»", false, msg(lang, Msg::LastPage)) }
+                </nav>
+            }
+            if visible.is_empty() {
                 <p class="empty">
                     if total == 0 {
                         { msg(lang, Msg::NoIndicators) }
@@ -760,6 +913,44 @@ pub fn target_table(p: &TargetTableProps) -> Html {
     }
 }
 
+/// A pager button: words always (the arrow is decoration), the arrow on the side it
+/// points to.
+fn pager_button(
+    (onclick, disabled): (Callback<MouseEvent>, Option<&'static str>),
+    class: &'static str,
+    arrow: &'static str,
+    arrow_first: bool,
+    label: &'static str,
+) -> Html {
+    let arrow = html! { <span class="icon" aria-hidden="true">{ arrow }</span> };
+    html! {
+        <button type="button" class={class} aria-disabled={disabled} {onclick}>
+            if arrow_first {
+                { arrow }{ " " }{ label }
+            } else {
+                { label }{ " " }{ arrow }
+            }
+        </button>
+    }
+}
+
+/// Cuts rows in display order (grouped by pillar) into runs of one group each:
+/// `(group, offset of the run's first row, the run's rows)`.
+fn group_runs(
+    rows: &[usize],
+    group_of: impl Fn(usize) -> Option<usize>,
+) -> Vec<(usize, usize, &[usize])> {
+    let mut runs = Vec::new();
+    let mut offset = 0;
+    for run in rows.chunk_by(|&a, &b| group_of(a) == group_of(b)) {
+        if let Some(g) = run.first().and_then(|&i| group_of(i)) {
+            runs.push((g, offset, run));
+        }
+        offset += run.len();
+    }
+    runs
+}
+
 /// A shared row; equal only to itself, so a row re-renders only when its data changes.
 #[derive(Clone)]
 struct RowRef(Rc<Row>);
@@ -773,8 +964,6 @@ impl PartialEq for RowRef {
 #[derive(Properties, Clone, PartialEq)]
 struct RowProps {
     row: RowRef,
-    /// Filtered out: kept in the DOM, so clearing a filter does not rebuild it.
-    hidden: bool,
     /// Picking the row's indicator (its name is a button when this is set).
     #[prop_or_default]
     on_select: Option<Callback<crate::common::Selected>>,
@@ -783,11 +972,12 @@ struct RowProps {
 #[function_component(RowView)]
 fn row_view(p: &RowProps) -> Html {
     let r = &p.row.0;
+    let cells = r.cells();
     let lang = r.lang;
     let label = |c: Column| msg(lang, c.title());
     let dash = || html! { <span class="missing">{ "—" }</span> };
     html! {
-        <tr class="row" role="row" hidden={p.hidden}>
+        <tr class="row" role="row">
             <th scope="row" class="c-name" role="rowheader">
                 if let Some(cb) = p.on_select.clone() {
                     <button type="button" class="pick" onclick={
@@ -805,12 +995,12 @@ fn row_view(p: &RowProps) -> Html {
                 { r.target.clone().map(|t| html! { <>{ t }</> }).unwrap_or_else(dash) }
             </span></td>
             <td role="cell" class="c-deadline" data-label={label(Column::Deadline)}><span class="v">
-                { r.deadline.clone().map(|t| html! { <>{ t }</> }).unwrap_or_else(dash) }
+                { cells.deadline.clone().map(|t| html! { <>{ t }</> }).unwrap_or_else(dash) }
             </span></td>
             <td role="cell" class="c-latest" data-label={label(Column::Latest)}><span class="v">
-                if let Some(v) = r.value.clone() {
+                if let Some(v) = cells.value.clone() {
                     <span class="num">{ v }</span>
-                    if let Some(per) = r.period.clone() {
+                    if let Some(per) = cells.period.clone() {
                         { " " }<span class="period">{ format!("({per})") }</span>
                     }
                     if r.stale {
@@ -825,7 +1015,7 @@ fn row_view(p: &RowProps) -> Html {
             <td role="cell" class="c-attainment" data-label={label(Column::Attainment)}>
                 <span class="v attainment">
                     { chart(&r.score, None, true, None) }
-                    <span class="num">{ r.attainment.clone().unwrap_or_else(|| "—".to_string()) }</span>
+                    <span class="num">{ cells.attainment.clone().unwrap_or_else(|| "—".to_string()) }</span>
                 </span>
             </td>
             <td role="cell" class="c-status" data-label={label(Column::Status)}><span class="v">
@@ -932,6 +1122,101 @@ mod tests {
             sort_order(&k, Some((Column::Status, SortDir::Desc))),
             vec![1, 4, 2, 0, 3]
         );
+    }
+
+    #[test]
+    fn pages_cover_the_list_once_and_clamp() {
+        let span = |len, size, page| page_span(len, size, page);
+        // Small lists (up to WHOLE_UP_TO), or no page size: one page with every row.
+        for len in [72, 100] {
+            assert_eq!(
+                span(len, Some(50), 1),
+                PageSpan {
+                    page: 0,
+                    pages: 1,
+                    rows: 0..len
+                }
+            );
+        }
+        assert_eq!(span(150, Some(200), 1).rows, 0..150);
+        assert_eq!(
+            span(12, Some(50), 3),
+            PageSpan {
+                page: 0,
+                pages: 1,
+                rows: 0..12
+            }
+        );
+        assert_eq!(
+            span(50, Some(50), 0),
+            PageSpan {
+                page: 0,
+                pages: 1,
+                rows: 0..50
+            }
+        );
+        assert_eq!(
+            span(2000, None, 5),
+            PageSpan {
+                page: 0,
+                pages: 1,
+                rows: 0..2000
+            }
+        );
+        assert_eq!(span(2000, Some(0), 5).pages, 1);
+        assert_eq!(
+            span(0, Some(50), 0),
+            PageSpan {
+                page: 0,
+                pages: 1,
+                rows: 0..0
+            }
+        );
+        // 2,000 rows: 40 full pages.
+        assert_eq!(
+            span(2000, Some(50), 2),
+            PageSpan {
+                page: 2,
+                pages: 40,
+                rows: 100..150
+            }
+        );
+        assert_eq!(span(2000, Some(50), 39).rows, 1950..2000);
+        // A short last page; a page past the end shows the last (the list shrank).
+        assert_eq!(
+            span(101, Some(50), 2),
+            PageSpan {
+                page: 2,
+                pages: 3,
+                rows: 100..101
+            }
+        );
+        assert_eq!(
+            span(101, Some(50), 99),
+            PageSpan {
+                page: 2,
+                pages: 3,
+                rows: 100..101
+            }
+        );
+    }
+
+    #[test]
+    fn a_page_splits_into_runs_of_one_pillar() {
+        // Row i is in group i / 10, except 99, which names no group the table knows.
+        let group = |i: usize| (i != 99).then_some(i / 10);
+        let rows = [7, 8, 9, 10, 11, 25];
+        let runs = group_runs(&rows, group);
+        assert_eq!(
+            runs,
+            vec![
+                (0, 0, &rows[0..3]),
+                (1, 3, &rows[3..5]),
+                (2, 5, &rows[5..6])
+            ]
+        );
+        assert_eq!(group_runs(&[], group), vec![]);
+        assert_eq!(group_runs(&[99, 3], group), vec![(0, 1, &[3][..])]);
     }
 
     #[test]

@@ -7,6 +7,7 @@ use std::task::{Context, Poll, Wake};
 
 use chitieu_core::load::load_json;
 use chitieu_core::Lang;
+use chitieu_widgets::table::PAGE_SIZE;
 use chitieu_widgets::{Bullet, BulletProps, Ctx, Data, Filter, TargetTable, TargetTableProps};
 use yew::ServerRenderer;
 
@@ -48,6 +49,7 @@ fn table_renders_every_row_grouped_with_its_caption() {
         ServerRenderer::<TargetTable>::with_props(|| TargetTableProps {
             ctx: ctx(Lang::Vi),
             filter: Filter::default(),
+            page_size: Some(PAGE_SIZE),
         })
         .hydratable(false)
         .render(),
@@ -70,6 +72,7 @@ fn table_starts_with_the_given_filters() {
                 pillar: Some("kinh-te-so".into()),
                 ..Filter::default()
             },
+            page_size: Some(PAGE_SIZE),
         })
         .hydratable(false)
         .render(),
@@ -82,12 +85,81 @@ fn table_starts_with_the_given_filters() {
                 pillar: Some("nope".into()),
                 ..Filter::default()
             },
+            page_size: Some(PAGE_SIZE),
         })
         .hydratable(false)
         .render(),
     );
     assert!(unknown.contains("role=\"alert\""));
     assert!(unknown.contains("ha-tang-so, chinh-quyen-so, kinh-te-so"));
+}
+
+/// A dataset of `n` indicators, the first pillar's then the second's.
+fn big(n: usize) -> Ctx {
+    let indicators: Vec<String> = (0..n)
+        .map(|i| {
+            let pillar = if i < n / 2 { "a" } else { "b" };
+            format!(
+                r#"{{"id": "ct-{i}", "pillar": "{pillar}", "unit": "percent", "name": {{"vi": "Chỉ số {i}"}},
+                   "targets": [{{"op": "gte", "value": 90, "deadline": "2025"}}],
+                   "observations": [{{"period": "2023", "value": {v}}}]}}"#,
+                v = i % 100
+            )
+        })
+        .collect();
+    let json = format!(
+        r#"{{"schema": "chitieu/1", "plan": {{"id": "lon", "title": "Lớn"}}, "as_of": "2024-06-30",
+            "pillars": [{{"id": "a", "name": {{"vi": "Trụ cột A"}}}}, {{"id": "b", "name": {{"vi": "Trụ cột B"}}}}],
+            "indicators": [{}]}}"#,
+        indicators.join(",")
+    );
+    Ctx::new(Data::from(
+        load_json(&json).expect("generated dataset loads").dataset,
+    ))
+}
+
+#[test]
+fn a_big_table_shows_its_first_page_and_a_pager_and_every_row_without_paging() {
+    let render = |page_size| {
+        block_on(
+            ServerRenderer::<TargetTable>::with_props(move || TargetTableProps {
+                ctx: big(120),
+                filter: Filter::default(),
+                page_size,
+            })
+            .hydratable(false)
+            .render(),
+        )
+    };
+    let paged = render(Some(PAGE_SIZE));
+    no_inline_styles(&paged);
+    assert_eq!(paged.matches("class=\"row\"").count(), 50);
+    // Not the markup in the messages: it is some 100 kB.
+    assert!(paged.contains("Hiển thị 1–50 trong 120 chỉ tiêu"));
+    assert!(paged.contains("Trang 1/3"));
+    assert!(paged.contains("aria-label=\"Phân trang\""));
+    // On page 1 "first" and "previous" are inactive but stay focusable; the arrows are
+    // decoration, the words are the names.
+    assert!(paged.contains(r#"<button type="button" aria-disabled="true" class="page-first">"#));
+    assert!(paged.contains(r#"<button type="button" aria-disabled="true" class="page-prev">"#));
+    assert!(paged.contains(
+        r#"<button type="button" class="page-next">Trang sau <span aria-hidden="true" class="icon">›</span></button>"#
+    ));
+    assert_eq!(
+        paged.matches("class=\"group\"").count(),
+        1,
+        "page 1 is pillar A's"
+    );
+    assert!(
+        paged.contains("tabindex=\"-1\""),
+        "the table takes the focus on a page change"
+    );
+
+    let all = render(None);
+    assert_eq!(all.matches("class=\"row\"").count(), 120);
+    assert!(all.contains("120/120 chỉ tiêu"));
+    assert!(!all.contains("Phân trang") && !all.contains("tabindex"));
+    assert_eq!(all.matches("class=\"group\"").count(), 2);
 }
 
 #[test]
