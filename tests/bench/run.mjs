@@ -136,8 +136,11 @@ try {
 
 async function tableBench() {
   const out = {};
+  const KINDS = ["sort", "filter", "page"];
   for (const throttle of THROTTLES) {
-    const runs = [];
+    const first = [], shown = [];
+    const work = Object.fromEntries(KINDS.map((k) => [k, []]));
+    const paint = Object.fromEntries(KINDS.map((k) => [k, []]));
     for (let i = 0; i < REPEATS; i++) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
       const page = await context.newPage();
@@ -145,17 +148,24 @@ async function tableBench() {
       await cdp.send("Emulation.setCPUThrottlingRate", { rate: throttle });
       await page.goto(new URL("/tests/bench/table.html?rows=2000", BASE).href);
       await page.waitForFunction(() => window.__bench && window.__bench.done, null, { timeout: 300_000 });
-      const first = await page.evaluate(() => window.__bench);
-      if (first.error) throw new Error(first.error);
-      const sort = await page.evaluate(() => window.__time("sort"));
-      const filter = await page.evaluate(() => window.__time("filter"));
-      const page2 = await page.evaluate(() => window.__time("page"));
-      runs.push({ first: first.ms, sort, filter, page: page2, shown: first.shown });
+      const r = await page.evaluate(() => window.__bench);
+      if (r.error) throw new Error(r.error);
+      first.push(r.ms);
+      shown.push(r.shown);
+      // Each interaction three times per page load (sort toggles, filters change, pages advance).
+      for (let k = 0; k < 3; k++) {
+        for (const kind of KINDS) {
+          const t = await page.evaluate((kind) => window.__time(kind), kind);
+          if (t) { work[kind].push(t.work); paint[kind].push(t.paint); }
+        }
+      }
       await context.close();
     }
-    const pick = (k) => median(runs.map((r) => r[k]).filter((x) => typeof x === "number"));
-    out[throttle] = { first: pick("first"), sort: pick("sort"), filter: pick("filter"), page: pick("page"), shown: runs[0].shown };
-    log(`table cpu÷${throttle}: first ${fmt(out[throttle].first)} ms, sort ${fmt(out[throttle].sort, 1)} ms, filter ${fmt(out[throttle].filter, 1)} ms`);
+    const pick = (xs) => (xs.length ? median(xs) : undefined);
+    out[throttle] = { first: median(first), shown: shown[0] };
+    for (const k of KINDS) out[throttle][k] = { work: pick(work[k]), paint: pick(paint[k]), worst: work[k].length ? Math.max(...work[k]) : undefined };
+    log(`table cpu÷${throttle}: first ${fmt(out[throttle].first)} ms, ` +
+      KINDS.map((k) => `${k} ${fmt(out[throttle][k].work ?? NaN, 1)} ms work / ${fmt(out[throttle][k].paint ?? NaN, 1)} ms to paint`).join(", "));
   }
   return out;
 }
@@ -202,8 +212,9 @@ if (table && !table.error) {
   for (const throttle of THROTTLES) {
     const t = table[throttle];
     for (const k of ["sort", "filter", "page"]) {
-      if (typeof t[k] !== "number") continue;
-      L.push(`| table ${k}, 2,000 rows, within one ${FRAME_MS} ms frame (CPU ÷${throttle}) | ${fmt(t[k], 1)} ms | ${t[k] <= FRAME_MS ? "met" : `**missed: ${ratio(t[k], FRAME_MS)} a frame**`} |`);
+      const w = t[k].work;
+      if (typeof w !== "number") continue;
+      L.push(`| table ${k === "page" ? "next page" : k}, 2,000 rows, main-thread work within one ${FRAME_MS} ms frame (CPU ÷${throttle}) | ${fmt(w, 1)} ms (worst ${fmt(t[k].worst, 1)} ms) | ${w <= FRAME_MS ? "met" : `**missed: ${ratio(w, FRAME_MS)} a frame**`} |`);
     }
   }
 } else {
@@ -248,14 +259,18 @@ for (const throttle of THROTTLES) {
 
 L.push("## Target table, 2,000 rows", "");
 if (table && !table.error) {
-  L.push("`tests/bench/table.html`: one `<chitieu-table>` over a generated 2,000-indicator dataset. First render " +
-    "is from script start to the table painted; sort (a column header clicked), filter (a word typed in " +
-    "the search box) and page (the next page of rows) from the input event to the next paint. " +
-    `Budget: one frame, ${FRAME_MS} ms.`, "");
-  L.push("| CPU | first render | sort | filter | next page | rows in the DOM |", "| --- | ---: | ---: | ---: | ---: | ---: |");
+  L.push("`tests/bench/table.html`: one `<chitieu-table>` over a generated 2,000-indicator dataset (five " +
+    "pillars, three levels, four results each), mounted at once. First render: from script start (so " +
+    "including the wasm download and compile) to the table painted. Sort (the latest-result column " +
+    "header), filter (a diacritic-free word typed in the search box) and next page, each three times per " +
+    "page load: **work** is from the input to the changed table laid out (script, style and layout, on " +
+    "the main thread), which must fit in one frame; **to paint** adds the wait for the next frame and its " +
+    `paint, what a reader perceives. Budget: one frame, ${FRAME_MS} ms. Medians.`, "");
+  L.push("| CPU | first render | sort: work / to paint | filter: work / to paint | next page: work / to paint | rows in the DOM |",
+    "| --- | ---: | ---: | ---: | ---: | ---: |");
   for (const throttle of THROTTLES) {
     const t = table[throttle];
-    const cell = (x) => (typeof x === "number" ? `${fmt(x, 1)} ms (${ratio(x, FRAME_MS)} a frame)` : "—");
+    const cell = (x) => (typeof x.work === "number" ? `${fmt(x.work, 1)} / ${fmt(x.paint, 1)} ms` : "—");
     L.push(`| ÷${throttle} | ${fmt(t.first)} ms | ${cell(t.sort)} | ${cell(t.filter)} | ${cell(t.page)} | ${t.shown ?? "—"} |`);
   }
 } else {
