@@ -2,13 +2,15 @@
 //!
 //! - `build`: the wasm bundle into `www/dist/` (installing missing tools first);
 //! - `serve [--port N]`: build, then serve `www/` with the seeds on 127.0.0.1;
-//! - `test`: fmt, clippy, native tests, then browser tests in headless Chromium.
+//! - `test`: fmt, clippy, native tests, then browser tests in headless Chromium;
+//! - `fuzz [--runs N] [TARGET…]`: the libFuzzer targets in `fuzz/`, seeded from `seeds/`.
 //!
 //! Every step that needs a tool installs it when missing (see [`bootstrap`]), so a fresh
 //! Debian machine with rustup and Node needs nothing done by hand.
 
 mod bootstrap;
 mod build;
+mod fuzz;
 mod serve;
 mod test;
 
@@ -23,7 +25,7 @@ pub fn root() -> PathBuf {
 
 pub type Result<T = ()> = std::result::Result<T, String>;
 
-const USAGE: &str = "usage: cargo xtask <build | serve [--port N] | test [--browser [FILTER]]>";
+const USAGE: &str = "usage: cargo xtask <build | serve [--port N] | test [--browser [FILTER]] | fuzz [--runs N] [TARGET...]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -31,6 +33,7 @@ fn main() -> ExitCode {
         Some("build") => build::build(),
         Some("serve") => serve::serve_command(&args[1..]),
         Some("test") => test::test_command(&args[1..]),
+        Some("fuzz") => fuzz::fuzz_command(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())
