@@ -4,6 +4,7 @@
 //! - `serve [--port N]`: build, then serve `www/` with the seeds on 127.0.0.1;
 //! - `test`: fmt, clippy, native tests, then browser tests in headless Chromium;
 //! - `bench [--quick]`: chitieu against ECharts, Chart.js and Highcharts, into `BENCHMARKS.md`.
+//! - `fuzz [--runs N] [TARGET…]`: the libFuzzer targets in `fuzz/`, seeded from `seeds/`.
 //!
 //! Every step that needs a tool installs it when missing (see [`bootstrap`]), so a fresh
 //! Debian machine with rustup and Node needs nothing done by hand.
@@ -11,6 +12,7 @@
 mod bench;
 mod bootstrap;
 mod build;
+mod fuzz;
 mod serve;
 mod test;
 
@@ -25,8 +27,7 @@ pub fn root() -> PathBuf {
 
 pub type Result<T = ()> = std::result::Result<T, String>;
 
-const USAGE: &str =
-    "usage: cargo xtask <build | serve [--port N] | test [--browser [FILTER]] | bench [--quick]>";
+const USAGE: &str = "usage: cargo xtask <build | serve [--port N] | test [--browser [FILTER]] | bench [--quick] | fuzz [--runs N] [TARGET...]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -35,6 +36,7 @@ fn main() -> ExitCode {
         Some("serve") => serve::serve_command(&args[1..]),
         Some("test") => test::test_command(&args[1..]),
         Some("bench") => bench::bench_command(&args[1..]),
+        Some("fuzz") => fuzz::fuzz_command(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())

@@ -48,12 +48,15 @@ pub fn read_json(text: &str) -> Result<Loaded, LoadError> {
             warnings: Vec::new(),
         }),
         Err(e) => {
-            let mut errors = collect_errors(body, &entries);
-            if errors.is_empty() {
+            let mut found = collect_errors(body, &entries);
+            if found.errors.is_empty() {
                 let path = error_path(body, &e);
-                errors.push(serde_diag(body, 0, body, path, &e));
+                found.errors.push(serde_diag(body, 0, body, path, &e));
             }
-            Err(read_error(errors))
+            Err(LoadError::Read {
+                format: Format::Json,
+                errors: super::in_order_counting(found.errors, found.more),
+            })
         }
     }
 }
@@ -127,16 +130,41 @@ fn check_schema(body: &str, entries: &[(String, &RawValue)]) -> Result<(), LoadE
     Err(LoadError::Schema(d))
 }
 
+/// Reading problems: as many as are listed ([`super::MAX_LISTED`]) with their place,
+/// then only a count. The parts are read in document order, so the kept ones are the
+/// first; placing each one reads the document from its start, which for every problem
+/// of a file with thousands made loading quadratic.
+#[derive(Default)]
+struct Found {
+    errors: Vec<Diagnostic>,
+    more: usize,
+}
+
+impl Found {
+    fn full(&self) -> bool {
+        self.errors.len() >= super::MAX_LISTED
+    }
+
+    /// Places `d` at byte `at` and keeps it, or only counts it once enough are kept.
+    fn push_at(&mut self, body: &str, at: usize, mut d: Diagnostic) {
+        if self.full() {
+            self.more += 1;
+        } else {
+            place_at(body, at, &mut d);
+            self.errors.push(d);
+        }
+    }
+}
+
 /// Reads each part of the document on its own, collecting every failure.
-fn collect_errors(body: &str, entries: &[(String, &RawValue)]) -> Vec<Diagnostic> {
-    let mut errors = Vec::new();
+fn collect_errors(body: &str, entries: &[(String, &RawValue)]) -> Found {
+    let mut errors = Found::default();
     let mut seen = HashSet::new();
     for (key, raw) in entries {
         let at = offset_in(body, raw.get());
         if !seen.insert(key.as_str()) {
-            let mut d = Diagnostic::error(key.clone(), format!("duplicate field `{key}`"));
-            place_at(body, at, &mut d);
-            errors.push(d);
+            let d = Diagnostic::error(key.clone(), format!("duplicate field `{key}`"));
+            errors.push_at(body, at, d);
             continue;
         }
         match key.as_str() {
@@ -147,30 +175,28 @@ fn collect_errors(body: &str, entries: &[(String, &RawValue)]) -> Vec<Diagnostic
             "indicators" => list::<Obj<Indicator>>(body, raw, "indicators", &mut errors),
             other => {
                 let expected: Vec<String> = TOP_FIELDS.iter().map(|f| format!("`{f}`")).collect();
-                let mut d = Diagnostic::error(
+                let d = Diagnostic::error(
                     other,
                     format!(
                         "unknown field `{other}`, expected one of {}",
                         expected.join(", ")
                     ),
                 );
-                place_at(body, at, &mut d);
-                errors.push(d);
+                errors.push_at(body, at, d);
             }
         }
     }
     for required in ["plan", "indicators"] {
         if !seen.contains(required) {
-            let mut d = Diagnostic::error("", format!("missing field `{required}`"));
-            place_at(body, body.trim_end().len().saturating_sub(1), &mut d);
-            errors.push(d);
+            let d = Diagnostic::error("", format!("missing field `{required}`"));
+            errors.push_at(body, body.trim_end().len().saturating_sub(1), d);
         }
     }
     errors
 }
 
 /// Reads a JSON array element by element, so each broken element is reported.
-fn list<T: DeserializeOwned>(body: &str, raw: &RawValue, name: &str, out: &mut Vec<Diagnostic>) {
+fn list<T: DeserializeOwned>(body: &str, raw: &RawValue, name: &str, out: &mut Found) {
     let Ok(items) = serde_json::from_str::<Vec<&RawValue>>(raw.get()) else {
         // Not an array: let the typed read say so.
         return part::<Vec<T>>(body, raw, name.to_string(), None, out);
@@ -180,23 +206,31 @@ fn list<T: DeserializeOwned>(body: &str, raw: &RawValue, name: &str, out: &mut V
         struct IdProbe {
             id: Option<String>,
         }
-        let id = serde_json::from_str::<IdProbe>(item.get())
-            .ok()
-            .and_then(|p| p.id);
+        let id = if out.full() {
+            None
+        } else {
+            serde_json::from_str::<IdProbe>(item.get())
+                .ok()
+                .and_then(|p| p.id)
+        };
         part::<T>(body, item, format!("{name}[{i}]"), id, out);
     }
 }
 
 /// Reads one part of the document as `T`, recording a failure with its absolute path
-/// and position.
+/// and position (or, once enough are recorded, only counting it).
 fn part<T: DeserializeOwned>(
     body: &str,
     raw: &RawValue,
     prefix: String,
     id: Option<String>,
-    out: &mut Vec<Diagnostic>,
+    found: &mut Found,
 ) {
     if let Err(e) = serde_json::from_str::<T>(raw.get()) {
+        if found.full() {
+            found.more += 1;
+            return;
+        }
         // Narrow to the indicator's or pillar's own part that fails alone, whose error
         // position is then its own (see `narrow`).
         let (prefix_at, sub, e) = match e.classify() {
@@ -223,7 +257,7 @@ fn part<T: DeserializeOwned>(
             };
             d.message = format!("{} in {owner} '{id}'", d.message);
         }
-        out.push(d);
+        found.errors.push(d);
     }
 }
 

@@ -229,10 +229,16 @@ pub fn detect_format(text: &str, name_hint: Option<&str>) -> Format {
 const MAX_LISTED: usize = 100;
 
 /// Findings sorted by position, cut to [`MAX_LISTED`] with a note of how many more.
-fn in_order(mut ds: Vec<Diagnostic>) -> Vec<Diagnostic> {
+fn in_order(ds: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    in_order_counting(ds, 0)
+}
+
+/// [`in_order`], when `unkept` more findings were counted but not kept (see
+/// `json_form::Found`); they come after the kept ones in the document.
+fn in_order_counting(mut ds: Vec<Diagnostic>, unkept: usize) -> Vec<Diagnostic> {
     ds.sort_by_key(|d| (d.line, d.column));
-    if ds.len() > MAX_LISTED {
-        let more = ds.len() - MAX_LISTED;
+    if ds.len() > MAX_LISTED || unkept > 0 {
+        let more = ds.len().saturating_sub(MAX_LISTED) + unkept;
         ds.truncate(MAX_LISTED);
         let severity = ds.last().map_or(Severity::Error, |d| d.severity);
         ds.push(Diagnostic::new(

@@ -74,6 +74,7 @@ pub fn validate(ds: &Dataset) -> Vec<Diagnostic> {
         }
         IndicatorChecks {
             ds,
+            pillar_ids: &pillar_ids,
             ind,
             path: &path,
             who: if ind.id.is_empty() {
@@ -87,6 +88,9 @@ pub fn validate(ds: &Dataset) -> Vec<Diagnostic> {
     }
     out
 }
+
+/// Known ids named in a message that says an id is unknown.
+const MAX_NAMED: usize = 12;
 
 fn check_id(out: &mut Vec<Diagnostic>, path: &str, what: &str, id: &str) {
     if id.trim().is_empty() {
@@ -102,6 +106,8 @@ fn check_id(out: &mut Vec<Diagnostic>, path: &str, what: &str, id: &str) {
 /// The checks of one indicator, sharing its path and how to name it.
 struct IndicatorChecks<'a> {
     ds: &'a Dataset,
+    /// The declared pillars, looked up once per indicator.
+    pillar_ids: &'a HashMap<&'a str, usize>,
     ind: &'a Indicator,
     path: &'a str,
     who: String,
@@ -143,13 +149,19 @@ impl IndicatorChecks<'_> {
             }
         }
         if let Some(p) = &ind.pillar {
-            if self.ds.pillar(p).is_none() {
-                let known: Vec<String> = self
+            if !self.pillar_ids.contains_key(p.as_str()) {
+                // The first few only: every message naming thousands of pillars made a
+                // pathological file's findings grow with the square of its size.
+                let mut known: Vec<String> = self
                     .ds
                     .pillars
                     .iter()
+                    .take(MAX_NAMED)
                     .map(|p| format!("'{}'", p.id))
                     .collect();
+                if self.ds.pillars.len() > MAX_NAMED {
+                    known.push(format!("… {} in all", self.ds.pillars.len()));
+                }
                 let known = if known.is_empty() {
                     "the dataset lists no pillars".to_string()
                 } else {
