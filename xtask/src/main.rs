@@ -3,7 +3,7 @@
 //! - `build`: the wasm bundle into `www/dist/` (installing missing tools first);
 //! - `serve [--port N]`: build, then serve `www/` with the seeds on 127.0.0.1;
 //! - `test`: fmt, clippy, native tests, then browser tests in headless Chromium;
-//! - `bench [--quick]`: chitieu against ECharts, Chart.js and Highcharts, into `BENCHMARKS.md`.
+//! - `bench [--quick]`: chitieu against ECharts, Chart.js and Highcharts, into `BENCHMARKS.md`;
 //! - `fuzz [--runs N] [TARGET…]`: the libFuzzer targets in `fuzz/`, seeded from `seeds/`.
 //!
 //! Every step that needs a tool installs it when missing (see [`bootstrap`]), so a fresh
