@@ -6,7 +6,7 @@
 // CHROME, BENCH_NATIVE (the native figures, JSON) and BENCH_OUT (where to write).
 // BENCH_QUICK=1 takes fewer samples (for trying the harness, not for publishing).
 
-import { chromium } from "playwright-core";
+import { launchChromium } from "../chromium.mjs";
 import { readFile, writeFile } from "node:fs/promises";
 import { gzipSync, brotliCompressSync, constants as z } from "node:zlib";
 import { fileURLToPath } from "node:url";
@@ -14,7 +14,6 @@ import os from "node:os";
 import path from "node:path";
 
 const BASE = process.env.CHITIEU_BASE_URL;
-const CHROME = process.env.CHROME || "/usr/bin/chromium";
 const QUICK = process.env.BENCH_QUICK === "1";
 const OUT = process.env.BENCH_OUT;
 if (!BASE || !OUT) {
@@ -30,14 +29,7 @@ const THROTTLES = [1, 4];
 const FRAME_MS = 16;
 const KB = 1000;
 
-const browser = await chromium.launch({
-  executablePath: CHROME,
-  headless: true,
-  args: [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--no-first-run", "--disable-quic", "--disable-sync",
-  ],
-});
+const browser = await launchChromium();
 
 const log = (s) => console.log(`bench: ${s}`);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

@@ -4,26 +4,18 @@
 // CHITIEU_BASE_URL and CHROME. Each test gets a fresh browser context. The last line
 // printed is `N passed, N failed`.
 
-import { chromium } from "playwright-core";
+import { launchChromium } from "../chromium.mjs";
 import { readdir } from "node:fs/promises";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import path from "node:path";
 
 const BASE = process.env.CHITIEU_BASE_URL;
-const CHROME = process.env.CHROME || "/usr/bin/chromium";
 if (!BASE) {
   console.error("CHITIEU_BASE_URL is not set: run the browser tests with `cargo xtask test`");
   process.exit(2);
 }
 
-const browser = await chromium.launch({
-  executablePath: CHROME,
-  headless: true,
-  args: [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--no-first-run", "--disable-quic", "--disable-sync",
-  ],
-});
+const browser = await launchChromium();
 
 /** A page in a fresh context that records console errors, failed responses and uncaught
  *  exceptions; `options.init` runs in the page before its own scripts. */
