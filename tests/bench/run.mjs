@@ -69,7 +69,9 @@ async function measure(url, throttle, { memory = false, timeout = 300_000 } = {}
   page.on("pageerror", (e) => errors.push(e.message));
   const cdp = await context.newCDPSession(page);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: throttle });
-  await page.goto(new URL(url, BASE).href);
+  // "commit": the page's own script decides when it is done; a slow peer may hold back
+  // the load event for longer than goto's default wait.
+  await page.goto(new URL(url, BASE).href, { waitUntil: "commit", timeout });
   await page.waitForFunction(() => window.__bench && window.__bench.done, null, { timeout, polling: 50 });
   const result = await page.evaluate(() => window.__bench);
   if (!result.error && errors.length) result.error = errors.join("; ");
@@ -110,7 +112,14 @@ const render = {};
 for (const throttle of THROTTLES) {
   for (const n of SIZES) {
     for (const lib of LIBS) {
-      const r = await repeat(`/tests/bench/gauges.html?lib=${lib.id}&n=${n}`, throttle);
+      let r;
+      try {
+        r = await repeat(`/tests/bench/gauges.html?lib=${lib.id}&n=${n}`, throttle);
+      } catch (e) {
+        log(`${lib.id} n=${n} cpu÷${throttle}: ${e.message.split("\n")[0]}`);
+        render[`${lib.id}/${n}/${throttle}`] = { error: e.message.split("\n")[0] };
+        continue;
+      }
       render[`${lib.id}/${n}/${throttle}`] = r;
       log(`${lib.id} n=${n} cpu÷${throttle}: ${fmt(r.ms)} ms (${fmt(r.min)}–${fmt(r.max)}), heap ${fmt(r.heap / 1e6, 1)} MB, wasm ${fmt(r.wasm / 1e6, 1)} MB`);
     }
@@ -138,7 +147,7 @@ async function tableBench() {
       const page = await context.newPage();
       const cdp = await context.newCDPSession(page);
       await cdp.send("Emulation.setCPUThrottlingRate", { rate: throttle });
-      await page.goto(new URL("/tests/bench/table.html?rows=2000", BASE).href);
+      await page.goto(new URL("/tests/bench/table.html?rows=2000", BASE).href, { waitUntil: "commit", timeout: 300_000 });
       await page.waitForFunction(() => window.__bench && window.__bench.done, null, { timeout: 300_000 });
       const r = await page.evaluate(() => window.__bench);
       if (r.error) throw new Error(r.error);
@@ -195,7 +204,7 @@ const budgetKB = 100;
 L.push(`| embed bundle ≤ ${budgetKB} KB gzipped (js + wasm) | ${fmt(ours.gzip / KB, 1)} KB | ${ours.gzip <= budgetKB * KB ? "met" : `**missed by ${fmt(ours.gzip / KB - budgetKB, 1)} KB (${fmt(ours.gzip / (budgetKB * KB), 2)}× the budget)**`} |`);
 for (const throttle of THROTTLES) {
   const c = render[`chitieu/100/${throttle}`], e = render[`echarts/100/${throttle}`];
-  if (c && e) {
+  if (c && e && !c.error && !e.error) {
     const ok = c.ms <= e.ms / 2;
     L.push(`| 100 gauges in ≤ ½ of ECharts' time (CPU ÷${throttle}) | ${fmt(c.ms)} ms vs ECharts ${fmt(e.ms)} ms (${ratio(c.ms, e.ms)}) | ${ok ? "met" : `**missed: ${ratio(c.ms, e.ms / 2)} the budget of ${fmt(e.ms / 2)} ms**`} |`);
   }
@@ -251,6 +260,10 @@ for (const throttle of THROTTLES) {
     for (const lib of LIBS) {
       const r = render[`${lib.id}/${n}/${throttle}`];
       if (!r) continue;
+      if (r.error || c.error) {
+        L.push(`| ${lib.name} | ${n} | not measured: ${r.error || "chitieu failed"} | | | | |`);
+        continue;
+      }
       L.push(`| ${lib.name} | ${n} | ${fmt(r.ms)} ms (${fmt(r.min)}–${fmt(r.max)}) | ${lib.id === "chitieu" ? "1.00×" : ratio(c.ms, r.ms)} | ${fmt(r.heap / 1e6, 1)} MB | ${r.wasm ? `${fmt(r.wasm / 1e6, 1)} MB` : "—"} | ${fmt(r.nodes)} |`);
     }
   }
