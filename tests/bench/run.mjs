@@ -27,11 +27,23 @@ const REPEATS = QUICK ? 1 : 5;
 const SIZES = QUICK ? [10, 100] : [10, 100, 500];
 const THROTTLES = [1, 4];
 const FRAME_MS = 16;
+const SETTLE_MS = 2000;
 const KB = 1000;
 
 const browser = await launchChromium();
 
 const log = (s) => console.log(`bench: ${s}`);
+
+/** A fresh context and page, after Chromium's own start-up work for the new window (on this
+ *  Chromium, a top-chrome WebUI renderer busy for about a second) has settled: on two cores
+ *  it would otherwise share the CPU with the measured page and slow every library by a
+ *  third to a half, unevenly. */
+async function freshPage() {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.waitForTimeout(SETTLE_MS);
+  return { context, page };
+}
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (x, d = 0) => x.toLocaleString("en-US", { minimumFractionDigits: d, maximumFractionDigits: d });
 const ratio = (a, b) => (b > 0 ? `${fmt(a / b, 2)}×` : "—");
@@ -63,8 +75,7 @@ const ours = BUNDLES[0];
 /** Opens `url` in a fresh context (cold cache) at `throttle`× CPU, waits for
  *  window.__bench.done and returns it with the page's memory after a garbage collection. */
 async function measure(url, throttle, { memory = false, timeout = 300_000 } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
+  const { context, page } = await freshPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
   const cdp = await context.newCDPSession(page);
@@ -143,8 +154,7 @@ async function tableBench() {
     const work = Object.fromEntries(KINDS.map((k) => [k, []]));
     const paint = Object.fromEntries(KINDS.map((k) => [k, []]));
     for (let i = 0; i < REPEATS; i++) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-      const page = await context.newPage();
+      const { context, page } = await freshPage();
       const cdp = await context.newCDPSession(page);
       await cdp.send("Emulation.setCPUThrottlingRate", { rate: throttle });
       await page.goto(new URL("/tests/bench/table.html?rows=2000", BASE).href, { waitUntil: "commit", timeout: 300_000 });
@@ -196,7 +206,7 @@ L.push(`Written by \`cargo xtask bench\` on ${new Date().toISOString().slice(0, 
 L.push("The peers are installed from npm and served from the same local server as chitieu (self-hosted, " +
   "as a portal without a CDN would): ECharts 6.1.0, Chart.js 4.6.1, Highcharts 13.1.1; their smallest gauge " +
   "builds are bundled with esbuild 0.28.2 (`tests/bench/peers/`). Times are medians of " +
-  `${REPEATS} page loads, each in a fresh browser context (cold cache).`, "");
+  `${REPEATS} page loads, each in a fresh browser context (cold cache), opened ${fmt(SETTLE_MS / 1000)} s before the load so that Chromium's own start-up work for the new window is not timed.`, "");
 
 L.push("## Budgets", "");
 L.push("| budget | measured | verdict |", "| --- | --- | --- |");
