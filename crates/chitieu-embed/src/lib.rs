@@ -19,8 +19,10 @@ pub mod api;
 use chitieu_core::load;
 use chitieu_core::{Date, Lang};
 use chitieu_widgets::{
-    i18n, Bullet, Ctx, Data, ErrorBox, ErrorProps, Gauge, Options, Scorecard, Spec, TargetTable,
-    Theme, Trend,
+    components::Gauge,
+    i18n,
+    legacy::{ErrorBox, ErrorProps},
+    Bullet, Ctx, Data, Options, Scorecard, Spec, TargetTable, Theme, Trend,
 };
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;

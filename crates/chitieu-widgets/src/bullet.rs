@@ -23,9 +23,11 @@ use chitieu_core::score::{Direction, IndicatorScore};
 use chitieu_core::{Bound, Indicator};
 use yew::prelude::*;
 
-use crate::common::{Ctx, Facts, SrTable, StatusChip};
+use crate::common::{Ctx, Facts};
 use crate::geom;
 use crate::i18n::{self, msg, Msg};
+use crate::legacy::{SrTable, StatusChip};
+use crate::markup::{el, El, Node};
 
 /// Attainment shares where the qualitative bands change (see the module docs).
 pub const BAND_LIMITS: [f64; 2] = [0.6, 0.9];
@@ -33,7 +35,7 @@ pub const BAND_LIMITS: [f64; 2] = [0.6, 0.9];
 #[derive(Properties, Clone, PartialEq)]
 pub struct BulletProps {
     pub ctx: Ctx,
-    pub indicator: AttrValue,
+    pub indicator: String,
     /// Only the chart and the value: for table cells and narrow places.
     #[prop_or_default]
     pub compact: bool,
@@ -44,7 +46,7 @@ pub fn bullet(p: &BulletProps) -> Html {
     let ctx = &p.ctx;
     let ind = match ctx.indicator(&p.indicator) {
         Ok(ind) => ind,
-        Err(error) => return error,
+        Err(error) => return crate::markup::to_yew(&error),
     };
     let score = ctx.score(ind);
     if p.compact {
@@ -184,31 +186,34 @@ pub fn chart(
     label: Option<String>,
     compact: bool,
     described_by: Option<String>,
-) -> Html {
+) -> El {
     let scale = Scale::new(score);
-    let rect = |class: Classes, from: f64, to: f64, y: f64, h: f64| {
-        html! {
-            <rect class={class} x={x(from)} y={geom::f(y)}
-                width={x((to - from).max(0.0))} height={geom::f(h)} />
-        }
+    let rect = |class: String, from: f64, to: f64, y: f64, h: f64| -> Node {
+        el("rect")
+            .attr("x", x(from))
+            .attr("y", geom::f(y))
+            .attr("width", x((to - from).max(0.0)))
+            .attr("height", geom::f(h))
+            .class(class)
+            .into()
     };
     let bands = bands(score, scale.max);
-    let background = if bands.is_empty() {
-        rect(classes!("track"), 0.0, 1.0, 0.0, H)
+    let background: Vec<Node> = if bands.is_empty() {
+        vec![rect("track".into(), 0.0, 1.0, 0.0, H)]
     } else {
         bands
             .iter()
             .map(|b| {
                 let (a, c) = scale.span(b.lo, b.hi);
-                rect(classes!("band", b.class), a, c, 0.0, H)
+                rect(format!("band {}", b.class), a, c, 0.0, H)
             })
-            .collect::<Html>()
+            .collect()
     };
     let bound = score.current_target.as_ref().map(|t| t.bound);
     let range = match bound {
         Some(Bound::Range { min, max }) => {
             let (a, c) = scale.span(min, max);
-            Some(rect(classes!("target-band"), a, c, 3.0, H - 6.0))
+            Some(rect("target-band".into(), a, c, 3.0, H - 6.0))
         }
         _ => None,
     };
@@ -217,41 +222,52 @@ pub fn chart(
         Some(b) => {
             let at = x(scale.frac(b.value()));
             Some(
-                html! { <line class="target-mark" x1={at.clone()} x2={at} y1="3" y2={geom::f(H - 3.0)} /> },
+                el("line")
+                    .attr("x1", at.clone())
+                    .attr("x2", at)
+                    .attr("y1", "3")
+                    .attr("y2", geom::f(H - 3.0))
+                    .class("target-mark"),
             )
         }
     };
-    let status = format!("status-{}", i18n::status_class(score.status));
+    let status = format!("bar status-{}", i18n::status_class(score.status));
     let bar = score.latest.map(|l| {
         let (a, c) = scale.span(if scale.reversed { scale.max } else { 0.0 }, l.value);
-        rect(classes!("bar", status), a, c, H / 3.0, H / 3.0)
+        rect(status, a, c, H / 3.0, H / 3.0)
     });
     let expected = score.expected_now.map(|e| {
         let at = x(scale.frac(e));
-        html! { <line class="expected-mark" x1={at.clone()} x2={at} y1="0" y2={geom::f(H)} /> }
+        el("line")
+            .attr("x1", at.clone())
+            .attr("x2", at)
+            .attr("y1", "0")
+            .attr("y2", geom::f(H))
+            .class("expected-mark")
     });
     let view_box = format!("0 0 {} {}", geom::f(W), geom::f(H));
-    let class = classes!("chart", "bullet-chart", compact.then_some("compact"));
-    let inner = html! {
-        <>
-            { background }
-            { for range }
-            { for bar }
-            { for expected }
-            { for target_line }
-        </>
+    let class = if compact {
+        "chart bullet-chart compact"
+    } else {
+        "chart bullet-chart"
     };
-    match label {
-        Some(l) => html! {
-            <svg class={class} viewBox={view_box} preserveAspectRatio="none" role="img"
-                aria-label={l} tabindex={described_by.is_some().then_some("0")}
-                aria-describedby={described_by}>{ inner }</svg>
-        },
-        None => html! {
-            <svg class={class} viewBox={view_box} preserveAspectRatio="none"
-                aria-hidden="true">{ inner }</svg>
-        },
-    }
+    let svg = el("svg")
+        .attr("viewBox", view_box)
+        .attr("preserveAspectRatio", "none");
+    let svg = match label {
+        Some(l) => svg
+            .attr("role", "img")
+            .attr("aria-label", l)
+            .attr_opt("tabindex", described_by.is_some().then_some("0"))
+            .attr_opt("aria-describedby", described_by),
+        None => svg.attr("aria-hidden", "true"),
+    };
+    svg.class(class)
+        .children(background)
+        .child_opt(range)
+        .child_opt(bar)
+        .child_opt(expected)
+        .child_opt(target_line)
 }
 
 fn compact_view(ctx: &Ctx, ind: &Indicator, score: &IndicatorScore) -> Html {
@@ -259,8 +275,8 @@ fn compact_view(ctx: &Ctx, ind: &Indicator, score: &IndicatorScore) -> Html {
     let facts = Facts::new(ctx, ind, score);
     let label = facts.label(lang);
     html! {
-        <div class={classes!(ctx.classes("bullet"), "compact")} lang={lang.tag()}>
-            { chart(score, Some(label), true, None) }
+        <div class={classes!(classes!(ctx.class_list("bullet")), "compact")} lang={lang.tag()}>
+            { crate::markup::to_yew(&Node::from(chart(score, Some(label), true, None))) }
             <span class="value-text">
                 if let Some(v) = facts.value_text {
                     { v }
@@ -331,7 +347,7 @@ fn full_view(ctx: &Ctx, ind: &Indicator, score: &IndicatorScore) -> Html {
     .join(" · ");
 
     html! {
-        <figure class={ctx.classes("bullet")} lang={lang.tag()}>
+        <figure class={classes!(ctx.class_list("bullet"))} lang={lang.tag()}>
             <figcaption class="title">{ facts.name.clone() }</figcaption>
             <div class="headline">
                 <span class="value">
@@ -345,7 +361,7 @@ fn full_view(ctx: &Ctx, ind: &Indicator, score: &IndicatorScore) -> Html {
                 <StatusChip status={score.status} lang={lang} />
             </div>
             <div class="plot">
-                { chart(score, Some(label), false, has_tip.then(|| source_id.clone())) }
+                { crate::markup::to_yew(&Node::from(chart(score, Some(label), false, has_tip.then(|| source_id.clone())))) }
                 <div class="scale" aria-hidden="true">
                     <span>{ start_label }</span><span>{ end_label }</span>
                 </div>

@@ -7,7 +7,8 @@ use chitieu_core::{Date, Indicator, Lang, Level, Period};
 use yew::prelude::*;
 
 use crate::i18n::{self, msg, Msg};
-use crate::{resolve_as_of, Data, ErrorBox, Theme};
+use crate::markup::{el, El, Node};
+use crate::{error_box, resolve_as_of, Data, Theme};
 
 /// Default age after which the latest observation is flagged as stale: 18 months after
 /// the end of its period, i.e. one annual reporting round missed.
@@ -73,18 +74,19 @@ impl Ctx {
     }
 
     /// The indicator `id`, or the widget's error box saying it is not in the data.
-    pub fn indicator(&self, id: &str) -> Result<&Indicator, Html> {
+    pub fn indicator(&self, id: &str) -> Result<&Indicator, Node> {
         self.data.0.indicator(id).ok_or_else(|| {
-            html! {
-                <ErrorBox theme={self.theme} lang={self.lang}
-                    message={i18n::indicator_not_found(self.lang, id)} />
-            }
+            error_box(
+                &i18n::indicator_not_found(self.lang, id),
+                self.lang,
+                self.theme,
+            )
         })
     }
 
     /// The root classes of a widget: `chitieu`, its name and the theme.
-    pub fn classes(&self, widget: &'static str) -> Classes {
-        classes!("chitieu", widget, self.theme.class())
+    pub fn class_list(&self, widget: &'static str) -> String {
+        format!("chitieu {widget} {}", self.theme.class())
     }
 }
 
@@ -139,48 +141,64 @@ pub fn parse_level(s: &str) -> Option<Level> {
     }
 }
 
-#[derive(Properties, Clone, PartialEq)]
-pub struct ChipProps {
-    pub status: Status,
-    pub lang: Lang,
-}
-
 /// The status as icon and words; its colour repeats what the words say.
-#[function_component(StatusChip)]
-pub fn status_chip(p: &ChipProps) -> Html {
-    html! {
-        <span class={classes!("chip", format!("status-{}", i18n::status_class(p.status)))}>
-            <span class="icon" aria-hidden="true">{ i18n::status_icon(p.status) }</span>
-            { " " }{ i18n::status_label(p.lang, p.status) }
-        </span>
-    }
-}
-
-#[derive(Properties, Clone, PartialEq)]
-pub struct SrTableProps {
-    pub caption: AttrValue,
-    pub headers: Vec<AttrValue>,
-    pub rows: Vec<Vec<AttrValue>>,
+pub fn status_chip(status: Status, lang: Lang) -> El {
+    el("span")
+        .class(format!("chip status-{}", i18n::status_class(status)))
+        .child(
+            el("span")
+                .attr("aria-hidden", "true")
+                .class("icon")
+                .text(i18n::status_icon(status)),
+        )
+        .text(" ")
+        .text(i18n::status_label(lang, status))
 }
 
 /// The chart's figures as a table only screen readers see: the text alternative that
 /// carries everything the picture shows.
-#[function_component(SrTable)]
-pub fn sr_table(p: &SrTableProps) -> Html {
-    html! {
-        // The wrapper is what hides: a table grows to its content whatever its width.
-        <div class="sr-only">
-        <table>
-            <caption>{ p.caption.clone() }</caption>
-            <thead><tr>{ for p.headers.iter().map(|h| html! { <th scope="col">{ h.clone() }</th> }) }</tr></thead>
-            <tbody>
-                { for p.rows.iter().map(|r| html! {
-                    <tr>{ for r.iter().map(|c| html! { <td>{ c.clone() }</td> }) }</tr>
-                }) }
-            </tbody>
-        </table>
-        </div>
-    }
+pub fn sr_table<H: AsRef<str>, C: AsRef<str>>(
+    caption: impl Into<String>,
+    headers: &[H],
+    rows: &[Vec<C>],
+) -> El {
+    let cell = |tag: &'static str, s: &str| {
+        let e = el(tag);
+        if tag == "th" {
+            e.attr("scope", "col").text(s)
+        } else {
+            e.text(s)
+        }
+    };
+    // The wrapper is what hides: a table grows to its content whatever its width.
+    el("div").class("sr-only").child(
+        el("table")
+            .child(el("caption").text(caption))
+            .child(
+                el("thead")
+                    .child(el("tr").children(headers.iter().map(|h| cell("th", h.as_ref())))),
+            )
+            .child(
+                el("tbody").children(
+                    rows.iter()
+                        .map(|r| el("tr").children(r.iter().map(|c| cell("td", c.as_ref())))),
+                ),
+            ),
+    )
+}
+
+/// "⚠ Số liệu cũ: kỳ 2021", the line under a chart whose data is stale.
+pub fn stale_line(note: String) -> El {
+    el("p")
+        .class("stale")
+        .child(
+            el("span")
+                .attr("aria-hidden", "true")
+                .class("icon")
+                .text("⚠"),
+        )
+        .text(" ")
+        .text(note)
 }
 
 /// Attainment as a percentage: 0.8177 → "81,8%".

@@ -5,14 +5,13 @@
 //! sentence and a hidden data table, and the status chip says in words what the colour
 //! says, so nothing depends on reading the arc.
 
+use crate::common::{sr_table, stale_line, status_chip, Ctx, Facts};
+use crate::geom;
+use crate::i18n::{self, msg, Msg};
+use crate::markup::{el, El, Node};
 use chitieu_core::number::{format_number, format_value};
 use chitieu_core::score::IndicatorScore;
 use chitieu_core::{Bound, Indicator, Unit};
-use yew::prelude::*;
-
-use crate::common::{Ctx, Facts, SrTable, StatusChip};
-use crate::geom;
-use crate::i18n::{self, msg, Msg};
 
 /// The gauge's shape.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -31,16 +30,17 @@ impl GaugeVariant {
     }
 }
 
-#[derive(Properties, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
+#[cfg_attr(feature = "yew", derive(yew::Properties))]
 pub struct GaugeProps {
     pub ctx: Ctx,
-    pub indicator: AttrValue,
-    #[prop_or_default]
+    pub indicator: String,
+    #[cfg_attr(feature = "yew", prop_or_default)]
     pub variant: GaugeVariant,
 }
 
-#[function_component(Gauge)]
-pub fn gauge(p: &GaugeProps) -> Html {
+/// The gauge's markup: the chart, or the box saying the indicator is not in the data.
+pub fn render(p: &GaugeProps) -> Node {
     let ctx = &p.ctx;
     let ind = match ctx.indicator(&p.indicator) {
         Ok(ind) => ind,
@@ -114,13 +114,18 @@ fn point(variant: GaugeVariant, r: f64, t: f64) -> (f64, f64) {
     }
 }
 
-fn tick(variant: GaugeVariant, class: &'static str, t: f64, reach: f64) -> Html {
+fn tick(variant: GaugeVariant, class: &'static str, t: f64, reach: f64) -> El {
     let (x1, y1) = point(variant, R - reach, t);
     let (x2, y2) = point(variant, R + reach, t);
-    html! { <line class={class} x1={geom::f(x1)} y1={geom::f(y1)} x2={geom::f(x2)} y2={geom::f(y2)} /> }
+    el("line")
+        .attr("x1", geom::f(x1))
+        .attr("y1", geom::f(y1))
+        .attr("x2", geom::f(x2))
+        .attr("y2", geom::f(y2))
+        .class(class)
 }
 
-fn view(ctx: &Ctx, ind: &Indicator, score: &IndicatorScore, variant: GaugeVariant) -> Html {
+fn view(ctx: &Ctx, ind: &Indicator, score: &IndicatorScore, variant: GaugeVariant) -> Node {
     let lang = ctx.lang;
     let unit = &ind.unit;
     let scale = Scale::new(ind, score);
@@ -178,19 +183,16 @@ fn view(ctx: &Ctx, ind: &Indicator, score: &IndicatorScore, variant: GaugeVarian
 
     // Unique within a shadow root, and across a page of server-rendered widgets.
     let source_id = format!("chitieu-src-{}", ind.id);
-    let dash = || AttrValue::from("—");
+    let dash = || "—".to_string();
     let sr_rows = vec![vec![
-        AttrValue::from(name.clone()),
-        level.map(AttrValue::from).unwrap_or_else(dash),
-        AttrValue::from(value_words.clone()),
-        period.clone().map(AttrValue::from).unwrap_or_else(dash),
-        target_phrase
-            .clone()
-            .map(AttrValue::from)
-            .unwrap_or_else(dash),
-        deadline.clone().map(AttrValue::from).unwrap_or_else(dash),
-        expected.clone().map(AttrValue::from).unwrap_or_else(dash),
-        AttrValue::from(status_text),
+        name.clone(),
+        level.map(str::to_string).unwrap_or_else(dash),
+        value_words.clone(),
+        period.clone().unwrap_or_else(dash),
+        target_phrase.clone().unwrap_or_else(dash),
+        deadline.clone().unwrap_or_else(dash),
+        expected.clone().unwrap_or_else(dash),
+        status_text.to_string(),
     ]];
     let sr_headers = [
         Msg::Indicator,
@@ -203,60 +205,95 @@ fn view(ctx: &Ctx, ind: &Indicator, score: &IndicatorScore, variant: GaugeVarian
         Msg::Status,
     ]
     .iter()
-    .map(|m| AttrValue::from(msg(lang, *m)))
+    .map(|m| msg(lang, *m))
     .collect::<Vec<_>>();
 
     let variant_class = match variant {
         GaugeVariant::Semicircle => "semicircle",
         GaugeVariant::Ring => "ring",
     };
-    html! {
-        <figure class={classes!(ctx.classes("gauge"), variant_class)} lang={lang.tag()}>
-            <figcaption class="title">{ name.clone() }</figcaption>
-            <svg class="chart" viewBox={view_box} role="img" aria-label={label} tabindex="0"
-                aria-describedby={source_id.clone()}>
-                <path class="track" d={track} />
-                if let Some(d) = band {
-                    <path class="target-band" d={d} />
-                }
-                if let Some(d) = bar {
-                    <path class={classes!("bar", format!("status-{}", i18n::status_class(status)))} d={d} />
-                }
-                { for expected_mark }
-                { for target_mark }
-                <text class={classes!("value", (big_text.chars().count() > 7).then_some("long"))}
-                    x="100" y={value_y} text-anchor="middle">{ big_text }</text>
-                if variant == GaugeVariant::Semicircle {
-                    <text class="scale-label" x="20" y="120" text-anchor="middle">{ start_label }</text>
-                    <text class="scale-label" x="180" y="120" text-anchor="middle">{ end_label }</text>
-                }
-            </svg>
-            if let Some(t) = target_line {
-                <p class="target-text">{ t }</p>
-            }
-            <p class="status-line"><StatusChip status={status} lang={lang} /></p>
-            if let Some(e) = &expected {
-                <p class="expected-text">
-                    <span class="expected-key" aria-hidden="true"></span>
-                    { format!("{}: {e}", msg(lang, Msg::ExpectedNow)) }
-                </p>
-            }
-            <p class="meta">{ [level.map(str::to_string), period.map(|p| format!("{} {p}", msg(lang, Msg::Period)))]
-                .into_iter().flatten().collect::<Vec<_>>().join(" · ") }</p>
-            if let Some(s) = stale {
-                <p class="stale"><span class="icon" aria-hidden="true">{ "⚠" }</span>{ " " }{ s }</p>
-            }
-            if source.is_some() || target_text.is_some() {
-                <div class="source-tip" id={source_id} role="note">
-                    if let Some(t) = target_text {
-                        <p class="quote">{ format!("“{t}”") }</p>
-                    }
-                    if let Some(s) = source {
-                        <p>{ s }</p>
-                    }
-                </div>
-            }
-            <SrTable caption={name} headers={sr_headers} rows={sr_rows} />
-        </figure>
-    }
+    let bar_class = format!("bar status-{}", i18n::status_class(status));
+    let value_class = if big_text.chars().count() > 7 {
+        "value long"
+    } else {
+        "value"
+    };
+    let scale_labels = (variant == GaugeVariant::Semicircle).then(|| {
+        vec![
+            Node::from(
+                el("text")
+                    .attr("x", "20")
+                    .attr("y", "120")
+                    .attr("text-anchor", "middle")
+                    .class("scale-label")
+                    .text(start_label),
+            ),
+            el("text")
+                .attr("x", "180")
+                .attr("y", "120")
+                .attr("text-anchor", "middle")
+                .class("scale-label")
+                .text(end_label)
+                .into(),
+        ]
+    });
+    let chart = el("svg")
+        .attr("viewBox", view_box)
+        .attr("role", "img")
+        .attr("aria-label", label)
+        .attr("tabindex", "0")
+        .attr("aria-describedby", source_id.clone())
+        .class("chart")
+        .child(el("path").attr("d", track).class("track"))
+        .child_opt(band.map(|d| el("path").attr("d", d).class("target-band")))
+        .child_opt(bar.map(|d| el("path").attr("d", d).class(bar_class)))
+        .child_opt(expected_mark)
+        .child_opt(target_mark)
+        .child(
+            el("text")
+                .attr("x", "100")
+                .attr("y", value_y)
+                .attr("text-anchor", "middle")
+                .class(value_class)
+                .text(big_text),
+        )
+        .child_opt(scale_labels);
+    let meta = [
+        level.map(str::to_string),
+        period.map(|p| format!("{} {p}", msg(lang, Msg::Period))),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" · ");
+    let source_tip = (source.is_some() || target_text.is_some()).then(|| {
+        el("div")
+            .attr("id", source_id)
+            .attr("role", "note")
+            .class("source-tip")
+            .child_opt(target_text.map(|t| el("p").class("quote").text(format!("“{t}”"))))
+            .child_opt(source.map(|s| el("p").text(s)))
+    });
+    el("figure")
+        .attr("lang", lang.tag())
+        .class(format!("{} {variant_class}", ctx.class_list("gauge")))
+        .child(el("figcaption").class("title").text(name.clone()))
+        .child(chart)
+        .child_opt(target_line.map(|t| el("p").class("target-text").text(t)))
+        .child(
+            el("p")
+                .class("status-line")
+                .child(status_chip(status, lang)),
+        )
+        .child_opt(expected.as_ref().map(|e| {
+            el("p")
+                .class("expected-text")
+                .child(el("span").attr("aria-hidden", "true").class("expected-key"))
+                .text(format!("{}: {e}", msg(lang, Msg::ExpectedNow)))
+        }))
+        .child(el("p").class("meta").text(meta))
+        .child_opt(stale.map(stale_line))
+        .child_opt(source_tip)
+        .child(sr_table(name, &sr_headers, &sr_rows))
+        .into()
 }

@@ -13,13 +13,16 @@
 use std::rc::Rc;
 
 use chitieu_core::{Dataset, Date, Lang};
-use yew::prelude::*;
+use markup::{el, Node};
 
 pub mod bullet;
 pub mod common;
+#[cfg(feature = "yew")]
+pub mod components;
 pub mod gauge;
 pub mod geom;
 pub mod i18n;
+pub mod markup;
 pub mod scorecard;
 pub mod spec;
 #[cfg(all(feature = "ssr", not(target_arch = "wasm32")))]
@@ -29,7 +32,7 @@ pub mod trend;
 
 pub use bullet::{Bullet, BulletProps};
 pub use common::{Ctx, Filter};
-pub use gauge::{Gauge, GaugeProps, GaugeVariant};
+pub use gauge::{GaugeProps, GaugeVariant};
 pub use scorecard::{Scorecard, ScorecardProps};
 pub use spec::{spec, Options, Spec};
 pub use table::{TargetTable, TargetTableProps};
@@ -116,22 +119,66 @@ pub fn stylesheet(widget: &str) -> String {
     format!("{}\n{own}", include_str!("../styles/base.css"))
 }
 
-#[derive(Properties, Clone, PartialEq)]
-pub struct ErrorProps {
-    pub message: AttrValue,
-    #[prop_or_default]
-    pub lang: Lang,
-    #[prop_or_default]
-    pub theme: Theme,
+/// A failure shown in words inside the widget's box, announced to screen readers.
+pub fn error_box(message: &str, lang: Lang, theme: Theme) -> Node {
+    el("div")
+        .attr("role", "alert")
+        .attr("lang", lang.tag())
+        .class(format!("chitieu error {}", theme.class()))
+        .child(
+            el("span")
+                .attr("aria-hidden", "true")
+                .class("icon")
+                .text("⚠"),
+        )
+        .text(" ")
+        .text(message)
+        .into()
 }
 
-/// A failure shown in words inside the widget's box, announced to screen readers.
-#[function_component(ErrorBox)]
-pub fn error_box(p: &ErrorProps) -> Html {
-    html! {
-        <div class={classes!("chitieu", "error", p.theme.class())} role="alert" lang={p.lang.tag()}>
-            <span class="icon" aria-hidden="true">{ "⚠" }</span>
-            { " " }{ p.message.clone() }
-        </div>
+/// Yew wrappers over markup functions, for widgets whose views are still yew components.
+pub mod legacy {
+    use chitieu_core::score::Status;
+    use chitieu_core::Lang;
+    use yew::prelude::*;
+
+    use crate::markup::to_yew;
+    use crate::Theme;
+
+    #[derive(Properties, Clone, PartialEq)]
+    pub struct ChipProps {
+        pub status: Status,
+        pub lang: Lang,
+    }
+
+    #[function_component(StatusChip)]
+    pub fn status_chip(p: &ChipProps) -> Html {
+        to_yew(&crate::common::status_chip(p.status, p.lang).into())
+    }
+
+    #[derive(Properties, Clone, PartialEq)]
+    pub struct SrTableProps {
+        pub caption: AttrValue,
+        pub headers: Vec<AttrValue>,
+        pub rows: Vec<Vec<AttrValue>>,
+    }
+
+    #[function_component(SrTable)]
+    pub fn sr_table(p: &SrTableProps) -> Html {
+        to_yew(&crate::common::sr_table(p.caption.to_string(), &p.headers, &p.rows).into())
+    }
+
+    #[derive(Properties, Clone, PartialEq)]
+    pub struct ErrorProps {
+        pub message: AttrValue,
+        #[prop_or_default]
+        pub lang: Lang,
+        #[prop_or_default]
+        pub theme: Theme,
+    }
+
+    #[function_component(ErrorBox)]
+    pub fn error_box(p: &ErrorProps) -> Html {
+        to_yew(&crate::error_box(&p.message, p.lang, p.theme))
     }
 }

@@ -14,9 +14,11 @@ use chitieu_core::score::{
 use chitieu_core::{Dataset, Date, Indicator, Lang, Period};
 use yew::prelude::*;
 
-use crate::common::{stale_note, Ctx, Filter, SrTable};
+use crate::common::{stale_note, Ctx, Filter};
+use crate::geom;
 use crate::i18n::{self, msg, Msg};
-use crate::{geom, ErrorBox};
+use crate::legacy::ErrorBox;
+use crate::legacy::SrTable;
 
 #[derive(Properties, Clone, PartialEq)]
 pub struct ScorecardProps {
@@ -188,7 +190,7 @@ fn view(ctx: &Ctx, filter: &Filter, s: &DatasetScore) -> Html {
     };
     if o.total == 0 {
         return html! {
-            <figure class={ctx.classes("scorecard")} lang={lang.tag()}>
+            <figure class={classes!(ctx.class_list("scorecard"))} lang={lang.tag()}>
                 { header }
                 <p class="empty">{ msg(lang, Msg::NoMatch) }</p>
             </figure>
@@ -327,7 +329,7 @@ fn view(ctx: &Ctx, filter: &Filter, s: &DatasetScore) -> Html {
     ));
 
     html! {
-        <figure class={ctx.classes("scorecard")} lang={lang.tag()}>
+        <figure class={classes!(ctx.class_list("scorecard"))} lang={lang.tag()}>
             { header }
             <div class="overall">
                 <p class="overall-label">{ msg(lang, Msg::OverallScore) }</p>

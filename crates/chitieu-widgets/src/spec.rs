@@ -3,7 +3,6 @@
 //! options and reject bad ones with the same words.
 
 use chitieu_core::Lang;
-use yew::AttrValue;
 
 use crate::bullet::BulletProps;
 use crate::common::{parse_level, parse_status, Ctx, Filter};
@@ -87,9 +86,9 @@ fn given(v: &Option<String>) -> Option<&str> {
 }
 
 impl Options {
-    fn indicator(&self, lang: Lang) -> Result<AttrValue, String> {
+    fn indicator(&self, lang: Lang) -> Result<String, String> {
         given(&self.indicator)
-            .map(|s| AttrValue::from(s.to_string()))
+            .map(str::to_string)
             .ok_or_else(|| match lang {
                 Lang::Vi => {
                     "Thiếu thuộc tính 'indicator': hãy ghi mã chỉ tiêu cần hiển thị".to_string()

@@ -4,7 +4,6 @@
 use yew::LocalServerRenderer;
 
 use crate::bullet::Bullet;
-use crate::gauge::Gauge;
 use crate::scorecard::Scorecard;
 use crate::spec::Spec;
 use crate::table::{TargetTable, TargetTableProps};
@@ -18,12 +17,7 @@ pub fn render_markup(spec: Spec) -> Result<String, String> {
     let local = tokio::task::LocalSet::new();
     Ok(local.block_on(&rt, async move {
         match spec {
-            Spec::Gauge(p) => {
-                LocalServerRenderer::<Gauge>::with_props(p)
-                    .hydratable(false)
-                    .render()
-                    .await
-            }
+            Spec::Gauge(p) => crate::gauge::render(&p).to_html(),
             Spec::Scorecard(p) => {
                 LocalServerRenderer::<Scorecard>::with_props(p)
                     .hydratable(false)

@@ -30,9 +30,10 @@ use yew::prelude::*;
 
 use crate::bullet::chart;
 use crate::common::attainment_text;
-use crate::common::{parse_level, parse_status, Ctx, Filter, StatusChip};
+use crate::common::{parse_level, parse_status, Ctx, Filter};
 use crate::i18n::{self, msg, Msg};
-use crate::ErrorBox;
+use crate::legacy::ErrorBox;
+use crate::legacy::StatusChip;
 
 #[derive(Properties, Clone, PartialEq)]
 pub struct TargetTableProps {
@@ -840,7 +841,7 @@ pub fn target_table(p: &TargetTableProps) -> Html {
     };
     let all = msg(lang, Msg::All).to_string();
     html! {
-        <div class={ctx.classes("table")} lang={lang.tag()}>
+        <div class={classes!(ctx.class_list("table"))} lang={lang.tag()}>
             <div class="controls" role="group" aria-label={msg(lang, Msg::Filters)}>
                 if prepared.groups.len() > 1 || view.group.is_some() {
                     <label class="field">
@@ -1014,7 +1015,7 @@ fn row_view(p: &RowProps) -> Html {
             </span></td>
             <td role="cell" class="c-attainment" data-label={label(Column::Attainment)}>
                 <span class="v attainment">
-                    { chart(&r.score, None, true, None) }
+                    { crate::markup::to_yew(&chart(&r.score, None, true, None).into()) }
                     <span class="num">{ cells.attainment.clone().unwrap_or_else(|| "—".to_string()) }</span>
                 </span>
             </td>

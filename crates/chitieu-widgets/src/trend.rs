@@ -18,14 +18,15 @@ use chitieu_core::score::{IndicatorScore, Status};
 use chitieu_core::{Bound, Date, Indicator, Lang, Period, Target, Unit};
 use yew::prelude::*;
 
-use crate::common::{stale_note, Ctx, SrTable, StatusChip};
+use crate::common::{stale_note, Ctx};
 use crate::geom;
 use crate::i18n::{self, msg, Msg};
+use crate::legacy::{SrTable, StatusChip};
 
 #[derive(Properties, Clone, PartialEq)]
 pub struct TrendProps {
     pub ctx: Ctx,
-    pub indicator: AttrValue,
+    pub indicator: String,
 }
 
 #[function_component(Trend)]
@@ -35,7 +36,7 @@ pub fn trend(p: &TrendProps) -> Html {
     let ctx = &p.ctx;
     let ind = match ctx.indicator(&p.indicator) {
         Ok(ind) => ind,
-        Err(error) => return error,
+        Err(error) => return crate::markup::to_yew(&error),
     };
     let score = ctx.score(ind);
     view(ctx, ind, &score, &active)
@@ -764,7 +765,7 @@ fn view(
     };
 
     html! {
-        <figure class={ctx.classes("trend")} lang={lang.tag()}>
+        <figure class={classes!(ctx.class_list("trend"))} lang={lang.tag()}>
             <figcaption class="title">{ name.clone() }</figcaption>
             <svg class="chart" viewBox={format!("0 0 {W} {H}")} role="group" aria-label={label}>
                 <g aria-hidden="true">
