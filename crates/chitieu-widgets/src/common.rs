@@ -29,6 +29,10 @@ pub struct Ctx {
     /// Called when a reader picks an indicator (a table row) or a result (a trend point);
     /// the embed turns it into the `chitieu:select` event.
     pub on_select: Option<Callback<Selected>>,
+    /// Whether readers can pick an indicator (a table row's name is a button) or a result
+    /// (a trend point): the markup then carries `data-select` with `data-indicator` and
+    /// `data-period`, and the host fires `chitieu:select`. Off for static rendering.
+    pub selectable: bool,
 }
 
 /// What a reader picked.
@@ -49,6 +53,7 @@ impl Ctx {
             config: ScoreConfig::default(),
             stale_after_days: Some(DEFAULT_STALE_AFTER_DAYS),
             on_select: None,
+            selectable: false,
         }
     }
 

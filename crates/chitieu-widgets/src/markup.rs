@@ -27,6 +27,25 @@ pub struct El {
     pub children: Vec<Node>,
 }
 
+/// What an action did to an interactive widget (the table, the trend), for its host.
+///
+/// Markup names its actions: an element with `data-act="name"` sends `(name, value)` to
+/// the widget's `act` — a button on click (value: its `data-arg`), a `<select>` on change
+/// and an `<input>` on input (value: theirs). Trend points (`data-point="i"`) send
+/// `("focus", i)` when focused and `("key", "i Key")` on a key press. An element with
+/// `data-select` fires `chitieu:select` on click, Enter or Space, with `data-indicator`
+/// and `data-period`, without asking the widget.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Outcome {
+    /// The state changed: render again.
+    pub changed: bool,
+    /// A CSS selector (inside the widget) of the element to focus after rendering; the
+    /// host also scrolls it into view.
+    pub focus: Option<String>,
+    /// The event was handled (a key press then does not scroll the page).
+    pub handled: bool,
+}
+
 /// HTML elements that have no end tag (the ones the widgets use).
 const VOID: [&str; 3] = ["input", "br", "img"];
 
