@@ -24,6 +24,21 @@ export default function ({ test, open, assert, assertEq, assertIncludes }) {
     await context.close();
   });
 
+  test("Trusted Types enforced (require-trusted-types-for 'script', no policy allowed): widgets render and react, zero violations", async () => {
+    const { page, context, errors } = await open("/tests/pages/embed/trusted-types.html");
+    await page.locator(`#a ${GAUGE}`).waitFor({ timeout: 20_000 });
+    await page.locator("#t table").waitFor({ timeout: 20_000 });
+    await page.locator("#r figure.trend").waitFor({ timeout: 20_000 });
+    // Interaction re-renders through the same path: search narrows the table.
+    const before = await page.locator("#t tr.row").count();
+    await page.locator("#t input[type=search]").fill("wifi");
+    await page.waitForFunction(
+      (n) => document.querySelector("#t").shadowRoot.querySelectorAll("tr.row").length < n, before, { timeout: 5_000 });
+    assertEq((await page.evaluate(() => window.__violations)).join("\n"), "", "CSP / Trusted Types violations");
+    assertEq(errors.join("\n"), "", "console errors");
+    await context.close();
+  });
+
   test("<base href> elsewhere: the wasm is found next to the script", async () => {
     const { page, context, errors } = await open("/tests/pages/embed/base.html");
     assertIncludes(await boxText(page, "#a"), "81,77%", "gauge value");

@@ -91,6 +91,7 @@ fn native_checks(t: &mut Tally, cargo: &str, r: &std::path::Path) {
 fn browser(t: &mut Tally, r: &std::path::Path, filter: Option<&String>) {
     match browser_setup() {
         Ok((base, chrome)) => {
+            t.check("bundle sizes within size-limits.txt", size_guard(r));
             // The npm package, as a developer gets it, bundled by Vite; the browser tests
             // then open the built app.
             t.check(
@@ -237,5 +238,40 @@ mod tests {
             Some((3, 0))
         );
         assert_eq!(parse_plain_line("passed"), None);
+    }
+}
+
+/// Fails when a shipped file, gzipped at level 9, is larger than its limit in
+/// `size-limits.txt`: weight is a feature, and raising a limit is a visible diff.
+fn size_guard(r: &std::path::Path) -> Result {
+    let limits = std::fs::read_to_string(r.join("size-limits.txt"))
+        .map_err(|e| format!("cannot read size-limits.txt: {e}"))?;
+    let mut over = Vec::new();
+    for (n, line) in limits.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let mut parts = line.split_whitespace();
+        let (Some(file), Some(limit), None) = (parts.next(), parts.next(), parts.next()) else {
+            return Err(format!("size-limits.txt:{}: expected `FILE BYTES`", n + 1));
+        };
+        let limit: usize = limit
+            .replace('_', "")
+            .parse()
+            .map_err(|_| format!("size-limits.txt:{}: '{limit}' is not a byte count", n + 1))?;
+        let path = r.join(file);
+        let bytes =
+            std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let size = build::gzip9_len(&bytes);
+        println!("  {file:<28} {size:>8} bytes gzip -9 (limit {limit})");
+        if size > limit {
+            over.push(format!("{file}: {size} > {limit}"));
+        }
+    }
+    if over.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("over the limit: {}", over.join("; ")))
     }
 }

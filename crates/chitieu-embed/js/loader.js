@@ -144,8 +144,157 @@ function adoptStyles(root, widget) {
   root.adoptedStyleSheets = [sheets.get(widget)];
 }
 
-// --- export: the chart as SVG or PNG, the data shown as chitieu/1 CSV -------------------
+// --- markup into the DOM, without a virtual DOM and without an HTML sink ----------------
+// The wasm gives each widget's markup as a string that it escaped itself (tags, attributes
+// in double quotes, text; `&amp; &lt; &gt; &quot;` only). Reading that small grammar here
+// and building nodes with createElement(NS)/setAttribute keeps every HTML-parsing sink
+// (innerHTML and the like) out of the bundle, so a page that enforces Trusted Types
+// (`require-trusted-types-for 'script'`) needs no policy for chitieu.
 var SVG_NS = "http://www.w3.org/2000/svg";
+var TOKEN = /<(\/?)([a-zA-Z][\w-]*)((?:\s+[\w:-]+="[^"]*")*)\s*>|([^<]+)/g;
+var ATTR = /([\w:-]+)="([^"]*)"/g;
+var ENTITY = { amp: "&", lt: "<", gt: ">", quot: '"' };
+function unescapeText(s) {
+  return s.indexOf("&") < 0 ? s : s.replace(/&(amp|lt|gt|quot);/g, function (m, e) { return ENTITY[e]; });
+}
+function build(html) {
+  var frag = document.createDocumentFragment();
+  var stack = [frag];
+  var m, a;
+  TOKEN.lastIndex = 0;
+  while ((m = TOKEN.exec(html))) {
+    var top = stack[stack.length - 1];
+    if (m[4] !== undefined) {
+      top.appendChild(document.createTextNode(unescapeText(m[4])));
+    } else if (m[1]) {
+      if (stack.length > 1) stack.pop();
+    } else {
+      var tag = m[2];
+      var el = tag === "svg" || top.namespaceURI === SVG_NS
+        ? document.createElementNS(SVG_NS, tag)
+        : document.createElement(tag);
+      ATTR.lastIndex = 0;
+      while ((a = ATTR.exec(m[3]))) el.setAttribute(a[1], unescapeText(a[2]));
+      top.appendChild(el);
+      if (tag !== "input" && tag !== "br" && tag !== "img") stack.push(el);
+    }
+  }
+  return frag;
+}
+
+// Makes `live`'s children look like `next`'s, touching only what differs: the element that
+// has the focus (the search box while a reader types, with its caret and an input method's
+// composition), open <details> and scroll positions stay as they are.
+function morph(live, next) {
+  var a = live.firstChild;
+  var b = next.firstChild;
+  while (b) {
+    var nb = b.nextSibling;
+    if (!a) {
+      live.appendChild(b);
+    } else if (a.nodeType !== b.nodeType || a.nodeName !== b.nodeName) {
+      live.replaceChild(b, a);
+      a = b.nextSibling;
+    } else {
+      if (a.nodeType === 3) {
+        if (a.data !== b.data) a.data = b.data;
+      } else {
+        syncAttributes(a, b);
+        morph(a, b);
+      }
+      a = a.nextSibling;
+    }
+    b = nb;
+  }
+  while (a) {
+    var na = a.nextSibling;
+    live.removeChild(a);
+    a = na;
+  }
+}
+function syncAttributes(a, b) {
+  var i, n;
+  for (i = a.attributes.length - 1; i >= 0; i--) {
+    n = a.attributes[i].name;
+    if (!b.hasAttribute(n)) a.removeAttribute(n);
+  }
+  for (i = 0; i < b.attributes.length; i++) {
+    n = b.attributes[i];
+    if (a.getAttribute(n.name) !== n.value) a.setAttribute(n.name, n.value);
+  }
+  // What the reader changed lives in properties, not attributes.
+  if (a.nodeName === "OPTION" && a.selected !== b.hasAttribute("selected")) a.selected = b.hasAttribute("selected");
+  if (a.nodeName === "INPUT" && a !== a.getRootNode().activeElement && a.value !== (b.getAttribute("value") || "")) {
+    a.value = b.getAttribute("value") || "";
+  }
+}
+
+// The reader's actions: the markup names them (`data-act`, `data-point`, `data-select`;
+// see chitieu_widgets::markup::Outcome), one listener per kind on the widget's mount point
+// turns DOM events into them.
+function wire(ctrl, mp) {
+  function act(name, value) {
+    var h = ctrl.handle;
+    if (!h) return 0;
+    var r = h.act(name, value);
+    if (r & 1) morph(mp, build(h.html()));
+    var f = h.focus();
+    var target = f && mp.querySelector(f);
+    if (target) {
+      // A new page of the table starts at its top: reading goes on from there.
+      if (target.nodeName === "TABLE") target.scrollIntoView();
+      target.focus();
+    }
+    return r;
+  }
+  function pick(el) {
+    ctrl.host.dispatchEvent(new CustomEvent("chitieu:select", {
+      bubbles: true, composed: true,
+      detail: { widget: ctrl.widget, indicator: el.getAttribute("data-indicator"), period: el.getAttribute("data-period") || null }
+    }));
+  }
+  function closest(e, sel) {
+    var el = e.target.closest ? e.target.closest(sel) : null;
+    return el && mp.contains(el) ? el : null;
+  }
+  mp.addEventListener("click", function (e) {
+    var s = closest(e, "[data-select]");
+    if (s) pick(s);
+    var b = closest(e, "button[data-act]");
+    if (!b) return;
+    var name = b.getAttribute("data-act");
+    if (name === "csv") {
+      var file = ctrl.handle && ctrl.handle.tableCsv();
+      if (file) saveBlob(new Blob([file[1]], { type: "text/csv;charset=utf-8" }), file[0]);
+    } else {
+      act(name, b.getAttribute("data-arg") || "");
+    }
+  });
+  mp.addEventListener("change", function (e) {
+    var s = closest(e, "select[data-act]");
+    if (s) act(s.getAttribute("data-act"), s.value);
+  });
+  mp.addEventListener("input", function (e) {
+    var i = closest(e, "input[data-act]");
+    if (i) act(i.getAttribute("data-act"), i.value);
+  });
+  mp.addEventListener("focusin", function (e) {
+    var p = closest(e, "[data-point]");
+    if (p) act("focus", p.getAttribute("data-point"));
+  });
+  mp.addEventListener("keydown", function (e) {
+    var s = closest(e, "[data-select]");
+    if (s && s.nodeName !== "BUTTON" && (e.key === "Enter" || e.key === " ")) {
+      e.preventDefault();
+      pick(s);
+      return;
+    }
+    var p = closest(e, "[data-point]");
+    if (p && act("key", p.getAttribute("data-point") + " " + e.key) & 2) e.preventDefault();
+  });
+}
+
+// --- export: the chart as SVG or PNG, the data shown as chitieu/1 CSV -------------------
 
 function saveBlob(blob, name) {
   var a = document.createElement("a");
@@ -316,7 +465,7 @@ class Controller {
   }
   unmount() {
     if (this.handle) {
-      try { this.handle.destroy(); } catch (e) { /* already gone */ }
+      try { this.handle.free(); } catch (e) { /* already gone */ }
       this.handle = null;
     }
   }
@@ -369,7 +518,7 @@ class Controller {
       var mountPoint = document.createElement("div");
       mountPoint.className = "mount";
       self.root.replaceChildren(mountPoint);
-      self.handle = mount(mountPoint, self.widget, data, {
+      var handle = self.handle = mount(self.widget, data, {
         indicator: o.indicator,
         pillar: o.pillar,
         level: o.level,
@@ -381,23 +530,21 @@ class Controller {
         staleAfter: o["stale-after"],
         today: today()
       });
+      mountPoint.appendChild(build(handle.html()));
+      wire(self, mountPoint);
       if (o.export !== "none") self.root.appendChild(exportMenu(self, lang, o.theme));
-      // The widget renders just after mounting; then it either shows its figures
-      // (chitieu:ready) or says what is wrong, e.g. an unknown indicator (chitieu:error).
-      setTimeout(function () {
-        if (self.generation !== generation) return;
-        var shown = self.root.querySelector(".mount > .chitieu.error");
-        if (shown) {
-          self.host.dispatchEvent(new CustomEvent("chitieu:error", {
-            bubbles: true, composed: true,
-            detail: { message: shown.textContent.replace(/^\s*\u26a0\s*/, ""), widget: self.widget }
-          }));
-        } else {
-          self.host.dispatchEvent(new CustomEvent("chitieu:ready", {
-            bubbles: true, composed: true, detail: { widget: self.widget }
-          }));
-        }
-      }, 0);
+      // It either shows its figures (chitieu:ready) or says what is wrong, e.g. an unknown
+      // indicator (chitieu:error).
+      if (handle.isError()) {
+        self.host.dispatchEvent(new CustomEvent("chitieu:error", {
+          bubbles: true, composed: true,
+          detail: { message: mountPoint.textContent.replace(/^\s*\u26a0\s*/, ""), widget: self.widget }
+        }));
+      } else {
+        self.host.dispatchEvent(new CustomEvent("chitieu:ready", {
+          bubbles: true, composed: true, detail: { widget: self.widget }
+        }));
+      }
     }).catch(function (err) {
       if (self.generation !== generation) return;
       var message = err && err.message ? err.message : String(err);
@@ -501,7 +648,7 @@ function startApi() {
           .then(function () { resolve(api); }, reject);
       };
       var s = document.createElement("script");
-      s.src = new URL("chitieu_api.js", SCRIPT_URL).href;
+      s.src = scriptUrl(new URL("chitieu_api.js", SCRIPT_URL).href);
       s.async = true;
       s.onerror = function () { reject(new Error("chitieu: could not load " + s.src)); };
       document.head.appendChild(s);
@@ -509,6 +656,22 @@ function startApi() {
     apiStart.catch(function () { apiStart = null; });
   }
   return apiStart;
+}
+// Pages that enforce Trusted Types take a script URL only from a policy: chitieu's is
+// named "chitieu" (add it to the page's `trusted-types` list) and passes only this URL.
+// The widgets themselves need no policy (see `build`).
+var urlPolicy = null;
+function scriptUrl(url) {
+  var tt = window.trustedTypes;
+  if (!tt || !tt.createPolicy) return url;
+  try {
+    urlPolicy = urlPolicy || tt.createPolicy("chitieu", {
+      createScriptURL: function (u) { if (u === url) return u; throw new TypeError("chitieu: unexpected script URL"); }
+    });
+    return urlPolicy.createScriptURL(url);
+  } catch (e) {
+    return url;
+  }
 }
 function asText(dataset) {
   return typeof dataset === "string" ? dataset : JSON.stringify(dataset);

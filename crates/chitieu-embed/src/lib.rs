@@ -18,16 +18,11 @@ pub mod api;
 
 use chitieu_core::load;
 use chitieu_core::{Date, Lang};
-use chitieu_widgets::{
-    components::Gauge,
-    i18n,
-    legacy::{ErrorBox, ErrorProps},
-    Bullet, Ctx, Data, Options, Scorecard, Spec, TargetTable, Theme, Trend,
-};
-use serde::Deserialize;
+use chitieu_widgets::markup::{Node, Outcome};
+use chitieu_widgets::table::{Table, TableState};
+use chitieu_widgets::trend::{TrendProps, TrendState};
+use chitieu_widgets::{error_box, i18n, Ctx, Data, Options, Spec, Theme};
 use wasm_bindgen::prelude::*;
-use web_sys::Element;
-use yew::{AppHandle, Renderer};
 
 /// A parsed dataset, shared by every widget that shows it.
 #[wasm_bindgen]
@@ -60,9 +55,8 @@ pub fn load_dataset(text: &str, name: Option<String>) -> Result<DatasetHandle, J
     })
 }
 
-/// Options from the element's attributes, as the loader passes them.
-#[derive(Deserialize, Default)]
-#[serde(default, rename_all = "camelCase")]
+/// Options from the element's attributes, as the loader passes them (all text).
+#[derive(Default)]
 struct MountOptions {
     indicator: Option<String>,
     pillar: Option<String>,
@@ -78,34 +72,84 @@ struct MountOptions {
     today: Option<String>,
 }
 
-enum App {
-    Gauge(AppHandle<Gauge>),
-    Scorecard(AppHandle<Scorecard>),
-    Trend(AppHandle<Trend>),
-    Bullet(AppHandle<Bullet>),
-    Table(AppHandle<TargetTable>),
-    Error(AppHandle<ErrorBox>),
+impl MountOptions {
+    /// Reads the options object with `Reflect.get`: a few bytes of code, where a serde
+    /// deserializer costs kilobytes of the bundle.
+    fn read(o: &JsValue) -> MountOptions {
+        let get = |k: &str| {
+            js_sys::Reflect::get(o, &JsValue::from_str(k))
+                .ok()
+                .and_then(|v| v.as_string())
+        };
+        if !o.is_object() {
+            return MountOptions::default();
+        }
+        MountOptions {
+            indicator: get("indicator"),
+            pillar: get("pillar"),
+            level: get("level"),
+            status: get("status"),
+            lang: get("lang"),
+            theme: get("theme"),
+            variant: get("variant"),
+            as_of: get("asOf"),
+            stale_after: get("staleAfter"),
+            today: get("today"),
+        }
+    }
 }
 
-/// A mounted widget; `destroy()` unmounts it, `csv()` gives the data it shows.
+/// What a mounted widget keeps between renders: the markup of a static widget, or the
+/// model and the state machine of an interactive one.
+enum Live {
+    Static(String),
+    Table(Box<Table>, TableState),
+    Trend(Box<TrendProps>, TrendState),
+}
+
+/// A mounted widget: its markup (`html()`), the reader's actions (`act()`), the data it
+/// shows as CSV (`csv()`). The loader puts the markup into the shadow root and routes the
+/// DOM events of the markup here.
 #[wasm_bindgen]
 pub struct WidgetHandle {
-    app: Option<App>,
+    live: Live,
     spec: Option<Spec>,
+    /// Where the focus goes after the last action, taken by `focus()`.
+    focus: Option<String>,
 }
 
 #[wasm_bindgen]
 impl WidgetHandle {
-    pub fn destroy(&mut self) {
-        match self.app.take() {
-            Some(App::Gauge(a)) => a.destroy(),
-            Some(App::Scorecard(a)) => a.destroy(),
-            Some(App::Trend(a)) => a.destroy(),
-            Some(App::Bullet(a)) => a.destroy(),
-            Some(App::Table(a)) => a.destroy(),
-            Some(App::Error(a)) => a.destroy(),
-            None => {}
+    /// The widget's markup now (escaped by construction: see `chitieu_widgets::markup`).
+    pub fn html(&self) -> String {
+        match &self.live {
+            Live::Static(s) => s.clone(),
+            Live::Table(t, st) => t.view(st).to_html(),
+            Live::Trend(p, st) => chitieu_widgets::trend::view(p, st).to_html(),
         }
+    }
+
+    /// Whether the widget shows an error box instead of its figures.
+    #[wasm_bindgen(js_name = isError)]
+    pub fn is_error(&self) -> bool {
+        self.spec.is_none()
+    }
+
+    /// A reader's action, named by the markup's `data-act` (see `markup::Outcome`):
+    /// bit 1 set when the widget must render again, bit 2 when the event was handled.
+    pub fn act(&mut self, name: &str, value: &str) -> u32 {
+        let o: Outcome = match &mut self.live {
+            Live::Table(t, st) => t.act(st, name, value),
+            Live::Trend(p, st) => chitieu_widgets::trend::act(p, st, name, value),
+            Live::Static(_) => Outcome::default(),
+        };
+        self.focus = o.focus;
+        u32::from(o.changed) | (u32::from(o.handled) << 1)
+    }
+
+    /// The CSS selector of the element to focus after the last action, once.
+    pub fn focus(&mut self) -> Option<String> {
+        self.focus.take()
     }
 
     /// The data the widget shows, as `chitieu/1` CSV (UTF-8 with BOM, for spreadsheets);
@@ -115,6 +159,19 @@ impl WidgetHandle {
             .as_ref()
             .map(|s| load::to_csv(&s.data_shown()))
             .unwrap_or_default()
+    }
+
+    /// The table's rows as the reader has filtered them, in the table's words:
+    /// `[file name, CSV text]`, for its own download button.
+    #[wasm_bindgen(js_name = tableCsv)]
+    pub fn table_csv(&self) -> Option<Vec<String>> {
+        match &self.live {
+            Live::Table(t, st) => {
+                let (name, text) = t.csv(st);
+                Some(vec![name, text])
+            }
+            _ => None,
+        }
     }
 }
 
@@ -128,6 +185,7 @@ fn context(data: &DatasetHandle, o: &MountOptions, lang: Lang) -> Result<Ctx, St
     let mut ctx = Ctx::new(data.data.clone());
     ctx.lang = lang;
     ctx.theme = Theme::parse(given(&o.theme).unwrap_or("light"));
+    ctx.selectable = true;
     ctx.as_of = match (given(&o.as_of), data.data.0.as_of, given(&o.today)) {
         (Some(s), _, _) => Some(
             s.parse::<Date>()
@@ -149,95 +207,64 @@ fn context(data: &DatasetHandle, o: &MountOptions, lang: Lang) -> Result<Ctx, St
     Ok(ctx)
 }
 
-/// `chitieu:select` from `root`: it bubbles out of the shadow root (composed), so the page
-/// hears it on the widget's element, with `detail = { widget, indicator, period }`.
-fn select_event(root: Element, widget: &str) -> yew::Callback<chitieu_widgets::common::Selected> {
-    let widget = widget.to_string();
-    yew::Callback::from(move |s: chitieu_widgets::common::Selected| {
-        let detail = js_sys::Object::new();
-        let set = |k: &str, v: JsValue| {
-            let _ = js_sys::Reflect::set(&detail, &JsValue::from_str(k), &v);
-        };
-        set("widget", JsValue::from_str(&widget));
-        set("indicator", JsValue::from_str(&s.indicator));
-        set(
-            "period",
-            s.period
-                .map(|p| JsValue::from_str(&p.to_string()))
-                .unwrap_or(JsValue::NULL),
-        );
-        let init = web_sys::CustomEventInit::new();
-        init.set_bubbles(true);
-        init.set_composed(true);
-        init.set_detail(&detail);
-        if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict("chitieu:select", &init) {
-            let _ = root.dispatch_event(&ev);
-        }
-    })
+/// A static widget's markup, and whether it shows figures rather than an error box.
+fn static_view(n: Node) -> (Live, bool) {
+    let ok = n.as_el().and_then(|e| e.get("role")) != Some("alert");
+    (Live::Static(n.to_html()), ok)
 }
 
-/// Mounts `widget` into `root` (an element inside the custom element's shadow root).
-/// Problems with the options are shown inside the widget, in words, not thrown.
+/// Prepares `widget` over `data` with the element's options. Problems with the options
+/// are shown inside the widget, in words, not thrown.
 #[wasm_bindgen]
-pub fn mount(
-    root: Element,
-    widget: &str,
-    data: &DatasetHandle,
-    options: JsValue,
-) -> Result<WidgetHandle, JsError> {
-    let opts: MountOptions = if options.is_undefined() || options.is_null() {
-        MountOptions::default()
-    } else {
-        serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&e.to_string()))?
-    };
+pub fn mount(widget: &str, data: &DatasetHandle, options: JsValue) -> WidgetHandle {
+    let opts = MountOptions::read(&options);
     let lang = Lang::from_tag(given(&opts.lang).unwrap_or("vi"));
     let theme = Theme::parse(given(&opts.theme).unwrap_or("light"));
     let error = |message: String| WidgetHandle {
+        live: Live::Static(error_box(&message, lang, theme).to_html()),
         spec: None,
-        app: Some(App::Error(
-            yew::Renderer::<ErrorBox>::with_root_and_props(
-                root.clone(),
-                ErrorProps {
-                    message: message.into(),
-                    lang,
-                    theme,
-                },
-            )
-            .render(),
-        )),
+        focus: None,
     };
-    let mut ctx = match context(data, &opts, lang) {
+    let ctx = match context(data, &opts, lang) {
         Ok(c) => c,
-        Err(e) => return Ok(error(e)),
+        Err(e) => return error(e),
     };
-    ctx.on_select = Some(select_event(root.clone(), widget));
     let options = Options {
-        indicator: opts.indicator.clone(),
-        pillar: opts.pillar.clone(),
-        level: opts.level.clone(),
-        status: opts.status.clone(),
-        variant: opts.variant.clone(),
+        indicator: opts.indicator,
+        pillar: opts.pillar,
+        level: opts.level,
+        status: opts.status,
+        variant: opts.variant,
     };
-    let spec = chitieu_widgets::spec(widget, ctx, &options);
-    let kept = spec.as_ref().ok().cloned();
-    let app = match spec {
-        Ok(Spec::Gauge(p)) => App::Gauge(Renderer::<Gauge>::with_root_and_props(root, p).render()),
-        Ok(Spec::Scorecard(p)) => {
-            App::Scorecard(Renderer::<Scorecard>::with_root_and_props(root, p).render())
-        }
-        Ok(Spec::Trend(p)) => App::Trend(Renderer::<Trend>::with_root_and_props(root, p).render()),
-        Ok(Spec::Bullet(p)) => {
-            App::Bullet(Renderer::<Bullet>::with_root_and_props(root, p).render())
-        }
-        Ok(Spec::Table(p)) => {
-            App::Table(Renderer::<TargetTable>::with_root_and_props(root, p).render())
-        }
-        Err(e) => return Ok(error(e)),
+    let spec = match chitieu_widgets::spec(widget, ctx, &options) {
+        Ok(s) => s,
+        Err(e) => return error(e),
     };
-    Ok(WidgetHandle {
-        app: Some(app),
-        spec: kept,
-    })
+    // A widget whose indicator or pillar is not in the data renders an error box (the
+    // one element with role="alert"): it then has no data to export.
+    let is_alert = |n: &Node| n.as_el().and_then(|e| e.get("role")) == Some("alert");
+    let (live, ok) = match &spec {
+        Spec::Table(p) => match Table::new(p) {
+            Ok(t) => {
+                let st = t.initial_state();
+                (Live::Table(Box::new(t), st), true)
+            }
+            Err(e) => (Live::Static(e.to_html()), false),
+        },
+        Spec::Trend(p) => {
+            let st = TrendState::default();
+            let ok = !is_alert(&chitieu_widgets::trend::view(p, &st));
+            (Live::Trend(Box::new(p.clone()), st), ok)
+        }
+        Spec::Gauge(p) => static_view(chitieu_widgets::gauge::render(p)),
+        Spec::Bullet(p) => static_view(chitieu_widgets::bullet::render(p)),
+        Spec::Scorecard(p) => static_view(chitieu_widgets::scorecard::render(p)),
+    };
+    WidgetHandle {
+        live,
+        spec: ok.then_some(spec),
+        focus: None,
+    }
 }
 
 /// The stylesheet for `widget`, for the shadow root to adopt.

@@ -25,7 +25,6 @@ pub mod i18n;
 pub mod markup;
 pub mod scorecard;
 pub mod spec;
-#[cfg(all(feature = "ssr", not(target_arch = "wasm32")))]
 pub mod ssr;
 pub mod table;
 pub mod trend;
