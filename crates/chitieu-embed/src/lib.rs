@@ -19,10 +19,10 @@ pub mod api;
 use chitieu_core::load;
 use chitieu_core::{Date, Lang};
 use chitieu_widgets::{
-    components::Gauge,
+    components::{Bullet, Gauge, Scorecard},
     i18n,
     legacy::{ErrorBox, ErrorProps},
-    Bullet, Ctx, Data, Options, Scorecard, Spec, TargetTable, Theme, Trend,
+    Ctx, Data, Options, Spec, TargetTable, Theme, Trend,
 };
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;

@@ -7,10 +7,22 @@
 use yew::prelude::*;
 
 use crate::markup::to_yew;
-use crate::GaugeProps;
+use crate::{BulletProps, GaugeProps, ScorecardProps};
 
 /// The gauge (see [`crate::gauge`]).
 #[function_component(Gauge)]
 pub fn gauge(p: &GaugeProps) -> Html {
     to_yew(&crate::gauge::render(p))
+}
+
+/// The bullet chart (see [`crate::bullet`]).
+#[function_component(Bullet)]
+pub fn bullet(p: &BulletProps) -> Html {
+    to_yew(&crate::bullet::render(p))
+}
+
+/// The scorecard (see [`crate::scorecard`]).
+#[function_component(Scorecard)]
+pub fn scorecard(p: &ScorecardProps) -> Html {
+    to_yew(&crate::scorecard::render(p))
 }
