@@ -21,32 +21,32 @@
 use chitieu_core::number::{format_number, format_value};
 use chitieu_core::score::{Direction, IndicatorScore};
 use chitieu_core::{Bound, Indicator};
-use yew::prelude::*;
 
-use crate::common::{Ctx, Facts};
+use crate::common::{sr_table, stale_line, status_chip, Ctx, Facts};
 use crate::geom;
 use crate::i18n::{self, msg, Msg};
-use crate::legacy::{SrTable, StatusChip};
 use crate::markup::{el, El, Node};
 
 /// Attainment shares where the qualitative bands change (see the module docs).
 pub const BAND_LIMITS: [f64; 2] = [0.6, 0.9];
 
-#[derive(Properties, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
+#[cfg_attr(feature = "yew", derive(yew::Properties))]
 pub struct BulletProps {
     pub ctx: Ctx,
     pub indicator: String,
     /// Only the chart and the value: for table cells and narrow places.
-    #[prop_or_default]
+    #[cfg_attr(feature = "yew", prop_or_default)]
     pub compact: bool,
 }
 
-#[function_component(Bullet)]
-pub fn bullet(p: &BulletProps) -> Html {
+/// The bullet's markup: the chart (full or compact), or the box saying the indicator is
+/// not in the data.
+pub fn render(p: &BulletProps) -> Node {
     let ctx = &p.ctx;
     let ind = match ctx.indicator(&p.indicator) {
         Ok(ind) => ind,
-        Err(error) => return crate::markup::to_yew(&error),
+        Err(error) => return error,
     };
     let score = ctx.score(ind);
     if p.compact {
@@ -270,25 +270,26 @@ pub fn chart(
         .child_opt(target_line)
 }
 
-fn compact_view(ctx: &Ctx, ind: &Indicator, score: &IndicatorScore) -> Html {
+fn compact_view(ctx: &Ctx, ind: &Indicator, score: &IndicatorScore) -> Node {
     let lang = ctx.lang;
     let facts = Facts::new(ctx, ind, score);
     let label = facts.label(lang);
-    html! {
-        <div class={classes!(classes!(ctx.class_list("bullet")), "compact")} lang={lang.tag()}>
-            { crate::markup::to_yew(&Node::from(chart(score, Some(label), true, None))) }
-            <span class="value-text">
-                if let Some(v) = facts.value_text {
-                    { v }
-                } else {
-                    <span aria-hidden="true">{ "— " }</span>{ msg(lang, Msg::NoData) }
-                }
-            </span>
-        </div>
-    }
+    let value = el("span").class("value-text");
+    let value = match facts.value_text {
+        Some(v) => value.text(v),
+        None => value
+            .child(el("span").attr("aria-hidden", "true").text("— "))
+            .text(msg(lang, Msg::NoData)),
+    };
+    el("div")
+        .attr("lang", lang.tag())
+        .class(format!("{} compact", ctx.class_list("bullet")))
+        .child(chart(score, Some(label), true, None))
+        .child(value)
+        .into()
 }
 
-fn full_view(ctx: &Ctx, ind: &Indicator, score: &IndicatorScore) -> Html {
+fn full_view(ctx: &Ctx, ind: &Indicator, score: &IndicatorScore) -> Node {
     let lang = ctx.lang;
     let facts = Facts::new(ctx, ind, score);
     let label = facts.label(lang);
@@ -307,18 +308,18 @@ fn full_view(ctx: &Ctx, ind: &Indicator, score: &IndicatorScore) -> Html {
     let source_id = format!("chitieu-bullet-src-{}", ind.id);
     let has_tip = source.is_some() || target_text.is_some();
 
-    let dash = || AttrValue::from("—");
-    let opt = |v: &Option<String>| v.clone().map(AttrValue::from).unwrap_or_else(dash);
+    let dash = || "—".to_string();
+    let opt = |v: &Option<String>| v.clone().unwrap_or_else(dash);
     let sr_rows = vec![vec![
-        AttrValue::from(facts.name.clone()),
-        facts.level.map(AttrValue::from).unwrap_or_else(dash),
-        AttrValue::from(facts.value_words.clone()),
+        facts.name.clone(),
+        facts.level.map(str::to_string).unwrap_or_else(dash),
+        facts.value_words.clone(),
         opt(&facts.period),
         opt(&facts.target_phrase),
         opt(&facts.deadline),
         opt(&facts.expected),
         opt(&facts.attainment),
-        AttrValue::from(facts.status_text),
+        facts.status_text.to_string(),
     ]];
     let sr_headers = [
         Msg::Indicator,
@@ -332,7 +333,7 @@ fn full_view(ctx: &Ctx, ind: &Indicator, score: &IndicatorScore) -> Html {
         Msg::Status,
     ]
     .iter()
-    .map(|m| AttrValue::from(msg(lang, *m)))
+    .map(|m| msg(lang, *m))
     .collect::<Vec<_>>();
     let meta = [
         facts.level.map(str::to_string),
@@ -346,62 +347,75 @@ fn full_view(ctx: &Ctx, ind: &Indicator, score: &IndicatorScore) -> Html {
     .collect::<Vec<_>>()
     .join(" · ");
 
-    html! {
-        <figure class={classes!(ctx.class_list("bullet"))} lang={lang.tag()}>
-            <figcaption class="title">{ facts.name.clone() }</figcaption>
-            <div class="headline">
-                <span class="value">
-                    if let Some(v) = &facts.value_text {
-                        { v.clone() }
-                    } else {
-                        <span aria-hidden="true">{ "—" }</span>
-                        <span class="no-data-words">{ msg(lang, Msg::NoData) }</span>
-                    }
-                </span>
-                <StatusChip status={score.status} lang={lang} />
-            </div>
-            <div class="plot">
-                { crate::markup::to_yew(&Node::from(chart(score, Some(label), false, has_tip.then(|| source_id.clone())))) }
-                <div class="scale" aria-hidden="true">
-                    <span>{ start_label }</span><span>{ end_label }</span>
-                </div>
-            </div>
-            if let Some(t) = &facts.target_line {
-                <p class="target-text">
-                    <span class="target-key" aria-hidden="true"></span>{ t.clone() }
-                </p>
-            }
-            if let Some(e) = &facts.expected {
-                <p class="expected-text">
-                    <span class="expected-key" aria-hidden="true"></span>
-                    { format!("{}: {e}", msg(lang, Msg::ExpectedNow)) }
-                </p>
-            }
-            if let Some(a) = &facts.attainment {
-                <p class="attainment-text">{ format!("{}: {a}", msg(lang, Msg::Attainment)) }</p>
-            }
-            if !meta.is_empty() {
-                <p class="meta">{ meta }</p>
-            }
-            if let Some(s) = facts.stale.clone() {
-                <p class="stale"><span class="icon" aria-hidden="true">{ "⚠" }</span>{ " " }{ s }</p>
-            }
-            if has_bands {
-                <p class="legend">{ msg(lang, Msg::BandsNote) }</p>
-            }
-            if has_tip {
-                <div class="source-tip" id={source_id} role="note">
-                    if let Some(t) = target_text {
-                        <p class="quote">{ format!("“{t}”") }</p>
-                    }
-                    if let Some(s) = source {
-                        <p>{ s }</p>
-                    }
-                </div>
-            }
-            <SrTable caption={facts.name} headers={sr_headers} rows={sr_rows} />
-        </figure>
-    }
+    let value = el("span").class("value");
+    let value = match &facts.value_text {
+        Some(v) => value.text(v.clone()),
+        None => value
+            .child(el("span").attr("aria-hidden", "true").text("—"))
+            .child(
+                el("span")
+                    .class("no-data-words")
+                    .text(msg(lang, Msg::NoData)),
+            ),
+    };
+    let source_tip = has_tip.then(|| {
+        el("div")
+            .attr("id", source_id.clone())
+            .attr("role", "note")
+            .class("source-tip")
+            .child_opt(target_text.map(|t| el("p").class("quote").text(format!("“{t}”"))))
+            .child_opt(source.map(|s| el("p").text(s)))
+    });
+    el("figure")
+        .attr("lang", lang.tag())
+        .class(ctx.class_list("bullet"))
+        .child(el("figcaption").class("title").text(facts.name.clone()))
+        .child(
+            el("div")
+                .class("headline")
+                .child(value)
+                .child(status_chip(score.status, lang)),
+        )
+        .child(
+            el("div")
+                .class("plot")
+                .child(chart(
+                    score,
+                    Some(label),
+                    false,
+                    has_tip.then(|| source_id.clone()),
+                ))
+                .child(
+                    el("div")
+                        .attr("aria-hidden", "true")
+                        .class("scale")
+                        .child(el("span").text(start_label))
+                        .child(el("span").text(end_label)),
+                ),
+        )
+        .child_opt(facts.target_line.as_ref().map(|t| {
+            el("p")
+                .class("target-text")
+                .child(el("span").attr("aria-hidden", "true").class("target-key"))
+                .text(t.clone())
+        }))
+        .child_opt(facts.expected.as_ref().map(|e| {
+            el("p")
+                .class("expected-text")
+                .child(el("span").attr("aria-hidden", "true").class("expected-key"))
+                .text(format!("{}: {e}", msg(lang, Msg::ExpectedNow)))
+        }))
+        .child_opt(facts.attainment.as_ref().map(|a| {
+            el("p")
+                .class("attainment-text")
+                .text(format!("{}: {a}", msg(lang, Msg::Attainment)))
+        }))
+        .child_opt((!meta.is_empty()).then(|| el("p").class("meta").text(meta)))
+        .child_opt(facts.stale.clone().map(stale_line))
+        .child_opt(has_bands.then(|| el("p").class("legend").text(msg(lang, Msg::BandsNote))))
+        .child_opt(source_tip)
+        .child(sr_table(facts.name, &sr_headers, &sr_rows))
+        .into()
 }
 
 #[cfg(test)]

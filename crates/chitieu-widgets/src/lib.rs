@@ -29,10 +29,10 @@ pub mod ssr;
 pub mod table;
 pub mod trend;
 
-pub use bullet::{Bullet, BulletProps};
+pub use bullet::BulletProps;
 pub use common::{Ctx, Filter};
 pub use gauge::{GaugeProps, GaugeVariant};
-pub use scorecard::{Scorecard, ScorecardProps};
+pub use scorecard::ScorecardProps;
 pub use spec::{spec, Options, Spec};
 pub use table::{TargetTable, TargetTableProps};
 pub use trend::{Trend, TrendProps};

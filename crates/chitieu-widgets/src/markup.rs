@@ -221,7 +221,7 @@ pub fn to_yew(node: &Node) -> yew::Html {
 /// Escapes `&`, `<` and `>` (and `"` in attribute values): the one escaping function.
 fn escape_into(out: &mut String, s: &str, attr: bool) {
     let mut rest = s;
-    while let Some(i) = rest.find(|c| matches!(c, '&' | '<' | '>' | '"')) {
+    while let Some(i) = rest.find(['&', '<', '>', '"']) {
         out.push_str(&rest[..i]);
         let c = rest.as_bytes()[i];
         out.push_str(match c {

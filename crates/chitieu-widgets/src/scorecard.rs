@@ -12,38 +12,35 @@ use chitieu_core::score::{
     score_dataset, score_indicator, DatasetScore, PillarScore, ScoreConfig, Status,
 };
 use chitieu_core::{Dataset, Date, Indicator, Lang, Period};
-use yew::prelude::*;
 
-use crate::common::{stale_note, Ctx, Filter};
+use crate::common::{sr_table, stale_line, stale_note, Ctx, Filter};
 use crate::geom;
 use crate::i18n::{self, msg, Msg};
-use crate::legacy::ErrorBox;
-use crate::legacy::SrTable;
+use crate::markup::{el, Node};
 
-#[derive(Properties, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
+#[cfg_attr(feature = "yew", derive(yew::Properties))]
 pub struct ScorecardProps {
     pub ctx: Ctx,
     /// Which indicators count; the default counts all.
-    #[prop_or_default]
+    #[cfg_attr(feature = "yew", prop_or_default)]
     pub filter: Filter,
 }
 
-#[function_component(Scorecard)]
-pub fn scorecard(p: &ScorecardProps) -> Html {
+/// The scorecard's markup, or the box saying the `pillar` filter names no pillar.
+pub fn render(p: &ScorecardProps) -> Node {
     let ctx = &p.ctx;
-    let deps = (ctx.data.clone(), ctx.as_of(), ctx.config, p.filter.clone());
-    let scored = use_memo(deps, |(data, as_of, cfg, filter)| {
-        score_filtered(&data.0, *as_of, cfg, filter)
-    });
     if let Some(id) = p.filter.pillar.as_deref() {
         let ids = pillar_ids(&ctx.data.0);
         if !ids.contains(&id) {
-            return html! {
-                <ErrorBox theme={ctx.theme} lang={ctx.lang}
-                    message={i18n::bad_attribute(ctx.lang, "pillar", id, &ids)} />
-            };
+            return crate::error_box(
+                &i18n::bad_attribute(ctx.lang, "pillar", id, &ids),
+                ctx.lang,
+                ctx.theme,
+            );
         }
     }
+    let scored = score_filtered(&ctx.data.0, ctx.as_of(), &ctx.config, &p.filter);
     view(ctx, &p.filter, &scored)
 }
 
@@ -166,7 +163,7 @@ fn filter_words(ds: &Dataset, f: &Filter, lang: Lang) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join(" · "))
 }
 
-fn view(ctx: &Ctx, filter: &Filter, s: &DatasetScore) -> Html {
+fn view(ctx: &Ctx, filter: &Filter, s: &DatasetScore) -> Node {
     let lang = ctx.lang;
     let ds = &ctx.data.0;
     let title = ds.plan.title.clone();
@@ -179,22 +176,24 @@ fn view(ctx: &Ctx, filter: &Filter, s: &DatasetScore) -> Html {
     let o = &s.overall;
     // The plan title is only ever Vietnamese.
     let title_lang = (lang == Lang::En).then_some("vi");
-    let header = html! {
-        <>
-            <figcaption class="title" lang={title_lang}>{ title.clone() }</figcaption>
-            if let Some(f) = filter_text {
-                <p class="filter">{ f }</p>
-            }
-            <p class="meta">{ as_of_text }</p>
-        </>
-    };
+    let header: Node = vec![
+        el("figcaption")
+            .attr_opt("lang", title_lang)
+            .class("title")
+            .text(title.clone())
+            .into(),
+        filter_text.map(|f| el("p").class("filter").text(f)).into(),
+        el("p").class("meta").text(as_of_text).into(),
+    ]
+    .into();
+    let figure = el("figure")
+        .attr("lang", lang.tag())
+        .class(ctx.class_list("scorecard"))
+        .child(header);
     if o.total == 0 {
-        return html! {
-            <figure class={classes!(ctx.class_list("scorecard"))} lang={lang.tag()}>
-                { header }
-                <p class="empty">{ msg(lang, Msg::NoMatch) }</p>
-            </figure>
-        };
+        return figure
+            .child(el("p").class("empty").text(msg(lang, Msg::NoMatch)))
+            .into();
     }
 
     let dti = uses_points(s);
@@ -212,15 +211,21 @@ fn view(ctx: &Ctx, filter: &Filter, s: &DatasetScore) -> Html {
         .map(|&st| (st, s.statuses.get(st)))
         .filter(|&(_, n)| n > 0)
         .map(|(st, n)| {
-            html! {
-                <li class={classes!("count", format!("status-{}", i18n::status_class(st)))}>
-                    <span class="n">{ n }</span>
-                    <span class="word">
-                        <span class="icon" aria-hidden="true">{ i18n::status_icon(st) }</span>
-                        { " " }{ i18n::status_label(lang, st) }
-                    </span>
-                </li>
-            }
+            el("li")
+                .class(format!("count status-{}", i18n::status_class(st)))
+                .child(el("span").class("n").text(n.to_string()))
+                .child(
+                    el("span")
+                        .class("word")
+                        .child(
+                            el("span")
+                                .attr("aria-hidden", "true")
+                                .class("icon")
+                                .text(i18n::status_icon(st)),
+                        )
+                        .text(" ")
+                        .text(i18n::status_label(lang, st)),
+                )
         });
 
     let overall_big = o
@@ -254,59 +259,89 @@ fn view(ctx: &Ctx, filter: &Filter, s: &DatasetScore) -> Html {
             (true, Some(pts)) => Some(i18n::points_text(lang, pts, p.max_points)),
             _ => None,
         };
-        let meta = [Some(i18n::coverage_short(lang, p.with_data, p.total)), points]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(" · ");
-        html! {
-            <div class={classes!("pillar", p.score.is_none().then_some("no-score"))}>
-                <p class="pillar-head">
-                    <span class="pillar-name" lang={fell_back.then_some("vi")}>{ name.clone() }</span>
-                    <span class="pillar-score">{ score_text }</span>
-                </p>
-                <svg class="bar-svg" viewBox="0 0 100 10" preserveAspectRatio="none"
-                    aria-hidden="true" focusable="false">
-                    <rect class="track" x="0" y="0" width="100" height="10" />
-                    if let Some(w) = width {
-                        <rect class="bar" x="0" y="0" width={w} height="10" />
-                    }
-                </svg>
-                <p class="pillar-meta">{ meta }</p>
-            </div>
-        }
+        let meta = [
+            Some(i18n::coverage_short(lang, p.with_data, p.total)),
+            points,
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ");
+        let class = if p.score.is_none() {
+            "pillar no-score"
+        } else {
+            "pillar"
+        };
+        el("div")
+            .class(class)
+            .child(
+                el("p")
+                    .class("pillar-head")
+                    .child(
+                        el("span")
+                            .attr_opt("lang", fell_back.then_some("vi"))
+                            .class("pillar-name")
+                            .text(name.clone()),
+                    )
+                    .child(el("span").class("pillar-score").text(score_text)),
+            )
+            .child(
+                el("svg")
+                    .attr("viewBox", "0 0 100 10")
+                    .attr("preserveAspectRatio", "none")
+                    .attr("aria-hidden", "true")
+                    .attr("focusable", "false")
+                    .class("bar-svg")
+                    .child(
+                        el("rect")
+                            .attr("x", "0")
+                            .attr("y", "0")
+                            .attr("width", "100")
+                            .attr("height", "10")
+                            .class("track"),
+                    )
+                    .child_opt(width.map(|w| {
+                        el("rect")
+                            .attr("x", "0")
+                            .attr("y", "0")
+                            .attr("width", w)
+                            .attr("height", "10")
+                            .class("bar")
+                    })),
+            )
+            .child(el("p").class("pillar-meta").text(meta))
     });
 
     let mut sr_headers = vec![
-        AttrValue::from(msg(lang, Msg::Pillar)),
-        AttrValue::from(msg(lang, Msg::Score)),
-        AttrValue::from(msg(lang, Msg::WithData)),
+        msg(lang, Msg::Pillar),
+        msg(lang, Msg::Score),
+        msg(lang, Msg::WithData),
     ];
     if dti {
-        sr_headers.push(AttrValue::from(msg(lang, Msg::Points)));
+        sr_headers.push(msg(lang, Msg::Points));
     }
-    let dash = || AttrValue::from("—");
+    let dash = || "—".to_string();
     let sr_row = |name: String,
                   score: Option<f64>,
                   with: usize,
                   total: usize,
                   pts: Option<(Option<f64>, Option<f64>)>| {
         let mut r = vec![
-            AttrValue::from(name),
+            name,
             score
-                .map(|x| AttrValue::from(percent(x, lang)))
-                .unwrap_or_else(|| AttrValue::from(no_score(lang, with))),
-            AttrValue::from(i18n::coverage_short(lang, with, total)),
+                .map(|x| percent(x, lang))
+                .unwrap_or_else(|| no_score(lang, with).to_string()),
+            i18n::coverage_short(lang, with, total),
         ];
         if let Some((p, m)) = pts {
             r.push(match (p, m) {
-                (Some(p), Some(m)) => AttrValue::from(i18n::points_text(lang, p, m)),
+                (Some(p), Some(m)) => i18n::points_text(lang, p, m),
                 _ => dash(),
             });
         }
         r
     };
-    let mut sr_rows: Vec<Vec<AttrValue>> = s
+    let mut sr_rows: Vec<Vec<String>> = s
         .pillars
         .iter()
         .zip(&names)
@@ -328,38 +363,55 @@ fn view(ctx: &Ctx, filter: &Filter, s: &DatasetScore) -> Html {
         dti.then_some((o.points, o.max_points)),
     ));
 
-    html! {
-        <figure class={classes!(ctx.class_list("scorecard"))} lang={lang.tag()}>
-            { header }
-            <div class="overall">
-                <p class="overall-label">{ msg(lang, Msg::OverallScore) }</p>
-                <p class="big">{ overall_big }</p>
-                if o.score.is_none() {
-                    <p class="no-data">{ no_score(lang, o.with_data) }</p>
-                }
-                if let Some(pts) = overall_points {
-                    <p class="points">{ pts }</p>
-                }
-                <p class="coverage">{ coverage }</p>
-                if o.score.is_some() {
-                    <p class="coverage">{ i18n::scored_sentence(lang, o.scored) }</p>
-                }
-            </div>
-            <ul class="counts" aria-label={msg(lang, Msg::StatusCounts)}>
-                { for counts }
-            </ul>
-            <p class="section-title" aria-hidden="true">{ msg(lang, Msg::PillarScores) }</p>
-            // A list cannot take the role "img": the rows are plain blocks.
-            <div class="pillars" role="img" aria-label={bars_label}>
-                { for rows }
-            </div>
-            if let Some(st) = stale {
-                <p class="stale"><span class="icon" aria-hidden="true">{ "⚠" }</span>{ " " }{ st }</p>
-            }
-            <SrTable caption={format!("{title} — {}", msg(lang, Msg::PillarScores))}
-                headers={sr_headers} rows={sr_rows} />
-        </figure>
-    }
+    let overall = el("div")
+        .class("overall")
+        .child(
+            el("p")
+                .class("overall-label")
+                .text(msg(lang, Msg::OverallScore)),
+        )
+        .child(el("p").class("big").text(overall_big))
+        .child_opt(
+            o.score
+                .is_none()
+                .then(|| el("p").class("no-data").text(no_score(lang, o.with_data))),
+        )
+        .child_opt(overall_points.map(|pts| el("p").class("points").text(pts)))
+        .child(el("p").class("coverage").text(coverage))
+        .child_opt(o.score.is_some().then(|| {
+            el("p")
+                .class("coverage")
+                .text(i18n::scored_sentence(lang, o.scored))
+        }));
+    figure
+        .child(overall)
+        .child(
+            el("ul")
+                .attr("aria-label", msg(lang, Msg::StatusCounts))
+                .class("counts")
+                .children(counts),
+        )
+        .child(
+            el("p")
+                .attr("aria-hidden", "true")
+                .class("section-title")
+                .text(msg(lang, Msg::PillarScores)),
+        )
+        // A list cannot take the role "img": the rows are plain blocks.
+        .child(
+            el("div")
+                .attr("role", "img")
+                .attr("aria-label", bars_label)
+                .class("pillars")
+                .children(rows),
+        )
+        .child_opt(stale.map(stale_line))
+        .child(sr_table(
+            format!("{title} — {}", msg(lang, Msg::PillarScores)),
+            &sr_headers,
+            &sr_rows,
+        ))
+        .into()
 }
 
 /// The pillar ids a `pillar` filter may name: declared ones, then those only indicators

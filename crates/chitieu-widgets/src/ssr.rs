@@ -3,8 +3,6 @@
 
 use yew::LocalServerRenderer;
 
-use crate::bullet::Bullet;
-use crate::scorecard::Scorecard;
 use crate::spec::Spec;
 use crate::table::{TargetTable, TargetTableProps};
 use crate::trend::Trend;
@@ -18,18 +16,8 @@ pub fn render_markup(spec: Spec) -> Result<String, String> {
     Ok(local.block_on(&rt, async move {
         match spec {
             Spec::Gauge(p) => crate::gauge::render(&p).to_html(),
-            Spec::Scorecard(p) => {
-                LocalServerRenderer::<Scorecard>::with_props(p)
-                    .hydratable(false)
-                    .render()
-                    .await
-            }
-            Spec::Bullet(p) => {
-                LocalServerRenderer::<Bullet>::with_props(p)
-                    .hydratable(false)
-                    .render()
-                    .await
-            }
+            Spec::Scorecard(p) => crate::scorecard::render(&p).to_html(),
+            Spec::Bullet(p) => crate::bullet::render(&p).to_html(),
             Spec::Table(p) => {
                 // Every row: a static page has no script to turn pages, and print and
                 // reports want the whole plan.

@@ -7,8 +7,9 @@ use std::task::{Context, Poll, Wake};
 
 use chitieu_core::load::load_json;
 use chitieu_core::Lang;
+use chitieu_widgets::components::Bullet;
 use chitieu_widgets::table::PAGE_SIZE;
-use chitieu_widgets::{Bullet, BulletProps, Ctx, Data, Filter, TargetTable, TargetTableProps};
+use chitieu_widgets::{BulletProps, Ctx, Data, Filter, TargetTable, TargetTableProps};
 use yew::ServerRenderer;
 
 /// Polls a future to completion on this thread (the renderer does its work on its own).
