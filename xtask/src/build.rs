@@ -43,6 +43,7 @@ pub fn build() -> Result {
         &inline_js,
         &classic_script_with(&widgets, &loader, Some(&base64(&wasm_bytes)))?,
     )?;
+    yew_example(&wasm_bindgen, &dist)?;
     let api_js = dist.join("chitieu_api.js");
     write(&api_js, &api_script(&api)?)?;
     npm_package(&r, &api, &loader, &dist)?;
@@ -117,6 +118,34 @@ fn wasm_module(
         .arg(dist.join(&bg))
         .arg(bindgen_dir.join(&bg)))?;
     read(&bindgen_dir.join(format!("{name}.js")))
+}
+
+/// The example yew application of the component library (chitieu-widgets'
+/// `examples/yew_app.rs`) into `dist/examples/yew-app/`, for its browser test. Not
+/// shipped; not size-optimised.
+fn yew_example(wasm_bindgen: &Path, dist: &Path) -> Result {
+    let r = root();
+    run(Command::new(env!("CARGO"))
+        .args([
+            "build",
+            "--package",
+            "chitieu-widgets",
+            "--example",
+            "yew_app",
+            "--features",
+            "csr",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--profile",
+            "wasm",
+            "--target-dir",
+            "target/yew",
+        ])
+        .current_dir(&r))?;
+    run(Command::new(wasm_bindgen)
+        .args(["--target", "web", "--no-typescript", "--out-dir"])
+        .arg(dist.join("examples/yew-app"))
+        .arg(r.join("target/yew/wasm32-unknown-unknown/wasm/examples/yew_app.wasm")))
 }
 
 fn read(p: &Path) -> Result<String> {
@@ -309,7 +338,7 @@ pub fn api_script(glue: &str) -> Result<String> {
          if (!c || typeof c.__registerApi !== \"function\") return;\n\
          c.__registerApi(function (SCRIPT_URL) {{\n\
          {glue}\n\
-         return {{ init: __wbg_init, scoreDataset: scoreDataset, parseTargets: parseTargets, validateDataset: validateDataset }};\n\
+         return {{ init: __wbg_init, scoreDataset: scoreDataset, parseTargets: parseTargets, validateDataset: validateDataset, csvToJson: csvToJson }};\n\
          }});\n\
          }})();\n",
         version = env!("CARGO_PKG_VERSION"),

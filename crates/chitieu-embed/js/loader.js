@@ -101,11 +101,28 @@ function fetchText(url, lang) {
     .finally(function () { clearTimeout(timer); });
 }
 
+// Whether a dataset's text is CSV: by the name's extension, else by its first character
+// (as chitieu_core::load::detect_format decides).
+function isCsv(text, name) {
+  var ext = /\.([a-z]+)$/i.exec(name || "");
+  ext = ext && ext[1].toLowerCase();
+  if (ext === "json") return false;
+  if (ext === "csv" || ext === "tsv" || ext === "txt") return true;
+  return !/^\uFEFF?\s*[{[]/.test(text);
+}
+
+// The widgets' wasm reads JSON; a CSV dataset is first converted by the analysis wasm,
+// which pages with JSON data never download. (The npm package has one wasm that reads both.)
+function parseDataset(text, name) {
+  if (ESM_API || !isCsv(text, name)) return loadDataset(text, name);
+  return startApi().then(function (api) { return loadDataset(api.csvToJson(text, name), name); });
+}
+
 function datasetFrom(url, lang) {
   var key = url.href;
   if (!datasets.has(key)) {
     var p = Promise.all([fetchText(key, lang), startWasm()]).then(function (r) {
-      return loadDataset(r[0], url.pathname.split("/").pop() || key);
+      return parseDataset(r[0], url.pathname.split("/").pop() || key);
     });
     // A failed load is not cached, so a later attempt (or a fixed file) can succeed.
     p.catch(function () { datasets.delete(key); });
@@ -495,11 +512,11 @@ class Controller {
   dataset(o, lang) {
     if (o.data !== undefined && o.data !== null) {
       var text = typeof o.data === "string" ? o.data : JSON.stringify(o.data);
-      return startWasm().then(function () { return loadDataset(text, null); });
+      return startWasm().then(function () { return parseDataset(text, null); });
     }
     if (o.src) return datasetFrom(new URL(o.src, document.baseURI), lang);
     if (o.inline !== undefined) {
-      return startWasm().then(function () { return loadDataset(o.inline, "inline JSON"); });
+      return startWasm().then(function () { return parseDataset(o.inline, "inline JSON"); });
     }
     return Promise.reject(own(TEXT[lang].noSource));
   }

@@ -62,3 +62,16 @@ pub fn validate_dataset(text: &str, name: Option<String>) -> String {
     };
     serde_json::json!({ "valid": valid, "diagnostics": diagnostics }).to_string()
 }
+
+/// A CSV dataset as `chitieu/1` JSON, for the widgets' wasm, which reads JSON only. The
+/// messages are those of loading the CSV (with line and column), led by `name`.
+#[wasm_bindgen(js_name = csvToJson)]
+pub fn csv_to_json(text: &str, name: Option<String>) -> Result<String, JsError> {
+    let loaded = load::load_csv(text).map_err(|e| {
+        JsError::new(&match &name {
+            Some(n) => format!("{n}: {e}"),
+            None => e.to_string(),
+        })
+    })?;
+    Ok(load::to_json(&loaded.dataset))
+}

@@ -39,12 +39,19 @@ impl DatasetHandle {
     }
 }
 
-/// Parses and validates a dataset from JSON or CSV text (by `name`'s extension, else by
-/// sniffing). `name` (a URL or file name) leads every message, so a page with several
-/// datasets says which one is wrong, and where.
+/// Parses and validates a dataset from JSON text; with the analysis API (feature `api`),
+/// from CSV too (by `name`'s extension, else by sniffing). The widgets' wasm reads JSON
+/// only: the loader has CSV sources converted by the analysis wasm first
+/// (`csvToJson`), so pages that use JSON never download a CSV reader. `name` (a URL or
+/// file name) leads every message, so a page with several datasets says which one is
+/// wrong, and where.
 #[wasm_bindgen(js_name = loadDataset)]
 pub fn load_dataset(text: &str, name: Option<String>) -> Result<DatasetHandle, JsError> {
-    let loaded = load::load_auto(text, name.as_deref()).map_err(|e| {
+    #[cfg(feature = "api")]
+    let loaded = load::load_auto(text, name.as_deref());
+    #[cfg(not(feature = "api"))]
+    let loaded = load::load_json(text);
+    let loaded = loaded.map_err(|e| {
         JsError::new(&match &name {
             Some(n) => format!("{n}: {e}"),
             None => e.to_string(),
