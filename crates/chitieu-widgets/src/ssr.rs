@@ -6,7 +6,7 @@ use yew::LocalServerRenderer;
 use crate::bullet::Bullet;
 use crate::scorecard::Scorecard;
 use crate::spec::Spec;
-use crate::table::{TargetTable, TargetTableProps};
+use crate::table::TargetTableProps;
 use crate::trend::Trend;
 
 /// The widget's markup (no scripts, no hydration markers).
@@ -30,18 +30,13 @@ pub fn render_markup(spec: Spec) -> Result<String, String> {
                     .render()
                     .await
             }
-            Spec::Table(p) => {
-                // Every row: a static page has no script to turn pages, and print and
-                // reports want the whole plan.
-                let p = TargetTableProps {
-                    page_size: None,
-                    ..p
-                };
-                LocalServerRenderer::<TargetTable>::with_props(p)
-                    .hydratable(false)
-                    .render()
-                    .await
-            }
+            // Every row: a static page has no script to turn pages, and print and
+            // reports want the whole plan.
+            Spec::Table(p) => crate::table::render(&TargetTableProps {
+                page_size: None,
+                ..p
+            })
+            .to_html(),
             Spec::Trend(p) => {
                 LocalServerRenderer::<Trend>::with_props(p)
                     .hydratable(false)

@@ -7,8 +7,8 @@ use std::task::{Context, Poll, Wake};
 
 use chitieu_core::load::load_json;
 use chitieu_core::Lang;
-use chitieu_widgets::table::PAGE_SIZE;
-use chitieu_widgets::{Bullet, BulletProps, Ctx, Data, Filter, TargetTable, TargetTableProps};
+use chitieu_widgets::table::{self, PAGE_SIZE};
+use chitieu_widgets::{Bullet, BulletProps, Ctx, Data, Filter, TargetTableProps};
 use yew::ServerRenderer;
 
 /// Polls a future to completion on this thread (the renderer does its work on its own).
@@ -45,15 +45,12 @@ fn no_inline_styles(html: &str) {
 
 #[test]
 fn table_renders_every_row_grouped_with_its_caption() {
-    let html = block_on(
-        ServerRenderer::<TargetTable>::with_props(|| TargetTableProps {
-            ctx: ctx(Lang::Vi),
-            filter: Filter::default(),
-            page_size: Some(PAGE_SIZE),
-        })
-        .hydratable(false)
-        .render(),
-    );
+    let html = table::render(&TargetTableProps {
+        ctx: ctx(Lang::Vi),
+        filter: Filter::default(),
+        page_size: Some(PAGE_SIZE),
+    })
+    .to_html();
     no_inline_styles(&html);
     assert!(html.contains("Kế hoạch thử nghiệm chuyển đổi số năm 2024 — số liệu đến 30/06/2024"));
     assert_eq!(html.matches("class=\"row\"").count(), 12);
@@ -65,31 +62,25 @@ fn table_renders_every_row_grouped_with_its_caption() {
 
 #[test]
 fn table_starts_with_the_given_filters() {
-    let html = block_on(
-        ServerRenderer::<TargetTable>::with_props(|| TargetTableProps {
-            ctx: ctx(Lang::En),
-            filter: Filter {
-                pillar: Some("kinh-te-so".into()),
-                ..Filter::default()
-            },
-            page_size: Some(PAGE_SIZE),
-        })
-        .hydratable(false)
-        .render(),
-    );
+    let html = table::render(&TargetTableProps {
+        ctx: ctx(Lang::En),
+        filter: Filter {
+            pillar: Some("kinh-te-so".into()),
+            ..Filter::default()
+        },
+        page_size: Some(PAGE_SIZE),
+    })
+    .to_html();
     assert!(html.contains("2/12 indicators"));
-    let unknown = block_on(
-        ServerRenderer::<TargetTable>::with_props(|| TargetTableProps {
-            ctx: ctx(Lang::En),
-            filter: Filter {
-                pillar: Some("nope".into()),
-                ..Filter::default()
-            },
-            page_size: Some(PAGE_SIZE),
-        })
-        .hydratable(false)
-        .render(),
-    );
+    let unknown = table::render(&TargetTableProps {
+        ctx: ctx(Lang::En),
+        filter: Filter {
+            pillar: Some("nope".into()),
+            ..Filter::default()
+        },
+        page_size: Some(PAGE_SIZE),
+    })
+    .to_html();
     assert!(unknown.contains("role=\"alert\""));
     assert!(unknown.contains("ha-tang-so, chinh-quyen-so, kinh-te-so"));
 }
@@ -121,15 +112,12 @@ fn big(n: usize) -> Ctx {
 #[test]
 fn a_big_table_shows_its_first_page_and_a_pager_and_every_row_without_paging() {
     let render = |page_size| {
-        block_on(
-            ServerRenderer::<TargetTable>::with_props(move || TargetTableProps {
-                ctx: big(120),
-                filter: Filter::default(),
-                page_size,
-            })
-            .hydratable(false)
-            .render(),
-        )
+        table::render(&TargetTableProps {
+            ctx: big(120),
+            filter: Filter::default(),
+            page_size,
+        })
+        .to_html()
     };
     let paged = render(Some(PAGE_SIZE));
     no_inline_styles(&paged);
@@ -140,10 +128,10 @@ fn a_big_table_shows_its_first_page_and_a_pager_and_every_row_without_paging() {
     assert!(paged.contains("aria-label=\"Phân trang\""));
     // On page 1 "first" and "previous" are inactive but stay focusable; the arrows are
     // decoration, the words are the names.
-    assert!(paged.contains(r#"<button type="button" aria-disabled="true" class="page-first">"#));
-    assert!(paged.contains(r#"<button type="button" aria-disabled="true" class="page-prev">"#));
+    assert!(paged.contains(r#"<button type="button" aria-disabled="true" data-act="page" data-arg="0" class="page-first">"#));
+    assert!(paged.contains(r#"<button type="button" aria-disabled="true" data-act="page" data-arg="0" class="page-prev">"#));
     assert!(paged.contains(
-        r#"<button type="button" class="page-next">Trang sau <span aria-hidden="true" class="icon">›</span></button>"#
+        r#"<button type="button" data-act="page" data-arg="1" class="page-next">Trang sau <span aria-hidden="true" class="icon">›</span></button>"#
     ));
     assert_eq!(
         paged.matches("class=\"group\"").count(),
