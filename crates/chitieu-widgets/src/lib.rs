@@ -34,7 +34,7 @@ pub use common::{Ctx, Filter};
 pub use gauge::{GaugeProps, GaugeVariant};
 pub use scorecard::ScorecardProps;
 pub use spec::{spec, Options, Spec};
-pub use table::{TargetTable, TargetTableProps};
+pub use table::{Table, TableState, TargetTableProps};
 pub use trend::{Trend, TrendProps};
 
 /// A shared, immutable dataset. Compared by identity, so re-rendering with the same

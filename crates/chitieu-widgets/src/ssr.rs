@@ -1,43 +1,25 @@
-//! Static rendering: the same components as in the browser, rendered natively to HTML,
+//! Static rendering: the same markup functions as in the browser, written out as HTML,
 //! for pages without JavaScript, print and reports (`chitieu render`).
 
-use yew::LocalServerRenderer;
-
 use crate::spec::Spec;
-use crate::table::{TargetTable, TargetTableProps};
-use crate::trend::Trend;
+use crate::table::TargetTableProps;
 
-/// The widget's markup (no scripts, no hydration markers).
+/// The widget's markup (no scripts). Static rendering cannot fail today; the `Result`
+/// leaves room for widgets that can.
 pub fn render_markup(spec: Spec) -> Result<String, String> {
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .build()
-        .map_err(|e| format!("cannot start the renderer: {e}"))?;
-    let local = tokio::task::LocalSet::new();
-    Ok(local.block_on(&rt, async move {
-        match spec {
-            Spec::Gauge(p) => crate::gauge::render(&p).to_html(),
-            Spec::Scorecard(p) => crate::scorecard::render(&p).to_html(),
-            Spec::Bullet(p) => crate::bullet::render(&p).to_html(),
-            Spec::Table(p) => {
-                // Every row: a static page has no script to turn pages, and print and
-                // reports want the whole plan.
-                let p = TargetTableProps {
-                    page_size: None,
-                    ..p
-                };
-                LocalServerRenderer::<TargetTable>::with_props(p)
-                    .hydratable(false)
-                    .render()
-                    .await
-            }
-            Spec::Trend(p) => {
-                LocalServerRenderer::<Trend>::with_props(p)
-                    .hydratable(false)
-                    .render()
-                    .await
-            }
-        }
-    }))
+    Ok(match spec {
+        Spec::Gauge(p) => crate::gauge::render(&p).to_html(),
+        Spec::Scorecard(p) => crate::scorecard::render(&p).to_html(),
+        Spec::Bullet(p) => crate::bullet::render(&p).to_html(),
+        // Every row: a static page has no script to turn pages, and print and reports
+        // want the whole plan.
+        Spec::Table(p) => crate::table::render(&TargetTableProps {
+            page_size: None,
+            ..p
+        })
+        .to_html(),
+        Spec::Trend(p) => crate::trend::render(&p).to_html(),
+    })
 }
 
 /// A whole HTML document holding the widget and its stylesheet.

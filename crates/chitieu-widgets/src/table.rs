@@ -9,41 +9,47 @@
 //! rows, on every page, download as CSV (UTF-8 with a byte-order mark, so Excel reads the
 //! diacritics).
 //!
+//! The widget is a [`Table`] built once from its props, a [`TableState`] (the reader's
+//! filters, search, sort and page), a pure view ([`Table::view`]: state to
+//! [`Node`]) and a pure state machine ([`Table::act`]). The controls name their actions
+//! in the markup (`data-act`, see [`Outcome`]); the hosts (the script-tag bundle, the
+//! yew component library) route DOM events to `act`, render again when it says the state
+//! changed, focus what it asks for, and turn `data-act="csv"` into a download of
+//! [`Table::csv`]. Static rendering ([`render`]) is the view of the initial state.
+//!
 //! Large datasets stay smooth (issue #7): the dataset is scored and folded for search
-//! once per context ([`use_memo`]), a row's figures are put into words when it is first
-//! shown, sorting happens once per sort change and filtering runs over the sorted order;
-//! and with more than [`WHOLE_UP_TO`] rows only one page of [`PAGE_SIZE`] is in the DOM,
-//! since building rows is what costs: a pager (first, previous, next, last, "Trang 3/40")
-//! follows the table, the live region names the rows shown ("Hiển thị 101–150 trong
-//! 2.000 chỉ tiêu"), a pillar that goes on from the page before is marked "(tiếp theo)",
-//! and a change of filter or sort goes back to page 1.
+//! once, when the [`Table`] is built, a row's figures are put into words when it is first
+//! shown, sorting happens once per sort change and filtering runs over the sorted order
+//! (both cached in the table); and with more than [`WHOLE_UP_TO`] rows only one page of
+//! [`PAGE_SIZE`] is in the markup, since building rows is what costs: a pager (first,
+//! previous, next, last, "Trang 3/40") follows the table, the live region names the rows
+//! shown ("Hiển thị 101–150 trong 2.000 chỉ tiêu"), a pillar that goes on from the page
+//! before is marked "(tiếp theo)", and a change of filter or sort goes back to page 1.
 //! Static rendering shows every row (there is no script to turn pages).
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use std::cmp::Ordering;
 use std::rc::Rc;
 
 use chitieu_core::number::format_value;
 use chitieu_core::score::{score_indicator, IndicatorScore, Status};
 use chitieu_core::{Lang, Level, Period, Unit};
-use yew::prelude::*;
 
 use crate::bullet::chart;
-use crate::common::attainment_text;
-use crate::common::{parse_level, parse_status, Ctx, Filter};
+use crate::common::{attainment_text, parse_level, parse_status, status_chip, Ctx, Filter};
 use crate::i18n::{self, msg, Msg};
-use crate::legacy::ErrorBox;
-use crate::legacy::StatusChip;
+use crate::markup::{el, text, El, Node, Outcome};
 
-#[derive(Properties, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
+#[cfg_attr(feature = "yew", derive(yew::Properties))]
 pub struct TargetTableProps {
     pub ctx: Ctx,
     /// The filters the table starts with; the reader can change them.
-    #[prop_or_default]
+    #[cfg_attr(feature = "yew", prop_or_default)]
     pub filter: Filter,
     /// Rows per page; `None` shows every row, for static rendering, where no script
     /// can turn a page.
-    #[prop_or(Some(PAGE_SIZE))]
+    #[cfg_attr(feature = "yew", prop_or(Some(PAGE_SIZE)))]
     pub page_size: Option<usize>,
 }
 
@@ -324,8 +330,8 @@ struct Group {
     name: String,
 }
 
-/// One indicator, scored once per context, with what sorting and searching need; the
-/// figures in words wait until the row is shown (see [`Row::cells`]).
+/// One indicator, scored once when the table is built, with what sorting and searching
+/// need; the figures in words wait until the row is shown (see [`Row::cells`]).
 #[derive(Debug)]
 struct Row {
     group: usize,
@@ -375,7 +381,7 @@ impl Row {
 
 /// The dataset in rows, with sort keys, groups and caption.
 struct Prepared {
-    rows: Vec<Rc<Row>>,
+    rows: Vec<Row>,
     keys: Vec<SortKeys>,
     groups: Vec<Group>,
     caption: String,
@@ -450,7 +456,7 @@ fn prepare(ctx: &Ctx) -> Prepared {
             attainment: score.attainment,
             status: status_rank(score.status),
         });
-        rows.push(Rc::new(Row {
+        rows.push(Row {
             group,
             lang,
             id: ind.id.clone(),
@@ -465,7 +471,7 @@ fn prepare(ctx: &Ctx) -> Prepared {
             score,
             haystack,
             cells: OnceCell::new(),
-        }));
+        });
     }
     let file_name: String = ds
         .plan
@@ -574,365 +580,682 @@ fn csv_header(lang: Lang) -> Vec<&'static str> {
     .collect()
 }
 
-/// Starts a download of `text` as a file named `name` (browser only).
-#[cfg(target_arch = "wasm32")]
-fn download(name: &str, text: &str) -> Result<(), wasm_bindgen::JsValue> {
-    use wasm_bindgen::{closure::Closure, JsCast, JsValue};
-    let window = web_sys::window().ok_or(JsValue::NULL)?;
-    let document = window.document().ok_or(JsValue::NULL)?;
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("text/csv;charset=utf-8");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let a: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
-    a.set_href(&url);
-    a.set_download(name);
-    a.set_hidden(true);
-    // Some browsers only follow a link that is in the document.
-    let body = document.body().ok_or(JsValue::NULL)?;
-    body.append_child(&a)?;
-    a.click();
-    a.remove();
-    // The download reads the blob after this handler returns; free it a minute later.
-    let revoke = Closure::once_into_js(move || {
-        let _ = web_sys::Url::revoke_object_url(&url);
-    });
-    window.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000)?;
-    Ok(())
+/// A sort: a column and a direction; `None` keeps dataset order.
+type Sort = Option<(Column, SortDir)>;
+
+/// Rows for a sort and filters: the sort, the filters and the rows' positions.
+type Rows = (Sort, View, Rc<[usize]>);
+
+/// What the reader has set: filters, search, sort and page. Starts as
+/// [`Table::initial_state`] and changes only through [`Table::act`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct TableState {
+    view: View,
+    sort: Sort,
+    /// From 0; every change of filter or sort goes back to the first page, whose rows are
+    /// the ones the change was about.
+    page: usize,
 }
 
-#[function_component(TargetTable)]
-pub fn target_table(p: &TargetTableProps) -> Html {
-    let ctx = &p.ctx;
-    let lang = ctx.lang;
-    let prepared = use_memo(ctx.clone(), prepare);
-    let from_props = {
-        let filter = p.filter.clone();
-        let prepared = prepared.clone();
-        move || View {
-            group: group_of(&filter, &prepared).ok().flatten(),
-            level: filter.level,
-            status: filter.status,
-            query: String::new(),
-        }
-    };
-    let view = use_state_eq(from_props.clone());
-    let sort = use_state_eq(|| None::<(Column, SortDir)>);
-    // Zero-based; every change of filter or sort goes back to the first page, whose rows
-    // are the ones the change was about.
-    let page = use_state_eq(|| 0usize);
-    {
-        // New filters from the host (attributes changed) replace the reader's.
-        let view = view.setter();
-        let page = page.setter();
-        use_effect_with((p.filter.clone(), ctx.clone()), move |_| {
-            view.set(from_props());
-            page.set(0);
-        });
-    }
-    // Sorting runs when the sort changes; typing in the search box only filters the
-    // sorted order again.
-    let order = {
-        let prepared = prepared.clone();
-        use_memo((ctx.clone(), *sort), move |(_, s)| {
-            let mut groups = vec![Vec::new(); prepared.groups.len()];
-            for i in sort_order(&prepared.keys, *s) {
-                if let Some(g) = prepared.rows.get(i).and_then(|r| groups.get_mut(r.group)) {
-                    g.push(i);
-                }
-            }
-            groups
-        })
-    };
-    // The rows the filters let through, in display order (pillar by pillar, sorted
-    // within each): what the pages cut up, the count counts and the CSV file holds.
-    let visible = {
-        let prepared = prepared.clone();
-        let order = order.clone();
-        use_memo((ctx.clone(), *sort, (*view).clone()), move |(_, _, v)| {
-            let q = fold(&v.query);
-            order
-                .iter()
-                .flatten()
-                .copied()
-                .filter(|&i| prepared.rows.get(i).is_some_and(|r| v.admits(r, &q)))
-                .collect::<Vec<usize>>()
-        })
-    };
-
-    if let Err(unknown) = group_of(&p.filter, &prepared) {
-        let ids: Vec<&str> = ctx.data.0.pillars.iter().map(|p| p.id.as_str()).collect();
-        let message = i18n::bad_attribute(lang, "pillar", &unknown, &ids);
-        return html! { <ErrorBox theme={ctx.theme} lang={lang} message={message} /> };
+impl TableState {
+    /// The column sorted on and the direction, once the reader has sorted.
+    pub fn sort(&self) -> Option<(Column, SortDir)> {
+        self.sort
     }
 
-    let span = page_span(visible.len(), p.page_size, *page);
-    let paged = span.pages > 1;
-    let table_ref = use_node_ref();
+    /// The page shown, from 0.
+    pub fn page(&self) -> usize {
+        self.page
+    }
+}
 
-    // A filter's <select>: its value, applied to a copy of the view.
-    let on_select_change = |apply: fn(&mut View, String)| {
-        let view = view.clone();
-        let page = page.setter();
-        Callback::from(move |e: Event| {
-            let value = e
-                .target_unchecked_into::<web_sys::HtmlSelectElement>()
-                .value();
-            let mut v = (*view).clone();
-            apply(&mut v, value);
-            view.set(v);
-            page.set(0);
-        })
-    };
-    let on_group = on_select_change(|v, value| {
-        v.group = value.strip_prefix('g').and_then(|n| n.parse().ok());
-    });
-    let on_level = on_select_change(|v, value| v.level = parse_level(&value));
-    let on_status = on_select_change(|v, value| v.status = parse_status(&value));
-    let on_search = {
-        let view = view.clone();
-        let page = page.setter();
-        Callback::from(move |e: InputEvent| {
-            let value = e
-                .target_unchecked_into::<web_sys::HtmlInputElement>()
-                .value();
-            let mut v = (*view).clone();
-            v.query = value;
-            view.set(v);
-            page.set(0);
-        })
-    };
-    let on_clear = {
-        let view = view.clone();
-        let page = page.setter();
-        Callback::from(move |_: MouseEvent| {
-            view.set(View::default());
-            page.set(0);
-        })
-    };
-    let on_csv = {
-        let prepared = prepared.clone();
-        let visible = visible.clone();
-        Callback::from(move |_: MouseEvent| {
-            // Every row the filters let through, not only the page on screen.
-            let rows: Vec<Vec<String>> = visible
-                .iter()
-                .filter_map(|&i| prepared.rows.get(i))
-                .map(|r| csv_cells(r, &prepared.groups))
-                .collect();
-            let text = csv(&csv_header(lang), &rows);
-            #[cfg(target_arch = "wasm32")]
-            {
-                let _ = download(&prepared.file_name, &text);
-            }
-            #[cfg(not(target_arch = "wasm32"))]
-            {
-                // Rendering natively (SSR) there is nothing to click.
-                let _ = (&prepared.file_name, text);
-            }
-        })
-    };
-    // A pager button: goes to the page `to` gives for (page, pages); at the ends it stays
-    // focusable (aria-disabled, not disabled) and does nothing.
-    let go = |to: fn(usize, usize) -> usize| {
-        let page = page.setter();
-        let table = table_ref.clone();
-        let (now, pages) = (span.page, span.pages);
-        let next = to(now, pages).min(pages.saturating_sub(1));
-        let onclick = Callback::from(move |_: MouseEvent| {
-            if next != now {
-                page.set(next);
-                // The new page starts at the top of the table: reading (and, for
-                // screen readers, the virtual cursor) goes on from there. Focus alone
-                // would not scroll a table that is partly on screen.
-                if let Some(t) = table.cast::<web_sys::HtmlElement>() {
-                    t.scroll_into_view();
-                    let _ = t.focus();
-                }
-            }
-        });
-        (onclick, (next == now).then_some("true"))
-    };
+/// The target table's model: the dataset prepared once (scored, folded for search, in
+/// pillar groups) and the options from the props. Its view and state machine are pure
+/// functions of a [`TableState`]; it caches the sorted order (per sort) and the rows the
+/// filters let through (per sort and filters), so a 2,000-row plan sorts once per sort
+/// change and filters over the sorted order.
+pub struct Table {
+    prepared: Prepared,
+    lang: Lang,
+    /// The root element's classes (widget and theme).
+    class_list: String,
+    /// Whether a row's name is a button that picks the indicator.
+    selectable: bool,
+    page_size: Option<usize>,
+    /// The filters the props give, which the reader starts with.
+    initial: View,
+    /// Row positions in display order for the last sort: pillar by pillar, sorted within
+    /// each.
+    order: RefCell<Option<(Sort, Rc<[usize]>)>>,
+    /// The rows the last sort and filters let through, in display order: what the pages
+    /// cut up, the count counts and the CSV file holds.
+    visible: RefCell<Option<Rows>>,
+}
 
-    let header = Column::ALL.iter().map(|&col| {
-        let current = sort.filter(|(c, _)| *c == col).map(|(_, d)| d);
-        let aria_sort = current.map(|d| match d {
-            SortDir::Asc => "ascending",
-            SortDir::Desc => "descending",
-        });
-        let icon = match current {
-            Some(SortDir::Asc) => "▲",
-            Some(SortDir::Desc) => "▼",
-            None => "↕",
+/// The table's markup for its props as they start (no sort, the props' filters, the first
+/// page): what static rendering shows. An unknown pillar id gives the error box.
+pub fn render(p: &TargetTableProps) -> Node {
+    match Table::new(p) {
+        Ok(table) => table.view(&table.initial_state()),
+        Err(error) => error,
+    }
+}
+
+impl Table {
+    /// Prepares the table: scores every indicator and reads the props' filters. `Err` is
+    /// the error box when the pillar filter names a pillar the dataset does not have.
+    pub fn new(p: &TargetTableProps) -> Result<Table, Node> {
+        let ctx = &p.ctx;
+        let lang = ctx.lang;
+        let prepared = prepare(ctx);
+        let group = match group_of(&p.filter, &prepared) {
+            Ok(group) => group,
+            Err(unknown) => {
+                let ids: Vec<&str> = ctx.data.0.pillars.iter().map(|p| p.id.as_str()).collect();
+                let message = i18n::bad_attribute(lang, "pillar", &unknown, &ids);
+                return Err(crate::error_box(&message, lang, ctx.theme));
+            }
         };
-        let onclick = {
-            let sort = sort.clone();
-            let page = page.setter();
-            Callback::from(move |_: MouseEvent| {
-                let next = match *sort {
+        Ok(Table {
+            prepared,
+            lang,
+            class_list: ctx.class_list("table"),
+            selectable: ctx.selectable,
+            page_size: p.page_size,
+            initial: View {
+                group,
+                level: p.filter.level,
+                status: p.filter.status,
+                query: String::new(),
+            },
+            order: RefCell::new(None),
+            visible: RefCell::new(None),
+        })
+    }
+
+    /// The state a reader starts from: the props' filters, no search, no sort, page 1.
+    pub fn initial_state(&self) -> TableState {
+        TableState {
+            view: self.initial.clone(),
+            sort: None,
+            page: 0,
+        }
+    }
+
+    /// Row positions in display order for `sort` (sorted once per sort change).
+    fn order(&self, sort: Sort) -> Rc<[usize]> {
+        if let Some((s, order)) = &*self.order.borrow() {
+            if *s == sort {
+                return order.clone();
+            }
+        }
+        let rows = &self.prepared.rows;
+        let mut groups = vec![Vec::new(); self.prepared.groups.len()];
+        for i in sort_order(&self.prepared.keys, sort) {
+            if let Some(g) = rows.get(i).and_then(|r| groups.get_mut(r.group)) {
+                g.push(i);
+            }
+        }
+        let order: Rc<[usize]> = groups.into_iter().flatten().collect();
+        *self.order.borrow_mut() = Some((sort, order.clone()));
+        order
+    }
+
+    /// The rows the state's filters let through, in display order.
+    fn visible(&self, st: &TableState) -> Rc<[usize]> {
+        if let Some((s, v, rows)) = &*self.visible.borrow() {
+            if *s == st.sort && *v == st.view {
+                return rows.clone();
+            }
+        }
+        // Typing in the search box only filters the sorted order again.
+        let order = self.order(st.sort);
+        let q = fold(&st.view.query);
+        let rows: Rc<[usize]> = order
+            .iter()
+            .copied()
+            .filter(|&i| {
+                self.prepared
+                    .rows
+                    .get(i)
+                    .is_some_and(|r| st.view.admits(r, &q))
+            })
+            .collect();
+        *self.visible.borrow_mut() = Some((st.sort, st.view.clone(), rows.clone()));
+        rows
+    }
+
+    /// The state machine: applies the action `name` with `value` (see [`Outcome`] for how
+    /// the markup sends them).
+    ///
+    /// - `sort`, value a column's index in [`Column::ALL`]: sorts on it, ascending, or
+    ///   descending when it was already ascending;
+    /// - `pillar` (`""` or `g<i>`, the options' values), `level` and `status` (`""` or a
+    ///   name): the filters; `search`: the search box's text; `clear`: no filters;
+    /// - `page`, value the page to go to from 0 (past the end: the last): asks the host to
+    ///   focus the table (and scroll it into view), where reading goes on.
+    ///
+    /// A change of sort or filters goes back to the first page. `changed` only when the
+    /// state did change; `handled` when the action was understood. Unknown actions and
+    /// values that do not parse change nothing and return [`Outcome::default`]. The CSV
+    /// button (`csv`) is not an action of the state: its host calls [`Table::csv`].
+    pub fn act(&self, st: &mut TableState, name: &str, value: &str) -> Outcome {
+        let unchanged = Outcome {
+            handled: true,
+            ..Outcome::default()
+        };
+        if name == "page" {
+            let Ok(to) = value.trim().parse::<usize>() else {
+                return Outcome::default();
+            };
+            let page = page_span(self.visible(st).len(), self.page_size, to).page;
+            if page == st.page {
+                return unchanged;
+            }
+            st.page = page;
+            return Outcome {
+                changed: true,
+                focus: Some("table".into()),
+                handled: true,
+            };
+        }
+        let (mut view, mut sort) = (st.view.clone(), st.sort);
+        match name {
+            "sort" => {
+                let Some(&col) = value
+                    .trim()
+                    .parse::<usize>()
+                    .ok()
+                    .and_then(|i| Column::ALL.get(i))
+                else {
+                    return Outcome::default();
+                };
+                let dir = match sort {
                     Some((c, SortDir::Asc)) if c == col => SortDir::Desc,
                     _ => SortDir::Asc,
                 };
-                sort.set(Some((col, next)));
-                page.set(0);
-            })
-        };
-        html! {
-            <th scope="col" role="columnheader" class={col.class()} aria-sort={aria_sort}>
-                <button type="button" class="sort" {onclick}>
-                    { msg(lang, col.title()) }
-                    <span class="sort-icon" aria-hidden="true">{ icon }</span>
-                </button>
-            </th>
+                sort = Some((col, dir));
+            }
+            "pillar" if value.is_empty() => view.group = None,
+            "pillar" => match value
+                .strip_prefix('g')
+                .and_then(|n| n.parse::<usize>().ok())
+                .filter(|&g| g < self.prepared.groups.len())
+            {
+                Some(g) => view.group = Some(g),
+                None => return Outcome::default(),
+            },
+            "level" if value.is_empty() => view.level = None,
+            "level" => match parse_level(value) {
+                Some(l) => view.level = Some(l),
+                None => return Outcome::default(),
+            },
+            "status" if value.is_empty() => view.status = None,
+            "status" => match parse_status(value) {
+                Some(s) => view.status = Some(s),
+                None => return Outcome::default(),
+            },
+            "search" => view.query = value.to_string(),
+            "clear" => view = View::default(),
+            _ => return Outcome::default(),
         }
-    });
-
-    let on_page = visible.get(span.rows.clone()).unwrap_or_default();
-    let group_of = |i: usize| prepared.rows.get(i).map(|r| r.group);
-    let bodies = group_runs(on_page, group_of).into_iter().map(|(gi, offset, members)| {
-        let g = prepared.groups.get(gi);
-        let key = match g.and_then(|g| g.id.as_ref()) {
-            Some(id) => format!("p-{id}"),
-            None => "none".to_string(),
-        };
-        let name = g.map(|g| g.name.clone()).unwrap_or_default();
-        // The group began on an earlier page: say so, or its rows seem to lack a heading.
-        let continued = (span.rows.start + offset)
-            .checked_sub(1)
-            .and_then(|before| visible.get(before))
-            .is_some_and(|&i| group_of(i) == Some(gi));
-        html! {
-            <tbody key={key} role="rowgroup">
-                <tr class="group" role="row">
-                    <th scope="rowgroup" colspan="7" role="rowheader">
-                        { name }
-                        if continued {
-                            { " " }<span class="continued">{ format!("({})", msg(lang, Msg::Continued)) }</span>
-                        }
-                    </th>
-                </tr>
-                <>
-                    // Keyed by place, not by indicator: a new page, sort or filter then
-                    // updates the rows already there (texts, a few attributes) instead of
-                    // building new ones, which is the costly part.
-                    { for members.iter().filter_map(|&i| prepared.rows.get(i)).enumerate().map(|(slot, r)| html! {
-                        <RowView key={slot} row={RowRef(r.clone())} on_select={ctx.on_select.clone()} />
-                    }) }
-                </>
-            </tbody>
+        if view == st.view && sort == st.sort {
+            return unchanged;
         }
-    });
+        *st = TableState {
+            view,
+            sort,
+            page: 0,
+        };
+        Outcome {
+            changed: true,
+            focus: None,
+            handled: true,
+        }
+    }
 
-    let total = prepared.rows.len();
-    let status = if paged {
-        i18n::page_range_label(
-            lang,
-            span.rows.start + 1,
-            span.rows.end,
-            visible.len(),
-            total,
+    /// The CSV download: the file name (from the plan's id) and the file, with every row
+    /// the filters let through, on every page, in display order.
+    pub fn csv(&self, st: &TableState) -> (String, String) {
+        let rows: Vec<Vec<String>> = self
+            .visible(st)
+            .iter()
+            .filter_map(|&i| self.prepared.rows.get(i))
+            .map(|r| csv_cells(r, &self.prepared.groups))
+            .collect();
+        (
+            self.prepared.file_name.clone(),
+            csv(&csv_header(self.lang), &rows),
         )
-    } else {
-        i18n::count_label(lang, visible.len(), total)
-    };
-    let option = |value: String, label: String, selected: bool| {
-        html! { <option value={value} selected={selected}>{ label }</option> }
-    };
-    let all = msg(lang, Msg::All).to_string();
-    html! {
-        <div class={classes!(ctx.class_list("table"))} lang={lang.tag()}>
-            <div class="controls" role="group" aria-label={msg(lang, Msg::Filters)}>
-                if prepared.groups.len() > 1 || view.group.is_some() {
-                    <label class="field">
-                        <span class="field-label">{ msg(lang, Msg::Pillar) }</span>
-                        <select onchange={on_group}>
-                            { option(String::new(), all.clone(), view.group.is_none()) }
-                            { for prepared.groups.iter().enumerate().map(|(i, g)|
-                                option(format!("g{i}"), g.name.clone(), view.group == Some(i))) }
-                        </select>
-                    </label>
-                }
-                <label class="field">
-                    <span class="field-label">{ msg(lang, Msg::Level) }</span>
-                    <select onchange={on_level}>
-                        { option(String::new(), all.clone(), view.level.is_none()) }
-                        { for [Level::Province, Level::District, Level::Commune].into_iter().map(|l|
-                            option(l.as_str().to_string(), i18n::level_label(lang, l).to_string(), view.level == Some(l))) }
-                    </select>
-                </label>
-                <label class="field">
-                    <span class="field-label">{ msg(lang, Msg::Status) }</span>
-                    <select onchange={on_status}>
-                        { option(String::new(), all, view.status.is_none()) }
-                        { for Status::ALL.into_iter().map(|s|
-                            option(s.as_str().to_string(), i18n::status_label(lang, s).to_string(), view.status == Some(s))) }
-                    </select>
-                </label>
-                <label class="field search">
-                    <span class="field-label">{ msg(lang, Msg::Search) }</span>
-                    <input type="search" value={view.query.clone()} oninput={on_search}
-                        autocomplete="off" spellcheck="false" />
-                </label>
-                <button type="button" class="csv" onclick={on_csv}>
-                    <span class="icon" aria-hidden="true">{ "⤓" }</span>{ " " }{ msg(lang, Msg::DownloadCsv) }
-                </button>
-            </div>
-            <p class="count" role="status">{ status }</p>
-            // Explicit roles keep the table a table for screen readers when CSS lays
-            // its parts out as grids and cards.
-            // Focus lands on the table after a page change (see `go`); only then is it
-            // focusable (not the caption: a focusable caption breaks the table's roles).
-            <table role="table" ref={table_ref.clone()} tabindex={paged.then_some("-1")}>
-                <caption>{ prepared.caption.clone() }</caption>
-                <thead role="rowgroup"><tr role="row">{ for header }</tr></thead>
-                { for bodies }
-            </table>
-            if paged {
-                <nav class="pager" aria-label={msg(lang, Msg::Pagination)}>
-                    { pager_button(go(|_, _| 0), "page-first", "«", true, msg(lang, Msg::FirstPage)) }
-                    { pager_button(go(|p, _| p.saturating_sub(1)), "page-prev", "‹", true, msg(lang, Msg::PreviousPage)) }
-                    <span class="page-of">{ i18n::page_label(lang, span.page + 1, span.pages) }</span>
-                    { pager_button(go(|p, _| p + 1), "page-next", "›", false, msg(lang, Msg::NextPage)) }
-                    { pager_button(go(|_, n| n), "page-last", "»", false, msg(lang, Msg::LastPage)) }
-                </nav>
-            }
-            if visible.is_empty() {
-                <p class="empty">
-                    if total == 0 {
-                        { msg(lang, Msg::NoIndicators) }
-                    } else {
-                        { msg(lang, Msg::NoMatch) }
-                    }
-                    if view.is_filtered() {
-                        { " " }
-                        <button type="button" class="clear" onclick={on_clear}>{ msg(lang, Msg::ClearFilters) }</button>
-                    }
-                </p>
-            }
-        </div>
+    }
+
+    /// The table's markup in state `st`.
+    pub fn view(&self, st: &TableState) -> Node {
+        let lang = self.lang;
+        let prepared = &self.prepared;
+        let view = &st.view;
+        let visible = self.visible(st);
+        let span = page_span(visible.len(), self.page_size, st.page);
+        let paged = span.pages > 1;
+
+        let header = Column::ALL.iter().enumerate().map(|(n, &col)| {
+            let current = st.sort.filter(|(c, _)| *c == col).map(|(_, d)| d);
+            let aria_sort = current.map(|d| match d {
+                SortDir::Asc => "ascending",
+                SortDir::Desc => "descending",
+            });
+            let icon = match current {
+                Some(SortDir::Asc) => "▲",
+                Some(SortDir::Desc) => "▼",
+                None => "↕",
+            };
+            el("th")
+                .attr("scope", "col")
+                .attr("role", "columnheader")
+                .attr_opt("aria-sort", aria_sort)
+                .class(col.class())
+                .child(
+                    el("button")
+                        .attr("type", "button")
+                        .attr("data-act", "sort")
+                        .attr("data-arg", n.to_string())
+                        .class("sort")
+                        .text(msg(lang, col.title()))
+                        .child(
+                            el("span")
+                                .attr("aria-hidden", "true")
+                                .class("sort-icon")
+                                .text(icon),
+                        ),
+                )
+        });
+
+        let on_page = visible.get(span.rows.clone()).unwrap_or_default();
+        let group_of = |i: usize| prepared.rows.get(i).map(|r| r.group);
+        let bodies = group_runs(on_page, group_of)
+            .into_iter()
+            .map(|(gi, offset, members)| {
+                let name = prepared
+                    .groups
+                    .get(gi)
+                    .map(|g| g.name.clone())
+                    .unwrap_or_default();
+                // The group began on an earlier page: say so, or its rows seem to lack a
+                // heading.
+                let continued = (span.rows.start + offset)
+                    .checked_sub(1)
+                    .and_then(|before| visible.get(before))
+                    .is_some_and(|&i| group_of(i) == Some(gi));
+                let continued = continued.then(|| {
+                    vec![
+                        text(" "),
+                        el("span")
+                            .class("continued")
+                            .text(format!("({})", msg(lang, Msg::Continued)))
+                            .into(),
+                    ]
+                });
+                el("tbody")
+                    .attr("role", "rowgroup")
+                    .child(
+                        el("tr").attr("role", "row").class("group").child(
+                            el("th")
+                                .attr("scope", "rowgroup")
+                                .attr("colspan", "7")
+                                .attr("role", "rowheader")
+                                .text(name)
+                                .child_opt(continued),
+                        ),
+                    )
+                    .children(
+                        members
+                            .iter()
+                            .filter_map(|&i| prepared.rows.get(i))
+                            .map(|r| row_view(r, self.selectable)),
+                    )
+            });
+
+        let total = prepared.rows.len();
+        let status = if paged {
+            i18n::page_range_label(
+                lang,
+                span.rows.start + 1,
+                span.rows.end,
+                visible.len(),
+                total,
+            )
+        } else {
+            i18n::count_label(lang, visible.len(), total)
+        };
+        let option = |value: String, label: &str, selected: bool| {
+            el("option")
+                .attr("value", value)
+                .attr_opt("selected", selected.then_some("selected"))
+                .text(label)
+        };
+        let all = msg(lang, Msg::All);
+        let field = |label: Msg, control: El| {
+            el("label")
+                .class("field")
+                .child(el("span").class("field-label").text(msg(lang, label)))
+                .child(control)
+        };
+        let pillar =
+            (prepared.groups.len() > 1 || view.group.is_some()).then(|| {
+                field(
+                    Msg::Pillar,
+                    el("select")
+                        .attr("data-act", "pillar")
+                        .child(option(String::new(), all, view.group.is_none()))
+                        .children(
+                            prepared.groups.iter().enumerate().map(|(i, g)| {
+                                option(format!("g{i}"), &g.name, view.group == Some(i))
+                            }),
+                        ),
+                )
+            });
+        let level = field(
+            Msg::Level,
+            el("select")
+                .attr("data-act", "level")
+                .child(option(String::new(), all, view.level.is_none()))
+                .children(
+                    [Level::Province, Level::District, Level::Commune]
+                        .into_iter()
+                        .map(|l| {
+                            option(
+                                l.as_str().to_string(),
+                                i18n::level_label(lang, l),
+                                view.level == Some(l),
+                            )
+                        }),
+                ),
+        );
+        let status_filter = field(
+            Msg::Status,
+            el("select")
+                .attr("data-act", "status")
+                .child(option(String::new(), all, view.status.is_none()))
+                .children(Status::ALL.into_iter().map(|s| {
+                    option(
+                        s.as_str().to_string(),
+                        i18n::status_label(lang, s),
+                        view.status == Some(s),
+                    )
+                })),
+        );
+        let search = el("label")
+            .class("field search")
+            .child(el("span").class("field-label").text(msg(lang, Msg::Search)))
+            .child(
+                el("input")
+                    .attr("value", view.query.clone())
+                    .attr("type", "search")
+                    .attr("autocomplete", "off")
+                    .attr("spellcheck", "false")
+                    .attr("data-act", "search"),
+            );
+        let csv_button = el("button")
+            .attr("type", "button")
+            .attr("data-act", "csv")
+            .class("csv")
+            .child(
+                el("span")
+                    .attr("aria-hidden", "true")
+                    .class("icon")
+                    .text("⤓"),
+            )
+            .text(" ")
+            .text(msg(lang, Msg::DownloadCsv));
+        let controls = el("div")
+            .attr("role", "group")
+            .attr("aria-label", msg(lang, Msg::Filters))
+            .class("controls")
+            .child_opt(pillar)
+            .child(level)
+            .child(status_filter)
+            .child(search)
+            .child(csv_button);
+
+        // Explicit roles keep the table a table for screen readers when CSS lays its parts
+        // out as grids and cards. Focus lands on the table after a page change (see
+        // `act`); only then is it focusable (not the caption: a focusable caption breaks
+        // the table's roles).
+        let table = el("table")
+            .attr("role", "table")
+            .attr_opt("tabindex", paged.then_some("-1"))
+            .child(el("caption").text(prepared.caption.clone()))
+            .child(
+                el("thead")
+                    .attr("role", "rowgroup")
+                    .child(el("tr").attr("role", "row").children(header)),
+            )
+            .children(bodies);
+
+        // A pager button goes to the page `to`; at the ends it stays focusable
+        // (aria-disabled, not disabled) and does nothing.
+        let pager = paged.then(|| {
+            let (now, last) = (span.page, span.pages - 1);
+            let button = |to: usize, class, arrow, arrow_first, label| {
+                pager_button(
+                    to.min(last),
+                    to.min(last) == now,
+                    class,
+                    arrow,
+                    arrow_first,
+                    label,
+                )
+            };
+            el("nav")
+                .attr("aria-label", msg(lang, Msg::Pagination))
+                .class("pager")
+                .child(button(
+                    0,
+                    "page-first",
+                    "«",
+                    true,
+                    msg(lang, Msg::FirstPage),
+                ))
+                .child(button(
+                    now.saturating_sub(1),
+                    "page-prev",
+                    "‹",
+                    true,
+                    msg(lang, Msg::PreviousPage),
+                ))
+                .child(el("span").class("page-of").text(i18n::page_label(
+                    lang,
+                    span.page + 1,
+                    span.pages,
+                )))
+                .child(button(
+                    now + 1,
+                    "page-next",
+                    "›",
+                    false,
+                    msg(lang, Msg::NextPage),
+                ))
+                .child(button(
+                    last,
+                    "page-last",
+                    "»",
+                    false,
+                    msg(lang, Msg::LastPage),
+                ))
+        });
+
+        let empty = visible.is_empty().then(|| {
+            let words = if total == 0 {
+                Msg::NoIndicators
+            } else {
+                Msg::NoMatch
+            };
+            let clear = view.is_filtered().then(|| {
+                vec![
+                    text(" "),
+                    el("button")
+                        .attr("type", "button")
+                        .attr("data-act", "clear")
+                        .class("clear")
+                        .text(msg(lang, Msg::ClearFilters))
+                        .into(),
+                ]
+            });
+            el("p")
+                .class("empty")
+                .text(msg(lang, words))
+                .child_opt(clear)
+        });
+
+        el("div")
+            .attr("lang", lang.tag())
+            .class(self.class_list.clone())
+            .child(controls)
+            .child(el("p").attr("role", "status").class("count").text(status))
+            .child(table)
+            .child_opt(pager)
+            .child_opt(empty)
+            .into()
     }
 }
 
-/// A pager button: words always (the arrow is decoration), the arrow on the side it
-/// points to.
+/// A pager button to page `to` (inactive when that is the page shown): words always (the
+/// arrow is decoration), the arrow on the side it points to.
 fn pager_button(
-    (onclick, disabled): (Callback<MouseEvent>, Option<&'static str>),
+    to: usize,
+    inactive: bool,
     class: &'static str,
     arrow: &'static str,
     arrow_first: bool,
     label: &'static str,
-) -> Html {
-    let arrow = html! { <span class="icon" aria-hidden="true">{ arrow }</span> };
-    html! {
-        <button type="button" class={class} aria-disabled={disabled} {onclick}>
-            if arrow_first {
-                { arrow }{ " " }{ label }
-            } else {
-                { label }{ " " }{ arrow }
-            }
-        </button>
+) -> El {
+    let arrow = Node::from(
+        el("span")
+            .attr("aria-hidden", "true")
+            .class("icon")
+            .text(arrow),
+    );
+    let button = el("button")
+        .attr("type", "button")
+        .attr_opt("aria-disabled", inactive.then_some("true"))
+        .attr("data-act", "page")
+        .attr("data-arg", to.to_string())
+        .class(class);
+    if arrow_first {
+        button.child(arrow).text(" ").text(label)
+    } else {
+        button.text(label).text(" ").child(arrow)
     }
+}
+
+/// One indicator's row. Its name picks the indicator (`data-select`) when the host lets
+/// readers pick.
+fn row_view(r: &Row, selectable: bool) -> El {
+    let cells = r.cells();
+    let lang = r.lang;
+    let dash = || Node::from(el("span").class("missing").text("—"));
+    let cell = |col: Column, content: Node| {
+        el("td")
+            .attr("role", "cell")
+            .attr("data-label", msg(lang, col.title()))
+            .class(col.class())
+            .child(el("span").class("v").child(content))
+    };
+    let name = if selectable {
+        el("button")
+            .attr("type", "button")
+            .attr("data-select", "")
+            .attr("data-indicator", r.id.clone())
+            .class("pick")
+            .text(r.name.clone())
+            .into()
+    } else {
+        text(r.name.clone())
+    };
+    let latest = match &cells.value {
+        Some(v) => {
+            let period = cells.period.as_ref().map(|per| {
+                vec![
+                    text(" "),
+                    el("span").class("period").text(format!("({per})")).into(),
+                ]
+            });
+            let stale = r.stale.then(|| {
+                vec![
+                    text(" "),
+                    el("span")
+                        .class("stale")
+                        .child(
+                            el("span")
+                                .attr("aria-hidden", "true")
+                                .class("icon")
+                                .text("⚠"),
+                        )
+                        .text(" ")
+                        .text(msg(lang, Msg::OldData))
+                        .into(),
+                ]
+            });
+            Node::List(vec![
+                el("span").class("num").text(v.clone()).into(),
+                period.into(),
+                stale.into(),
+            ])
+        }
+        None => Node::List(vec![
+            el("span")
+                .attr("aria-hidden", "true")
+                .class("missing")
+                .text("—")
+                .into(),
+            el("span")
+                .class("sr-only")
+                .text(msg(lang, Msg::NoData))
+                .into(),
+        ]),
+    };
+    el("tr")
+        .attr("role", "row")
+        .class("row")
+        .child(
+            el("th")
+                .attr("scope", "row")
+                .attr("role", "rowheader")
+                .class("c-name")
+                .child(name),
+        )
+        .child(cell(
+            Column::Level,
+            r.level
+                .map(|l| text(i18n::level_label(lang, l)))
+                .unwrap_or_else(dash),
+        ))
+        .child(cell(
+            Column::Target,
+            r.target.clone().map(text).unwrap_or_else(dash),
+        ))
+        .child(cell(
+            Column::Deadline,
+            cells.deadline.clone().map(text).unwrap_or_else(dash),
+        ))
+        .child(cell(Column::Latest, latest))
+        .child(
+            el("td")
+                .attr("role", "cell")
+                .attr("data-label", msg(lang, Column::Attainment.title()))
+                .class(Column::Attainment.class())
+                .child(
+                    el("span")
+                        .class("v attainment")
+                        .child(chart(&r.score, None, true, None))
+                        .child(
+                            el("span")
+                                .class("num")
+                                .text(cells.attainment.clone().unwrap_or_else(|| "—".into())),
+                        ),
+                ),
+        )
+        .child(cell(Column::Status, status_chip(r.status, lang).into()))
 }
 
 /// Cuts rows in display order (grouped by pillar) into runs of one group each:
@@ -950,80 +1273,6 @@ fn group_runs(
         offset += run.len();
     }
     runs
-}
-
-/// A shared row; equal only to itself, so a row re-renders only when its data changes.
-#[derive(Clone)]
-struct RowRef(Rc<Row>);
-
-impl PartialEq for RowRef {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-#[derive(Properties, Clone, PartialEq)]
-struct RowProps {
-    row: RowRef,
-    /// Picking the row's indicator (its name is a button when this is set).
-    #[prop_or_default]
-    on_select: Option<Callback<crate::common::Selected>>,
-}
-
-#[function_component(RowView)]
-fn row_view(p: &RowProps) -> Html {
-    let r = &p.row.0;
-    let cells = r.cells();
-    let lang = r.lang;
-    let label = |c: Column| msg(lang, c.title());
-    let dash = || html! { <span class="missing">{ "—" }</span> };
-    html! {
-        <tr class="row" role="row">
-            <th scope="row" class="c-name" role="rowheader">
-                if let Some(cb) = p.on_select.clone() {
-                    <button type="button" class="pick" onclick={
-                        let id = r.id.clone();
-                        Callback::from(move |_: MouseEvent| cb.emit(crate::common::Selected { indicator: id.clone(), period: None }))
-                    }>{ r.name.clone() }</button>
-                } else {
-                    { r.name.clone() }
-                }
-            </th>
-            <td role="cell" class="c-level" data-label={label(Column::Level)}><span class="v">
-                { r.level.map(|l| html! { <>{ i18n::level_label(lang, l) }</> }).unwrap_or_else(dash) }
-            </span></td>
-            <td role="cell" class="c-target" data-label={label(Column::Target)}><span class="v">
-                { r.target.clone().map(|t| html! { <>{ t }</> }).unwrap_or_else(dash) }
-            </span></td>
-            <td role="cell" class="c-deadline" data-label={label(Column::Deadline)}><span class="v">
-                { cells.deadline.clone().map(|t| html! { <>{ t }</> }).unwrap_or_else(dash) }
-            </span></td>
-            <td role="cell" class="c-latest" data-label={label(Column::Latest)}><span class="v">
-                if let Some(v) = cells.value.clone() {
-                    <span class="num">{ v }</span>
-                    if let Some(per) = cells.period.clone() {
-                        { " " }<span class="period">{ format!("({per})") }</span>
-                    }
-                    if r.stale {
-                        { " " }
-                        <span class="stale"><span class="icon" aria-hidden="true">{ "⚠" }</span>{ " " }{ msg(lang, Msg::OldData) }</span>
-                    }
-                } else {
-                    <span class="missing" aria-hidden="true">{ "—" }</span>
-                    <span class="sr-only">{ msg(lang, Msg::NoData) }</span>
-                }
-            </span></td>
-            <td role="cell" class="c-attainment" data-label={label(Column::Attainment)}>
-                <span class="v attainment">
-                    { crate::markup::to_yew(&chart(&r.score, None, true, None).into()) }
-                    <span class="num">{ cells.attainment.clone().unwrap_or_else(|| "—".to_string()) }</span>
-                </span>
-            </td>
-            <td role="cell" class="c-status" data-label={label(Column::Status)}><span class="v">
-                <StatusChip status={r.status} lang={lang} />
-            </span></td>
-        </tr>
-    }
 }
 
 #[cfg(test)]
@@ -1237,5 +1486,337 @@ mod tests {
         );
         assert_eq!(file, "\u{FEFF}Mã,Tên\r\na,\"Hồ sơ, công việc\"\r\n");
         assert!(file.as_bytes().starts_with(&[0xEF, 0xBB, 0xBF]));
+    }
+
+    /// A table of `n` indicators, the first half in pillar A, the rest in pillar B; levels
+    /// cycle province, district, commune; indicator 7 is about "hồ sơ công việc".
+    fn props(n: usize, page_size: Option<usize>, filter: Filter) -> TargetTableProps {
+        use chitieu_core::load::load_json;
+        let indicators: Vec<String> = (0..n)
+            .map(|i| {
+                let pillar = if i < n / 2 { "a" } else { "b" };
+                let level = ["province", "district", "commune"][i % 3];
+                let name = if i == 7 {
+                    "Hồ sơ công việc xử lý trên mạng".to_string()
+                } else {
+                    format!("Chỉ số {i}")
+                };
+                format!(
+                    r#"{{"id": "ct-{i}", "pillar": "{pillar}", "level": "{level}", "unit": "percent",
+                       "name": {{"vi": "{name}"}},
+                       "targets": [{{"op": "gte", "value": 90, "deadline": "2025"}}],
+                       "observations": [{{"period": "2022", "value": {v0}}}, {{"period": "2023", "value": {v}}}]}}"#,
+                    v0 = (i * 7) % 100,
+                    v = (i * 37) % 100
+                )
+            })
+            .collect();
+        let json = format!(
+            r#"{{"schema": "chitieu/1", "plan": {{"id": "lon 2024", "title": "Lớn"}}, "as_of": "2024-06-30",
+                "pillars": [{{"id": "a", "name": {{"vi": "Trụ cột A"}}}}, {{"id": "b", "name": {{"vi": "Trụ cột B"}}}}],
+                "indicators": [{}]}}"#,
+            indicators.join(",")
+        );
+        let ds = load_json(&json).expect("test dataset loads").dataset;
+        TargetTableProps {
+            ctx: Ctx::new(crate::Data::from(ds)),
+            filter,
+            page_size,
+        }
+    }
+
+    fn table(n: usize, page_size: Option<usize>, filter: Filter) -> Table {
+        Table::new(&props(n, page_size, filter)).unwrap_or_else(|_| panic!("no such pillar"))
+    }
+
+    /// The names of the rows shown, in order.
+    fn shown(html: &str) -> Vec<&str> {
+        html.split(r#"role="rowheader" class="c-name">"#)
+            .skip(1)
+            .filter_map(|rest| rest.split('<').next())
+            .collect()
+    }
+
+    /// The ids of the rows the state lets through, in display order (from the CSV file).
+    fn ids(t: &Table, st: &TableState) -> Vec<String> {
+        let (_, file) = t.csv(st);
+        file.split("\r\n")
+            .skip(1)
+            .filter(|l| !l.is_empty())
+            .map(|l| l.split(',').next().unwrap_or_default().to_string())
+            .collect()
+    }
+
+    fn changed() -> Outcome {
+        Outcome {
+            changed: true,
+            focus: None,
+            handled: true,
+        }
+    }
+
+    fn to_page() -> Outcome {
+        Outcome {
+            changed: true,
+            focus: Some("table".into()),
+            handled: true,
+        }
+    }
+
+    fn unchanged() -> Outcome {
+        Outcome {
+            handled: true,
+            ..Outcome::default()
+        }
+    }
+
+    #[test]
+    fn a_sort_toggles_between_ascending_and_descending_and_goes_back_to_page_one() {
+        let t = table(250, Some(PAGE_SIZE), Filter::default());
+        let mut st = t.initial_state();
+        assert_eq!(t.act(&mut st, "page", "2"), to_page());
+        assert_eq!(st.page(), 2);
+
+        assert_eq!(t.act(&mut st, "sort", "4"), changed());
+        assert_eq!(st.sort(), Some((Column::Latest, SortDir::Asc)));
+        assert_eq!(st.page(), 0);
+        let html = t.view(&st).to_html();
+        assert!(html.contains(r#"aria-sort="ascending" class="c-latest""#));
+        assert_eq!(html.matches("aria-sort=").count(), 1);
+
+        t.act(&mut st, "page", "1");
+        assert_eq!(t.act(&mut st, "sort", "4"), changed());
+        assert_eq!(st.sort(), Some((Column::Latest, SortDir::Desc)));
+        assert_eq!(st.page(), 0);
+        assert!(t
+            .view(&st)
+            .to_html()
+            .contains(r#"aria-sort="descending" class="c-latest""#));
+        // Descending turns back to ascending; another column starts ascending.
+        t.act(&mut st, "sort", "4");
+        assert_eq!(st.sort(), Some((Column::Latest, SortDir::Asc)));
+        t.act(&mut st, "sort", "0");
+        assert_eq!(st.sort(), Some((Column::Indicator, SortDir::Asc)));
+
+        // Pillar by pillar, sorted within each: the latest values climb within pillar A.
+        let mut st = t.initial_state();
+        t.act(&mut st, "sort", "4");
+        let latest = |id: &str| {
+            let i: usize = id.trim_start_matches("ct-").parse().unwrap_or(usize::MAX);
+            (i * 37) % 100
+        };
+        let order = ids(&t, &st);
+        assert_eq!(order.len(), 250);
+        let (a, b): (Vec<&String>, Vec<&String>) = order.iter().partition(|id| {
+            id.trim_start_matches("ct-")
+                .parse::<usize>()
+                .is_ok_and(|i| i < 125)
+        });
+        assert_eq!(
+            &order[..125],
+            &a.iter().map(|s| s.to_string()).collect::<Vec<_>>()[..]
+        );
+        assert!(a.windows(2).all(|w| latest(w[0]) <= latest(w[1])));
+        assert!(b.windows(2).all(|w| latest(w[0]) <= latest(w[1])));
+        // The page shows the sorted order's first rows.
+        let names: Vec<String> = order[..50]
+            .iter()
+            .map(|id| format!("Chỉ số {}", id.trim_start_matches("ct-")))
+            .collect();
+        assert_eq!(shown(&t.view(&st).to_html()), names);
+    }
+
+    #[test]
+    fn filters_and_search_narrow_the_rows_and_go_back_to_page_one() {
+        let t = table(250, Some(PAGE_SIZE), Filter::default());
+        let mut st = t.initial_state();
+        assert_eq!(ids(&t, &st).len(), 250);
+
+        t.act(&mut st, "page", "3");
+        assert_eq!(t.act(&mut st, "pillar", "g1"), changed());
+        assert_eq!(st.page(), 0);
+        let b = ids(&t, &st);
+        assert_eq!(b.len(), 125);
+        assert!(b.iter().all(|id| id
+            .trim_start_matches("ct-")
+            .parse::<usize>()
+            .is_ok_and(|i| i >= 125)));
+        assert!(t
+            .view(&st)
+            .to_html()
+            .contains("Hiển thị 1–50 trong 125 chỉ tiêu phù hợp (tổng số 250)"));
+
+        t.act(&mut st, "page", "1");
+        assert_eq!(t.act(&mut st, "level", "district"), changed());
+        assert_eq!(st.page(), 0);
+        let expected: Vec<String> = (125..250)
+            .filter(|i| i % 3 == 1)
+            .map(|i| format!("ct-{i}"))
+            .collect();
+        assert_eq!(ids(&t, &st), expected);
+        let count = format!("{}/250 chỉ tiêu", expected.len());
+        assert!(t.view(&st).to_html().contains(&count));
+
+        // Status: the rows with the first district row's status.
+        let status = t.prepared.rows[127].status;
+        assert_eq!(t.act(&mut st, "status", status.as_str()), changed());
+        let with_status: Vec<String> = (125..250)
+            .filter(|&i| i % 3 == 1 && t.prepared.rows[i].status == status)
+            .map(|i| format!("ct-{i}"))
+            .collect();
+        assert!(!with_status.is_empty());
+        assert_eq!(ids(&t, &st), with_status);
+
+        // Back to every pillar, level and status; search ignores case and diacritics.
+        for name in ["pillar", "level", "status"] {
+            assert_eq!(t.act(&mut st, name, ""), changed());
+        }
+        assert_eq!(ids(&t, &st).len(), 250);
+        t.act(&mut st, "page", "4");
+        assert_eq!(t.act(&mut st, "search", "HO SO"), changed());
+        assert_eq!(st.page(), 0);
+        assert_eq!(ids(&t, &st), vec!["ct-7"]);
+        assert_eq!(t.act(&mut st, "search", "chỉ số 12"), changed());
+        assert_eq!(
+            ids(&t, &st),
+            [
+                "ct-12", "ct-120", "ct-121", "ct-122", "ct-123", "ct-124", "ct-125", "ct-126",
+                "ct-127", "ct-128", "ct-129"
+            ]
+            .map(String::from)
+        );
+        // The same value again changes nothing.
+        assert_eq!(t.act(&mut st, "search", "chỉ số 12"), unchanged());
+    }
+
+    #[test]
+    fn clear_removes_every_filter_and_the_search() {
+        let t = table(12, Some(PAGE_SIZE), Filter::default());
+        let mut st = t.initial_state();
+        t.act(&mut st, "pillar", "g0");
+        t.act(&mut st, "level", "province");
+        t.act(&mut st, "search", "zzz");
+        assert!(ids(&t, &st).is_empty());
+        let html = t.view(&st).to_html();
+        assert!(html.contains(r#"<button type="button" data-act="clear" class="clear">"#));
+        assert_eq!(t.act(&mut st, "clear", ""), changed());
+        assert_eq!(st, t.initial_state());
+        assert_eq!(ids(&t, &st).len(), 12);
+        assert_eq!(t.act(&mut st, "clear", ""), unchanged());
+
+        // Clearing also drops the filters the props gave.
+        let t = table(
+            12,
+            Some(PAGE_SIZE),
+            Filter {
+                pillar: Some("b".into()),
+                ..Filter::default()
+            },
+        );
+        let mut st = t.initial_state();
+        assert_eq!(ids(&t, &st).len(), 6);
+        assert!(t
+            .view(&st)
+            .to_html()
+            .contains(r#"<option value="g1" selected="selected">"#));
+        t.act(&mut st, "clear", "");
+        assert_eq!(ids(&t, &st).len(), 12);
+    }
+
+    #[test]
+    fn a_page_change_clamps_and_asks_to_focus_the_table() {
+        let t = table(120, Some(PAGE_SIZE), Filter::default());
+        let mut st = t.initial_state();
+        let html = t.view(&st).to_html();
+        assert!(html.contains(r#"<table role="table" tabindex="-1">"#));
+        assert!(html.contains(r#"data-act="page" data-arg="1" class="page-next""#));
+        assert!(html.contains(r#"data-act="page" data-arg="2" class="page-last""#));
+
+        assert_eq!(t.act(&mut st, "page", "99"), to_page());
+        assert_eq!(st.page(), 2);
+        let html = t.view(&st).to_html();
+        assert!(html.contains("Hiển thị 101–120 trong 120 chỉ tiêu"));
+        assert!(html.contains(
+            r#"<button type="button" aria-disabled="true" data-act="page" data-arg="2" class="page-last">"#
+        ));
+        assert!(html.contains(r#"data-act="page" data-arg="1" class="page-prev""#));
+        // Pillar B began on the page before.
+        assert!(html.contains(r#"Trụ cột B <span class="continued">(tiếp theo)</span>"#));
+        assert_eq!(html.matches("class=\"row\"").count(), 20);
+
+        // The page shown: nothing to do.
+        assert_eq!(t.act(&mut st, "page", "2"), unchanged());
+        assert_eq!(t.act(&mut st, "page", "0"), to_page());
+        assert_eq!(st.page(), 0);
+
+        // A list shown whole has one page.
+        let small = table(12, Some(PAGE_SIZE), Filter::default());
+        let mut st = small.initial_state();
+        assert_eq!(small.act(&mut st, "page", "1"), unchanged());
+        assert_eq!(st, small.initial_state());
+        assert!(!small.view(&st).to_html().contains("tabindex"));
+    }
+
+    #[test]
+    fn unknown_actions_and_bad_values_change_nothing() {
+        let t = table(120, Some(PAGE_SIZE), Filter::default());
+        let mut st = t.initial_state();
+        t.act(&mut st, "sort", "2");
+        t.act(&mut st, "page", "1");
+        let before = st.clone();
+        for (name, value) in [
+            ("nope", "1"),
+            ("", ""),
+            ("csv", ""),
+            ("sort", "7"),
+            ("sort", "x"),
+            ("sort", ""),
+            ("pillar", "g2"),
+            ("pillar", "1"),
+            ("pillar", "g"),
+            ("level", "city"),
+            ("status", "great"),
+            ("page", "-1"),
+            ("page", "abc"),
+            ("page", ""),
+        ] {
+            assert_eq!(
+                t.act(&mut st, name, value),
+                Outcome::default(),
+                "{name}={value}"
+            );
+            assert_eq!(st, before, "{name}={value}");
+        }
+    }
+
+    #[test]
+    fn the_csv_file_holds_every_filtered_row_not_only_the_page() {
+        let t = table(250, Some(PAGE_SIZE), Filter::default());
+        let mut st = t.initial_state();
+        let (name, file) = t.csv(&st);
+        assert_eq!(name, "lon-2024.csv");
+        assert!(file.starts_with("\u{FEFF}Mã chỉ tiêu,Chỉ tiêu,Trụ cột,"));
+        assert_eq!(file.matches("\r\n").count(), 251);
+        t.act(&mut st, "pillar", "g1");
+        t.act(&mut st, "page", "2");
+        let (_, file) = t.csv(&st);
+        assert_eq!(file.matches("\r\n").count(), 126);
+        assert!(file.contains("\r\nct-125,Chỉ số 125,Trụ cột B,Cấp xã,"));
+        assert_eq!(t.view(&st).to_html().matches("class=\"row\"").count(), 25);
+    }
+
+    #[test]
+    fn names_pick_the_indicator_only_when_the_host_lets_readers_pick() {
+        let t = table(3, None, Filter::default());
+        let html = t.view(&t.initial_state()).to_html();
+        assert!(html.contains(r#"<th scope="row" role="rowheader" class="c-name">Chỉ số 0</th>"#));
+        assert!(!html.contains("data-select"));
+
+        let mut p = props(3, None, Filter::default());
+        p.ctx.selectable = true;
+        let html = render(&p).to_html();
+        assert!(html.contains(
+            r#"<button type="button" data-select="" data-indicator="ct-0" class="pick">Chỉ số 0</button>"#
+        ));
     }
 }

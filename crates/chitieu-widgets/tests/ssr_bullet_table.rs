@@ -1,35 +1,10 @@
 //! The bullet and the target table render natively (server-side, no browser): the markup
 //! carries the words, the table roles and no inline `style` attribute anywhere.
 
-use std::future::Future;
-use std::sync::Arc;
-use std::task::{Context, Poll, Wake};
-
 use chitieu_core::load::load_json;
 use chitieu_core::Lang;
-use chitieu_widgets::components::Bullet;
-use chitieu_widgets::table::PAGE_SIZE;
-use chitieu_widgets::{BulletProps, Ctx, Data, Filter, TargetTable, TargetTableProps};
-use yew::ServerRenderer;
-
-/// Polls a future to completion on this thread (the renderer does its work on its own).
-fn block_on<F: Future>(f: F) -> F::Output {
-    struct Unpark(std::thread::Thread);
-    impl Wake for Unpark {
-        fn wake(self: Arc<Self>) {
-            self.0.unpark();
-        }
-    }
-    let waker = Arc::new(Unpark(std::thread::current())).into();
-    let mut cx = Context::from_waker(&waker);
-    let mut f = std::pin::pin!(f);
-    loop {
-        match f.as_mut().poll(&mut cx) {
-            Poll::Ready(v) => return v,
-            Poll::Pending => std::thread::park(),
-        }
-    }
-}
+use chitieu_widgets::table::{self, PAGE_SIZE};
+use chitieu_widgets::{bullet, BulletProps, Ctx, Data, Filter, TargetTableProps};
 
 const DATA: &str = include_str!("../../../tests/pages/table-data.json");
 
@@ -46,15 +21,12 @@ fn no_inline_styles(html: &str) {
 
 #[test]
 fn table_renders_every_row_grouped_with_its_caption() {
-    let html = block_on(
-        ServerRenderer::<TargetTable>::with_props(|| TargetTableProps {
-            ctx: ctx(Lang::Vi),
-            filter: Filter::default(),
-            page_size: Some(PAGE_SIZE),
-        })
-        .hydratable(false)
-        .render(),
-    );
+    let html = table::render(&TargetTableProps {
+        ctx: ctx(Lang::Vi),
+        filter: Filter::default(),
+        page_size: Some(PAGE_SIZE),
+    })
+    .to_html();
     no_inline_styles(&html);
     assert!(html.contains("Kế hoạch thử nghiệm chuyển đổi số năm 2024 — số liệu đến 30/06/2024"));
     assert_eq!(html.matches("class=\"row\"").count(), 12);
@@ -66,31 +38,25 @@ fn table_renders_every_row_grouped_with_its_caption() {
 
 #[test]
 fn table_starts_with_the_given_filters() {
-    let html = block_on(
-        ServerRenderer::<TargetTable>::with_props(|| TargetTableProps {
-            ctx: ctx(Lang::En),
-            filter: Filter {
-                pillar: Some("kinh-te-so".into()),
-                ..Filter::default()
-            },
-            page_size: Some(PAGE_SIZE),
-        })
-        .hydratable(false)
-        .render(),
-    );
+    let html = table::render(&TargetTableProps {
+        ctx: ctx(Lang::En),
+        filter: Filter {
+            pillar: Some("kinh-te-so".into()),
+            ..Filter::default()
+        },
+        page_size: Some(PAGE_SIZE),
+    })
+    .to_html();
     assert!(html.contains("2/12 indicators"));
-    let unknown = block_on(
-        ServerRenderer::<TargetTable>::with_props(|| TargetTableProps {
-            ctx: ctx(Lang::En),
-            filter: Filter {
-                pillar: Some("nope".into()),
-                ..Filter::default()
-            },
-            page_size: Some(PAGE_SIZE),
-        })
-        .hydratable(false)
-        .render(),
-    );
+    let unknown = table::render(&TargetTableProps {
+        ctx: ctx(Lang::En),
+        filter: Filter {
+            pillar: Some("nope".into()),
+            ..Filter::default()
+        },
+        page_size: Some(PAGE_SIZE),
+    })
+    .to_html();
     assert!(unknown.contains("role=\"alert\""));
     assert!(unknown.contains("ha-tang-so, chinh-quyen-so, kinh-te-so"));
 }
@@ -122,15 +88,12 @@ fn big(n: usize) -> Ctx {
 #[test]
 fn a_big_table_shows_its_first_page_and_a_pager_and_every_row_without_paging() {
     let render = |page_size| {
-        block_on(
-            ServerRenderer::<TargetTable>::with_props(move || TargetTableProps {
-                ctx: big(120),
-                filter: Filter::default(),
-                page_size,
-            })
-            .hydratable(false)
-            .render(),
-        )
+        table::render(&TargetTableProps {
+            ctx: big(120),
+            filter: Filter::default(),
+            page_size,
+        })
+        .to_html()
     };
     let paged = render(Some(PAGE_SIZE));
     no_inline_styles(&paged);
@@ -141,10 +104,10 @@ fn a_big_table_shows_its_first_page_and_a_pager_and_every_row_without_paging() {
     assert!(paged.contains("aria-label=\"Phân trang\""));
     // On page 1 "first" and "previous" are inactive but stay focusable; the arrows are
     // decoration, the words are the names.
-    assert!(paged.contains(r#"<button type="button" aria-disabled="true" class="page-first">"#));
-    assert!(paged.contains(r#"<button type="button" aria-disabled="true" class="page-prev">"#));
+    assert!(paged.contains(r#"<button type="button" aria-disabled="true" data-act="page" data-arg="0" class="page-first">"#));
+    assert!(paged.contains(r#"<button type="button" aria-disabled="true" data-act="page" data-arg="0" class="page-prev">"#));
     assert!(paged.contains(
-        r#"<button type="button" class="page-next">Trang sau <span aria-hidden="true" class="icon">›</span></button>"#
+        r#"<button type="button" data-act="page" data-arg="1" class="page-next">Trang sau <span aria-hidden="true" class="icon">›</span></button>"#
     ));
     assert_eq!(
         paged.matches("class=\"group\"").count(),
@@ -166,15 +129,12 @@ fn a_big_table_shows_its_first_page_and_a_pager_and_every_row_without_paging() {
 #[test]
 fn bullet_renders_words_label_and_hidden_table() {
     for (compact, lang, value) in [(false, Lang::Vi, "90%"), (true, Lang::En, "90%")] {
-        let html = block_on(
-            ServerRenderer::<Bullet>::with_props(move || BulletProps {
-                ctx: ctx(lang),
-                indicator: "hscv-tinh".into(),
-                compact,
-            })
-            .hydratable(false)
-            .render(),
-        );
+        let html = bullet::render(&BulletProps {
+            ctx: ctx(lang),
+            indicator: "hscv-tinh".into(),
+            compact,
+        })
+        .to_html();
         no_inline_styles(&html);
         assert!(html.contains("role=\"img\""));
         assert!(html.contains(value));
