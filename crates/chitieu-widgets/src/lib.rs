@@ -1,14 +1,21 @@
 //! # chitieu-widgets
 //!
-//! Yew components that show chitieu datasets: gauge, bullet, target table, scorecard and
-//! trend. Each takes core types as props (a [`Ctx`] plus its own options, read from strings
-//! in [`spec`](mod@spec)), renders SVG and
-//! HTML with classes only — no inline `style` attributes, so a strict Content-Security-Policy
-//! needs no `'unsafe-inline'` — and is styled by the stylesheet from [`stylesheet`], whose
-//! `--chitieu-*` custom properties are the theming API.
+//! The widgets that show chitieu datasets — gauge, bullet, target table, scorecard and
+//! trend — written once, as views: pure functions from (dataset, scores, options, UI
+//! state) to markup ([`markup::Node`]). The interactive widgets keep their UI state in a
+//! pure state machine advanced by named actions ([`table::Table::act`],
+//! [`trend::act`]). Every host renders the same views:
 //!
-//! The same components render in the browser (feature `csr`, used by chitieu-embed) and
-//! to an HTML string natively (feature `ssr`), for no-JavaScript fallbacks.
+//! - the script-tag bundle (chitieu-embed) turns the markup into DOM in a shadow root and
+//!   routes the markup's events back as actions, without a virtual-DOM runtime;
+//! - [`ssr`] writes it as HTML for `chitieu render` (pages without JavaScript, print);
+//! - [`components`] (feature `yew`, on by default) is the yew component library, for
+//!   Rust and yew applications.
+//!
+//! Markup has classes and SVG attributes only — no inline `style`, so a strict
+//! Content-Security-Policy needs no `'unsafe-inline'` — and is styled by the stylesheet
+//! from [`stylesheet`], whose `--chitieu-*` custom properties are the theming API. Widget
+//! options are read from strings in [`spec`](mod@spec).
 
 use std::rc::Rc;
 
