@@ -36,7 +36,7 @@ pub use gauge::{GaugeProps, GaugeVariant};
 pub use scorecard::{Scorecard, ScorecardProps};
 pub use spec::{spec, Options, Spec};
 pub use table::{TargetTable, TargetTableProps};
-pub use trend::{Trend, TrendProps};
+pub use trend::{TrendProps, TrendState};
 
 /// A shared, immutable dataset. Compared by identity, so re-rendering with the same
 /// dataset costs nothing however large it is.

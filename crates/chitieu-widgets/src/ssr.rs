@@ -7,7 +7,6 @@ use crate::bullet::Bullet;
 use crate::scorecard::Scorecard;
 use crate::spec::Spec;
 use crate::table::{TargetTable, TargetTableProps};
-use crate::trend::Trend;
 
 /// The widget's markup (no scripts, no hydration markers).
 pub fn render_markup(spec: Spec) -> Result<String, String> {
@@ -42,12 +41,7 @@ pub fn render_markup(spec: Spec) -> Result<String, String> {
                     .render()
                     .await
             }
-            Spec::Trend(p) => {
-                LocalServerRenderer::<Trend>::with_props(p)
-                    .hydratable(false)
-                    .render()
-                    .await
-            }
+            Spec::Trend(p) => crate::trend::render(&p).to_html(),
         }
     }))
 }
