@@ -29,7 +29,11 @@ fn app() -> Html {
     let toggle = {
         let lang = lang.clone();
         Callback::from(move |_: MouseEvent| {
-            lang.set(if *lang == Lang::Vi { Lang::En } else { Lang::Vi })
+            lang.set(if *lang == Lang::Vi {
+                Lang::En
+            } else {
+                Lang::Vi
+            })
         })
     };
     html! {

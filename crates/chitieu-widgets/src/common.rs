@@ -4,7 +4,6 @@
 use chitieu_core::number::{format_number, format_value};
 use chitieu_core::score::{score_indicator, IndicatorScore, ScoreConfig, Status};
 use chitieu_core::{Date, Indicator, Lang, Level, Period};
-use yew::prelude::*;
 
 use crate::i18n::{self, msg, Msg};
 use crate::markup::{el, El, Node};
@@ -26,21 +25,10 @@ pub struct Ctx {
     pub config: ScoreConfig,
     /// Flag data older than this many days after its period ended; `None` never flags.
     pub stale_after_days: Option<u32>,
-    /// Called when a reader picks an indicator (a table row) or a result (a trend point);
-    /// the embed turns it into the `chitieu:select` event.
-    pub on_select: Option<Callback<Selected>>,
     /// Whether readers can pick an indicator (a table row's name is a button) or a result
     /// (a trend point): the markup then carries `data-select` with `data-indicator` and
     /// `data-period`, and the host fires `chitieu:select`. Off for static rendering.
     pub selectable: bool,
-}
-
-/// What a reader picked.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Selected {
-    pub indicator: String,
-    /// The result's period, when a point of a trend was picked.
-    pub period: Option<Period>,
 }
 
 impl Ctx {
@@ -52,7 +40,6 @@ impl Ctx {
             as_of: None,
             config: ScoreConfig::default(),
             stale_after_days: Some(DEFAULT_STALE_AFTER_DAYS),
-            on_select: None,
             selectable: false,
         }
     }

@@ -56,9 +56,10 @@ pub fn target_table(p: &TargetTableProps) -> Html {
         })
     };
     {
+        // New props (attributes, data) replace the reader's filters.
         let (model, state) = (model.clone(), state.setter());
-        use_effect_with(model, move |m| {
-            if let Ok(t) = &**m {
+        use_effect_with(p.clone(), move |_| {
+            if let Ok(t) = &*model {
                 state.set(t.initial_state());
             }
         });
@@ -71,9 +72,12 @@ pub fn target_table(p: &TargetTableProps) -> Html {
         Err(e) => return to_yew(e),
     };
     let on_action = {
-        let (model, state, focus, root) = (model.clone(), state.clone(), focus.clone(), root.clone());
+        let (model, state, focus, root) =
+            (model.clone(), state.clone(), focus.clone(), root.clone());
         Callback::from(move |(name, value): (String, String)| {
-            let Ok(t) = &*model else { return Outcome::default() };
+            let Ok(t) = &*model else {
+                return Outcome::default();
+            };
             if name == "csv" {
                 #[cfg(target_arch = "wasm32")]
                 {

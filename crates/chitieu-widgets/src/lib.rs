@@ -42,7 +42,7 @@ pub use gauge::{GaugeProps, GaugeVariant};
 pub use scorecard::ScorecardProps;
 pub use spec::{spec, Options, Spec};
 pub use table::{Table, TableState, TargetTableProps};
-pub use trend::{Trend, TrendProps};
+pub use trend::{TrendProps, TrendState};
 
 /// A shared, immutable dataset. Compared by identity, so re-rendering with the same
 /// dataset costs nothing however large it is.
@@ -140,51 +140,4 @@ pub fn error_box(message: &str, lang: Lang, theme: Theme) -> Node {
         .text(" ")
         .text(message)
         .into()
-}
-
-/// Yew wrappers over markup functions, for widgets whose views are still yew components.
-pub mod legacy {
-    use chitieu_core::score::Status;
-    use chitieu_core::Lang;
-    use yew::prelude::*;
-
-    use crate::markup::to_yew;
-    use crate::Theme;
-
-    #[derive(Properties, Clone, PartialEq)]
-    pub struct ChipProps {
-        pub status: Status,
-        pub lang: Lang,
-    }
-
-    #[function_component(StatusChip)]
-    pub fn status_chip(p: &ChipProps) -> Html {
-        to_yew(&crate::common::status_chip(p.status, p.lang).into())
-    }
-
-    #[derive(Properties, Clone, PartialEq)]
-    pub struct SrTableProps {
-        pub caption: AttrValue,
-        pub headers: Vec<AttrValue>,
-        pub rows: Vec<Vec<AttrValue>>,
-    }
-
-    #[function_component(SrTable)]
-    pub fn sr_table(p: &SrTableProps) -> Html {
-        to_yew(&crate::common::sr_table(p.caption.to_string(), &p.headers, &p.rows).into())
-    }
-
-    #[derive(Properties, Clone, PartialEq)]
-    pub struct ErrorProps {
-        pub message: AttrValue,
-        #[prop_or_default]
-        pub lang: Lang,
-        #[prop_or_default]
-        pub theme: Theme,
-    }
-
-    #[function_component(ErrorBox)]
-    pub fn error_box(p: &ErrorProps) -> Html {
-        to_yew(&crate::error_box(&p.message, p.lang, p.theme))
-    }
 }

@@ -588,7 +588,7 @@ type Rows = (Sort, View, Rc<[usize]>);
 
 /// What the reader has set: filters, search, sort and page. Starts as
 /// [`Table::initial_state`] and changes only through [`Table::act`].
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TableState {
     view: View,
     sort: Sort,

@@ -12,34 +12,110 @@
 //! between points, and a focused or hovered point shows its value. The chart's
 //! `aria-label` says the whole story in a sentence and a hidden table lists every
 //! observation and target.
+//!
+//! The widget is a pure [`view`] of its props and a [`TrendState`] (the point holding the
+//! tab stop), and [`act`], the state machine its host drives: each point carries
+//! `data-point="i"`, and the host sends `("focus", "i")` when a point gains focus and
+//! `("key", "i Key")` on a key press (see [`Outcome`]). When readers can pick a result
+//! ([`Ctx::selectable`]) the points also carry `data-select`, `data-indicator` and
+//! `data-period`, and the host fires `chitieu:select` itself.
 
 use chitieu_core::number::{format_number, format_value};
 use chitieu_core::score::{IndicatorScore, Status};
 use chitieu_core::{Bound, Date, Indicator, Lang, Period, Target, Unit};
-use yew::prelude::*;
 
-use crate::common::{stale_note, Ctx};
+use crate::common::{sr_table, stale_line, stale_note, status_chip, Ctx};
 use crate::geom;
 use crate::i18n::{self, msg, Msg};
-use crate::legacy::{SrTable, StatusChip};
+use crate::markup::{el, El, Node, Outcome};
 
-#[derive(Properties, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
+#[cfg_attr(feature = "yew", derive(yew::Properties))]
 pub struct TrendProps {
     pub ctx: Ctx,
     pub indicator: String,
 }
 
-#[function_component(Trend)]
-pub fn trend(p: &TrendProps) -> Html {
-    // The point that holds the chart's one tab stop; `None` until a point is visited.
-    let active = use_state(|| None::<usize>);
+/// The trend's UI state.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TrendState {
+    /// The point that holds the chart's one tab stop (a roving `tabindex`); `None` until
+    /// a point is visited, when the latest result known at the evaluation date holds it.
+    pub active: Option<usize>,
+}
+
+/// The trend's markup in its initial state, as static rendering shows it.
+pub fn render(p: &TrendProps) -> Node {
+    view(p, &TrendState::default())
+}
+
+/// The trend's markup: the chart, or the box saying the indicator is not in the data.
+pub fn view(p: &TrendProps, st: &TrendState) -> Node {
     let ctx = &p.ctx;
     let ind = match ctx.indicator(&p.indicator) {
         Ok(ind) => ind,
-        Err(error) => return crate::markup::to_yew(&error),
+        Err(error) => return error,
     };
     let score = ctx.score(ind);
-    view(ctx, ind, &score, &active)
+    chart_view(ctx, ind, &score, st.active)
+}
+
+/// Handles an event from the trend's markup (see [`Outcome`]):
+///
+/// - `("focus", "i")`: point `i` gained focus and now holds the tab stop;
+/// - `("key", "i Key")`: a key (`KeyboardEvent.key`) was pressed on point `i`;
+///   ArrowLeft/ArrowRight move to the previous/next point (staying put at either end),
+///   Home/End to the first/last, and the host focuses the point named in
+///   [`Outcome::focus`]. Other keys are not handled (Enter and Space on a selectable
+///   point are the host's, through `data-select`).
+///
+/// Anything else, or a value that does not parse, does nothing.
+pub fn act(p: &TrendProps, st: &mut TrendState, name: &str, value: &str) -> Outcome {
+    let ctx = &p.ctx;
+    let n = match ctx.indicator(&p.indicator) {
+        Ok(ind) => points(ind, ctx.as_of()).len(),
+        Err(_) => return Outcome::default(),
+    };
+    let Some(last) = n.checked_sub(1) else {
+        return Outcome::default();
+    };
+    match name {
+        "focus" => match value.trim().parse::<usize>() {
+            Ok(i) if i <= last => {
+                let changed = st.active != Some(i);
+                st.active = Some(i);
+                Outcome {
+                    changed,
+                    ..Outcome::default()
+                }
+            }
+            _ => Outcome::default(),
+        },
+        "key" => {
+            let Some((i, key)) = value.split_once(' ') else {
+                return Outcome::default();
+            };
+            let Ok(i) = i.parse::<usize>() else {
+                return Outcome::default();
+            };
+            let i = i.min(last);
+            let to = match key {
+                "ArrowRight" => (i + 1).min(last),
+                "ArrowLeft" => i.saturating_sub(1),
+                "Home" => 0,
+                "End" => last,
+                _ => return Outcome::default(),
+            };
+            let changed = st.active != Some(to);
+            st.active = Some(to);
+            Outcome {
+                changed,
+                focus: Some(format!("[data-point=\"{to}\"]")),
+                handled: true,
+            }
+        }
+        _ => Outcome::default(),
+    }
 }
 
 /// The chart's size in SVG user units. It is drawn small and scaled up, so its text stays
@@ -384,34 +460,8 @@ fn polyline(pts: &[(f64, f64)]) -> Option<String> {
     )
 }
 
-/// Moves focus between the points on Left/Right/Home/End.
-fn on_point_key(e: &KeyboardEvent, i: usize, n: usize) {
-    use web_sys::wasm_bindgen::JsCast;
-    let last = n.saturating_sub(1);
-    let to = match e.key().as_str() {
-        "ArrowRight" => (i + 1).min(last),
-        "ArrowLeft" => i.saturating_sub(1),
-        "Home" => 0,
-        "End" => last,
-        _ => return,
-    };
-    e.prevent_default();
-    let next = e
-        .target_dyn_into::<web_sys::Element>()
-        .and_then(|el| el.parent_element())
-        .and_then(|g| g.children().item(u32::try_from(to).unwrap_or(0)))
-        .and_then(|el| el.dyn_into::<web_sys::SvgElement>().ok());
-    if let Some(el) = next {
-        let _ = el.focus();
-    }
-}
-
-fn view(
-    ctx: &Ctx,
-    ind: &Indicator,
-    score: &IndicatorScore,
-    active: &UseStateHandle<Option<usize>>,
-) -> Html {
+/// The chart and everything around it; `active` is [`TrendState::active`].
+fn chart_view(ctx: &Ctx, ind: &Indicator, score: &IndicatorScore, active: Option<usize>) -> Node {
     let lang = ctx.lang;
     let unit = &ind.unit;
     let as_of = ctx.as_of();
@@ -455,27 +505,39 @@ fn view(
     let f = Frame { x, y, left };
     let bottom_y = H - BOTTOM;
 
-    let grid = y_ticks.iter().map(|(v, label)| {
+    let grid = y_ticks.iter().flat_map(|(v, label)| {
         let py = geom::f(f.py(*v));
-        html! {
-            <>
-                <line class="grid" x1={geom::f(f.plot_left())} x2={geom::f(f.plot_right())}
-                    y1={py.clone()} y2={py.clone()} />
-                <text class="tick-label" x={geom::f(f.plot_left() - 5.0)} y={geom::f(f.py(*v) + 4.0)}
-                    text-anchor="end">{ label.clone() }</text>
-            </>
-        }
+        [
+            el("line")
+                .attr("x1", geom::f(f.plot_left()))
+                .attr("x2", geom::f(f.plot_right()))
+                .attr("y1", py.clone())
+                .attr("y2", py)
+                .class("grid"),
+            el("text")
+                .attr("x", geom::f(f.plot_left() - 5.0))
+                .attr("y", geom::f(f.py(*v) + 4.0))
+                .attr("text-anchor", "end")
+                .class("tick-label")
+                .text(label.clone()),
+        ]
     });
-    let year_ticks = x.ticks().into_iter().map(|(t, year)| {
+    let year_ticks = x.ticks().into_iter().flat_map(|(t, year)| {
         let px = geom::f(f.px(t));
-        html! {
-            <>
-                <line class="tick" x1={px.clone()} x2={px.clone()} y1={geom::f(bottom_y)}
-                    y2={geom::f(bottom_y + 4.0)} />
-                <text class="tick-label" x={px} y={geom::f(bottom_y + 16.0)}
-                    text-anchor="middle">{ year }</text>
-            </>
-        }
+        [
+            el("line")
+                .attr("x1", px.clone())
+                .attr("x2", px.clone())
+                .attr("y1", geom::f(bottom_y))
+                .attr("y2", geom::f(bottom_y + 4.0))
+                .class("tick"),
+            el("text")
+                .attr("x", px)
+                .attr("y", geom::f(bottom_y + 16.0))
+                .attr("text-anchor", "middle")
+                .class("tick-label")
+                .text(year.to_string()),
+        ]
     });
 
     // The path to the target: a straight dashed line from the baseline to the target
@@ -490,17 +552,21 @@ fn view(
     let band = match (target.map(|t| t.bound), due) {
         (Some(Bound::Range { min, max }), Some(due)) => {
             let (top, low) = (f.py(max), f.py(min));
-            Some(html! {
-                <rect class="target-band" x={geom::f(f.px(due) - 6.0)} width="12"
-                    y={geom::f(top)} height={geom::f((low - top).max(1.0))} />
-            })
+            Some(
+                el("rect")
+                    .attr("x", geom::f(f.px(due) - 6.0))
+                    .attr("width", "12")
+                    .attr("y", geom::f(top))
+                    .attr("height", geom::f((low - top).max(1.0)))
+                    .class("target-band"),
+            )
         }
         _ => None,
     };
     // The marker's label is the figure only: the legend says what the diamond is, and
     // the target is written out in full under the chart.
     let target_label_text = target.map(|t| target_short(t, unit, lang));
-    let target_mark = match (target, due) {
+    let target_mark: Option<[El; 2]> = match (target, due) {
         (Some(t), Some(due)) => {
             let (tx, ty) = (f.px(due), f.py(t.bound.value()));
             let ly = if ty - 10.0 < TOP {
@@ -508,25 +574,35 @@ fn view(
             } else {
                 ty - 10.0
             };
-            Some(html! {
-                <>
-                    <path class="target-mark" d={diamond(tx, ty, 6.0)} />
-                    <text class="target-label" x={geom::f(tx + 2.0)} y={geom::f(ly)}
-                        text-anchor="end">{ target_label_text.clone().unwrap_or_default() }</text>
-                </>
-            })
+            Some([
+                el("path")
+                    .attr("d", diamond(tx, ty, 6.0))
+                    .class("target-mark"),
+                el("text")
+                    .attr("x", geom::f(tx + 2.0))
+                    .attr("y", geom::f(ly))
+                    .attr("text-anchor", "end")
+                    .class("target-label")
+                    .text(target_label_text.clone().unwrap_or_default()),
+            ])
         }
         // A standing target without a deadline: a level line across the chart.
         (Some(t), None) => {
             let ty = f.py(t.bound.value());
-            Some(html! {
-                <>
-                    <line class="target-line" x1={geom::f(f.plot_left())} x2={geom::f(f.plot_right())}
-                        y1={geom::f(ty)} y2={geom::f(ty)} />
-                    <text class="target-label" x={geom::f(f.plot_right())} y={geom::f(ty - 5.0)}
-                        text-anchor="end">{ target_label_text.clone().unwrap_or_default() }</text>
-                </>
-            })
+            Some([
+                el("line")
+                    .attr("x1", geom::f(f.plot_left()))
+                    .attr("x2", geom::f(f.plot_right()))
+                    .attr("y1", geom::f(ty))
+                    .attr("y2", geom::f(ty))
+                    .class("target-line"),
+                el("text")
+                    .attr("x", geom::f(f.plot_right()))
+                    .attr("y", geom::f(ty - 5.0))
+                    .attr("text-anchor", "end")
+                    .class("target-label")
+                    .text(target_label_text.clone().unwrap_or_default()),
+            ])
         }
         _ => None,
     };
@@ -552,7 +628,7 @@ fn view(
             geom::f(ex + 5.0),
             geom::f(ey - 5.0)
         );
-        html! { <path class="expected-mark" d={d} /> }
+        el("path").attr("d", d).class("expected-mark")
     });
 
     let xy: Vec<(f64, f64)> = pts.iter().map(|p| (f.px(p.t), f.py(p.value))).collect();
@@ -585,46 +661,38 @@ fn view(
         .unwrap_or(0);
     let point_marks = pts.iter().zip(&xy).enumerate().map(|(i, (p, &(px, py)))| {
         let (lx, ly, anchor) = label_place(&f, px, py);
-        let select = ctx.on_select.clone().map(|cb| {
-            let picked = crate::common::Selected {
-                indicator: ind.id.clone(),
-                period: Some(p.period),
-            };
-            move || cb.emit(picked.clone())
-        });
-        let onclick = select
-            .clone()
-            .map(|s| Callback::from(move |_: MouseEvent| s()));
-        let onkeydown = Callback::from(move |e: KeyboardEvent| {
-            if matches!(e.key().as_str(), "Enter" | " ") {
-                if let Some(s) = &select {
-                    e.prevent_default();
-                    s();
-                }
-            } else {
-                on_point_key(&e, i, n);
-            }
-        });
-        let onfocus = {
-            let active = active.clone();
-            Callback::from(move |_: FocusEvent| {
-                if *active != Some(i) {
-                    active.set(Some(i));
-                }
-            })
+        let (cx, cy) = (geom::f(px), geom::f(py));
+        let circle = |r: &'static str, class: &'static str| {
+            el("circle")
+                .attr("cx", cx.clone())
+                .attr("cy", cy.clone())
+                .attr("r", r)
+                .class(class)
         };
-        html! {
-            <g class={classes!("pt", p.future.then_some("future"))}
-                tabindex={if i == tab_stop { "0" } else { "-1" }}
-                role="img" aria-label={point_label(lang, p, unit)}
-                {onkeydown} {onfocus} {onclick}>
-                <circle class="pt-hit" cx={geom::f(px)} cy={geom::f(py)} r="11" />
-                <circle class="pt-ring" cx={geom::f(px)} cy={geom::f(py)} r="8" />
-                <circle class="pt-dot" cx={geom::f(px)} cy={geom::f(py)} r="4" />
-                <text class="pt-label" x={geom::f(lx)} y={geom::f(ly)} text-anchor={anchor}
-                    aria-hidden="true">{ format_value(p.value, unit, lang) }</text>
-            </g>
+        let mut g = el("g")
+            .attr("tabindex", if i == tab_stop { "0" } else { "-1" })
+            .attr("role", "img")
+            .attr("aria-label", point_label(lang, p, unit))
+            .attr("data-point", i.to_string());
+        if ctx.selectable {
+            g = g
+                .attr("data-select", "")
+                .attr("data-indicator", ind.id.clone())
+                .attr("data-period", p.period.to_string());
         }
+        g.class(if p.future { "pt future" } else { "pt" })
+            .child(circle("11", "pt-hit"))
+            .child(circle("8", "pt-ring"))
+            .child(circle("4", "pt-dot"))
+            .child(
+                el("text")
+                    .attr("x", geom::f(lx))
+                    .attr("y", geom::f(ly))
+                    .attr("text-anchor", anchor)
+                    .attr("aria-hidden", "true")
+                    .class("pt-label")
+                    .text(format_value(p.value, unit, lang)),
+            )
     });
 
     let latest_text = score.latest.map(|l| format_value(l.value, unit, lang));
@@ -656,19 +724,19 @@ fn view(
     };
 
     // The hidden table: every observation, the baseline when declared, every target.
-    let dash = || AttrValue::from("—");
+    let dash = || "—".to_string();
     let num = |v: Option<f64>| {
         v.filter(|x| x.is_finite())
-            .map(|x| AttrValue::from(format_number(x, 2, lang)))
+            .map(|x| format_number(x, 2, lang))
     };
     let mut obs: Vec<&chitieu_core::Observation> = ind.observations.iter().collect();
     sort_by_period(&mut obs, |o| o.period);
-    let mut sr_rows: Vec<Vec<AttrValue>> = obs
+    let mut sr_rows: Vec<Vec<String>> = obs
         .iter()
         .map(|o| {
             let future = o.period.last_day() > as_of;
             let nd = match (num(o.numerator), num(o.denominator)) {
-                (Some(a), Some(b)) => AttrValue::from(format!("{a}/{b}")),
+                (Some(a), Some(b)) => format!("{a}/{b}"),
                 _ => dash(),
             };
             let note = [
@@ -680,21 +748,17 @@ fn view(
             .collect::<Vec<_>>()
             .join("; ");
             vec![
-                AttrValue::from(i18n::period_label(lang, o.period)),
+                i18n::period_label(lang, o.period),
                 o.value_in(unit)
                     .filter(|v| v.is_finite())
-                    .map(|v| AttrValue::from(format_value(v, unit, lang)))
+                    .map(|v| format_value(v, unit, lang))
                     .unwrap_or_else(dash),
                 nd,
                 o.reported
                     .filter(|v| v.is_finite())
-                    .map(|v| AttrValue::from(format_value(v, unit, lang)))
+                    .map(|v| format_value(v, unit, lang))
                     .unwrap_or_else(dash),
-                if note.is_empty() {
-                    dash()
-                } else {
-                    AttrValue::from(note)
-                },
+                if note.is_empty() { dash() } else { note },
             ]
         })
         .collect();
@@ -702,12 +766,12 @@ fn view(
         sr_rows.insert(
             0,
             vec![
-                AttrValue::from(format!(
+                format!(
                     "{} ({})",
                     msg(lang, Msg::Baseline),
                     i18n::period_label(lang, b.period)
-                )),
-                AttrValue::from(format_value(b.value, unit, lang)),
+                ),
+                format_value(b.value, unit, lang),
                 dash(),
                 dash(),
                 dash(),
@@ -720,30 +784,30 @@ fn view(
             .map(|d| format!(" ({})", i18n::period_label(lang, d)))
             .unwrap_or_default();
         sr_rows.push(vec![
-            AttrValue::from(format!("{}{when}", msg(lang, Msg::Target))),
-            AttrValue::from(i18n::target_phrase(lang, t, unit)),
+            format!("{}{when}", msg(lang, Msg::Target)),
+            i18n::target_phrase(lang, t, unit),
             dash(),
             dash(),
             t.text
                 .clone()
-                .map(|s| AttrValue::from(format!("“{s}”")))
+                .map(|s| format!("“{s}”"))
                 .unwrap_or_else(dash),
         ]);
     }
     if let Some(e) = score.expected_now {
         sr_rows.push(vec![
-            AttrValue::from(format!(
+            format!(
                 "{} ({})",
                 msg(lang, Msg::ExpectedNow),
                 i18n::period_label(lang, Period::Day(as_of))
-            )),
-            AttrValue::from(format_value(e, unit, lang)),
+            ),
+            format_value(e, unit, lang),
             dash(),
             dash(),
             dash(),
         ]);
     }
-    let sr_headers: Vec<AttrValue> = [
+    let sr_headers = [
         Msg::Period,
         Msg::Value,
         Msg::NumDen,
@@ -751,94 +815,172 @@ fn view(
         Msg::Note,
     ]
     .iter()
-    .map(|m| AttrValue::from(msg(lang, *m)))
-    .collect();
+    .map(|m| msg(lang, *m))
+    .collect::<Vec<_>>();
 
     let has_path = path.is_some();
-    let legend_item = |class: &'static str, key: Html, words: &str| {
-        html! {
-            <li class={class}>
-                <svg class="key" viewBox="0 0 24 12" aria-hidden="true" focusable="false">{ key }</svg>
-                { words.to_string() }
-            </li>
-        }
+    let legend_item = |class: &'static str, key: Node, words: &str| {
+        el("li")
+            .class(class)
+            .child(
+                el("svg")
+                    .attr("viewBox", "0 0 24 12")
+                    .attr("aria-hidden", "true")
+                    .attr("focusable", "false")
+                    .class("key")
+                    .child(key),
+            )
+            .text(words)
+    };
+    let legend = [
+        (n > 0).then(|| {
+            legend_item(
+                "key-actual",
+                vec![
+                    el("line")
+                        .attr("x1", "1")
+                        .attr("y1", "6")
+                        .attr("x2", "23")
+                        .attr("y2", "6")
+                        .class("series")
+                        .into(),
+                    el("circle")
+                        .attr("cx", "12")
+                        .attr("cy", "6")
+                        .attr("r", "3.5")
+                        .class("pt-dot")
+                        .into(),
+                ]
+                .into(),
+                msg(lang, Msg::Actual),
+            )
+        }),
+        any_future.then(|| {
+            legend_item(
+                "key-later",
+                el("circle")
+                    .attr("cx", "12")
+                    .attr("cy", "6")
+                    .attr("r", "3.5")
+                    .class("pt-dot later")
+                    .into(),
+                msg(lang, Msg::AfterAsOfKey),
+            )
+        }),
+        (target.is_some() && due.is_some()).then(|| {
+            legend_item(
+                "key-target",
+                el("path")
+                    .attr("d", diamond(12.0, 6.0, 5.0))
+                    .class("target-mark")
+                    .into(),
+                msg(lang, Msg::Target),
+            )
+        }),
+        has_path.then(|| {
+            legend_item(
+                "key-path",
+                el("line")
+                    .attr("x1", "1")
+                    .attr("y1", "6")
+                    .attr("x2", "23")
+                    .attr("y2", "6")
+                    .class("target-path")
+                    .into(),
+                msg(lang, Msg::PathToTarget),
+            )
+        }),
+        score.expected_now.is_some().then(|| {
+            legend_item(
+                "key-expected",
+                el("path")
+                    .attr("d", "M 8 2 L 16 10 M 8 10 L 16 2")
+                    .class("expected-mark")
+                    .into(),
+                msg(lang, Msg::ExpectedNow),
+            )
+        }),
+    ];
+
+    let drawing = el("g")
+        .attr("aria-hidden", "true")
+        .child_opt(axis_unit.map(|u| {
+            el("text")
+                .attr("x", geom::f(f.plot_left() - 5.0))
+                .attr("y", "12")
+                .attr("text-anchor", "end")
+                .class("axis-unit")
+                .text(u)
+        }))
+        .children(grid)
+        .child(
+            el("line")
+                .attr("x1", geom::f(f.plot_left()))
+                .attr("x2", geom::f(f.plot_right()))
+                .attr("y1", geom::f(bottom_y))
+                .attr("y2", geom::f(bottom_y))
+                .class("axis"),
+        )
+        .children(year_ticks)
+        .child(
+            el("line")
+                .attr("x1", geom::f(rule_x))
+                .attr("x2", geom::f(rule_x))
+                .attr("y1", geom::f(TOP - 4.0))
+                .attr("y2", geom::f(bottom_y))
+                .class("asof-rule"),
+        )
+        .child(
+            el("text")
+                .attr("x", geom::f(rule_x))
+                .attr("y", geom::f(TOP - 8.0))
+                .attr("text-anchor", rule_anchor)
+                .class("asof-label")
+                .text(msg(lang, Msg::AsOfRule)),
+        )
+        .child_opt(band)
+        .child_opt(path.map(|d| el("path").attr("d", d).class("target-path")))
+        .children(target_mark.into_iter().flatten())
+        .child_opt(expected)
+        .child_opt(series.map(|d| el("path").attr("d", d).class("series")))
+        .child_opt(series_later.map(|d| el("path").attr("d", d).class("series later")));
+    let latest = match latest_line {
+        Some(l) => el("p").class("latest-text").text(l),
+        None => el("p")
+            .class("latest-text no-data")
+            .text(msg(lang, Msg::NoData)),
     };
 
-    html! {
-        <figure class={classes!(ctx.class_list("trend"))} lang={lang.tag()}>
-            <figcaption class="title">{ name.clone() }</figcaption>
-            <svg class="chart" viewBox={format!("0 0 {W} {H}")} role="group" aria-label={label}>
-                <g aria-hidden="true">
-                if let Some(u) = axis_unit {
-                    <text class="axis-unit" x={geom::f(f.plot_left() - 5.0)} y="12" text-anchor="end">{ u }</text>
-                }
-                { for grid }
-                <line class="axis" x1={geom::f(f.plot_left())} x2={geom::f(f.plot_right())}
-                    y1={geom::f(bottom_y)} y2={geom::f(bottom_y)} />
-                { for year_ticks }
-                <line class="asof-rule" x1={geom::f(rule_x)} x2={geom::f(rule_x)}
-                    y1={geom::f(TOP - 4.0)} y2={geom::f(bottom_y)} />
-                <text class="asof-label" x={geom::f(rule_x)} y={geom::f(TOP - 8.0)}
-                    text-anchor={rule_anchor}>{ msg(lang, Msg::AsOfRule) }</text>
-                { for band }
-                if let Some(d) = path {
-                    <path class="target-path" d={d} />
-                }
-                { for target_mark }
-                { for expected }
-                if let Some(d) = series {
-                    <path class="series" d={d} />
-                }
-                if let Some(d) = series_later {
-                    <path class="series later" d={d} />
-                }
-                </g>
-                <g class="points">{ for point_marks }</g>
-            </svg>
-
-            <ul class="legend" aria-label={msg(lang, Msg::Legend)}>
-                if n > 0 {
-                    { legend_item("key-actual", html! {
-                        <><line class="series" x1="1" y1="6" x2="23" y2="6" /><circle class="pt-dot" cx="12" cy="6" r="3.5" /></>
-                    }, msg(lang, Msg::Actual)) }
-                }
-                if any_future {
-                    { legend_item("key-later", html! {
-                        <circle class="pt-dot later" cx="12" cy="6" r="3.5" />
-                    }, msg(lang, Msg::AfterAsOfKey)) }
-                }
-                if target.is_some() && due.is_some() {
-                    { legend_item("key-target", html! {
-                        <path class="target-mark" d={diamond(12.0, 6.0, 5.0)} />
-                    }, msg(lang, Msg::Target)) }
-                }
-                if has_path {
-                    { legend_item("key-path", html! {
-                        <line class="target-path" x1="1" y1="6" x2="23" y2="6" />
-                    }, msg(lang, Msg::PathToTarget)) }
-                }
-                if score.expected_now.is_some() {
-                    { legend_item("key-expected", html! {
-                        <path class="expected-mark" d="M 8 2 L 16 10 M 8 10 L 16 2" />
-                    }, msg(lang, Msg::ExpectedNow)) }
-                }
-            </ul>
-            if let Some(l) = latest_line {
-                <p class="latest-text">{ l }</p>
-            } else {
-                <p class="latest-text no-data">{ msg(lang, Msg::NoData) }</p>
-            }
-            if let Some(t) = target_words {
-                <p class="target-text">{ t }</p>
-            }
-            <p class="status-line"><StatusChip status={status} lang={lang} /></p>
-            <p class="meta">{ as_of_text }</p>
-            if let Some(s) = stale {
-                <p class="stale"><span class="icon" aria-hidden="true">{ "⚠" }</span>{ " " }{ s }</p>
-            }
-            <SrTable caption={name} headers={sr_headers} rows={sr_rows} />
-        </figure>
-    }
+    el("figure")
+        .attr("lang", lang.tag())
+        .class(ctx.class_list("trend"))
+        .child(el("figcaption").class("title").text(name.clone()))
+        .child(
+            el("svg")
+                .attr("viewBox", format!("0 0 {W} {H}"))
+                .attr("role", "group")
+                .attr("aria-label", label)
+                .class("chart")
+                .child(drawing)
+                .child(el("g").class("points").children(point_marks)),
+        )
+        .child(
+            el("ul")
+                .attr("aria-label", msg(lang, Msg::Legend))
+                .class("legend")
+                .children(legend.into_iter().flatten()),
+        )
+        .child(latest)
+        .child_opt(target_words.map(|t| el("p").class("target-text").text(t)))
+        .child(
+            el("p")
+                .class("status-line")
+                .child(status_chip(status, lang)),
+        )
+        .child(el("p").class("meta").text(as_of_text))
+        .child_opt(stale.map(stale_line))
+        .child(sr_table(name, &sr_headers, &sr_rows))
+        .into()
 }
 
 #[cfg(test)]
@@ -999,5 +1141,203 @@ mod tests {
             serde_json::from_str(r#"{"op":"range","min":15,"max":20,"deadline":"2025"}"#)
                 .expect("valid");
         assert_eq!(target_short(&t, &Unit::Percent, Lang::Vi), "15–20%");
+    }
+
+    fn props(selectable: bool) -> TrendProps {
+        let mut ctx = Ctx::new(crate::Data::from(chitieu_core::Dataset {
+            schema: chitieu_core::SCHEMA.into(),
+            plan: Default::default(),
+            as_of: Some(Date {
+                year: 2024,
+                month: 1,
+                day: 15,
+            }),
+            pillars: vec![],
+            indicators: vec![indicator()],
+        }));
+        ctx.selectable = selectable;
+        TrendProps {
+            ctx,
+            indicator: "x".into(),
+        }
+    }
+
+    /// Every point's `<g>`, in order.
+    fn point_els(n: &Node) -> Vec<&El> {
+        let mut out = Vec::new();
+        fn walk<'a>(n: &'a Node, out: &mut Vec<&'a El>) {
+            match n {
+                Node::El(e) => {
+                    if e.get("data-point").is_some() {
+                        out.push(e);
+                    }
+                    e.children.iter().for_each(|c| walk(c, out));
+                }
+                Node::List(v) => v.iter().for_each(|c| walk(c, out)),
+                Node::Text(_) => {}
+            }
+        }
+        walk(n, &mut out);
+        out
+    }
+
+    /// The index of the point holding the tab stop, checking there is exactly one.
+    fn tab_stop(p: &TrendProps, st: &TrendState) -> usize {
+        let node = view(p, st);
+        let els = point_els(&node);
+        assert_eq!(els.len(), 4);
+        let stops: Vec<usize> = els
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.get("tabindex") == Some("0"))
+            .map(|(i, e)| {
+                assert_eq!(e.get("data-point"), Some(i.to_string().as_str()));
+                i
+            })
+            .collect();
+        assert_eq!(stops.len(), 1, "{}", node.to_html());
+        stops[0]
+    }
+
+    fn moved(to: usize, changed: bool) -> Outcome {
+        Outcome {
+            changed,
+            focus: Some(format!("[data-point=\"{to}\"]")),
+            handled: true,
+        }
+    }
+
+    #[test]
+    fn arrow_keys_move_between_points_and_stop_at_the_ends() {
+        let p = props(false);
+        let mut st = TrendState::default();
+        // The latest result known at the evaluation date holds the tab stop at first
+        // (2023; the 2024-Q2 point comes after it).
+        assert_eq!(tab_stop(&p, &st), 2);
+        assert_eq!(act(&p, &mut st, "key", "2 ArrowRight"), moved(3, true));
+        assert_eq!(st.active, Some(3));
+        assert_eq!(tab_stop(&p, &st), 3);
+        // At the last point, Right stays there: handled, focus kept, nothing changed.
+        assert_eq!(act(&p, &mut st, "key", "3 ArrowRight"), moved(3, false));
+        assert_eq!(act(&p, &mut st, "key", "3 ArrowLeft"), moved(2, true));
+        assert_eq!(act(&p, &mut st, "key", "1 ArrowLeft"), moved(0, true));
+        assert_eq!(act(&p, &mut st, "key", "0 ArrowLeft"), moved(0, false));
+        assert_eq!(st.active, Some(0));
+        assert_eq!(tab_stop(&p, &st), 0);
+        // An index past the points is taken as the last one, never a panic.
+        assert_eq!(act(&p, &mut st, "key", "99 ArrowLeft"), moved(2, true));
+        assert_eq!(act(&p, &mut st, "key", "99 ArrowRight"), moved(3, true));
+    }
+
+    #[test]
+    fn home_and_end_go_to_the_first_and_last_points() {
+        let p = props(false);
+        let mut st = TrendState::default();
+        assert_eq!(act(&p, &mut st, "key", "2 Home"), moved(0, true));
+        assert_eq!(tab_stop(&p, &st), 0);
+        assert_eq!(act(&p, &mut st, "key", "0 Home"), moved(0, false));
+        assert_eq!(act(&p, &mut st, "key", "0 End"), moved(3, true));
+        assert_eq!(tab_stop(&p, &st), 3);
+    }
+
+    #[test]
+    fn focusing_a_point_moves_the_tab_stop() {
+        let p = props(false);
+        let mut st = TrendState::default();
+        let html = view(&p, &st).to_html();
+        assert_eq!(html.matches("tabindex=\"0\"").count(), 1);
+        assert!(html.contains("tabindex=\"0\" role=\"img\" aria-label=\"2023: 81,77%\" data-point=\"2\" class=\"pt\""), "{html}");
+        let focused = Outcome {
+            changed: true,
+            ..Outcome::default()
+        };
+        assert_eq!(act(&p, &mut st, "focus", "1"), focused);
+        assert_eq!(st.active, Some(1));
+        let html = view(&p, &st).to_html();
+        assert_eq!(html.matches("tabindex=\"0\"").count(), 1);
+        assert!(
+            html.contains("tabindex=\"0\" role=\"img\" aria-label=\"2022: 0%\" data-point=\"1\""),
+            "{html}"
+        );
+        assert!(
+            html.contains(
+                "tabindex=\"-1\" role=\"img\" aria-label=\"2023: 81,77%\" data-point=\"2\""
+            ),
+            "{html}"
+        );
+        // Focusing the point that already holds it changes nothing.
+        assert_eq!(act(&p, &mut st, "focus", "1"), Outcome::default());
+        // A point that does not exist is ignored; a stale state is clamped when shown.
+        assert_eq!(act(&p, &mut st, "focus", "4"), Outcome::default());
+        assert_eq!(st.active, Some(1));
+        assert_eq!(tab_stop(&p, &TrendState { active: Some(40) }), 3);
+    }
+
+    #[test]
+    fn other_keys_and_events_do_nothing() {
+        let p = props(true);
+        let mut st = TrendState { active: Some(1) };
+        for (name, value) in [
+            ("key", "1 Enter"),
+            ("key", "1  "),
+            ("key", "1 a"),
+            ("key", "1 ArrowUp"),
+            ("key", "ArrowRight"),
+            ("key", "x ArrowRight"),
+            ("key", "-1 ArrowRight"),
+            ("key", ""),
+            ("focus", "x"),
+            ("focus", ""),
+            ("focus", "-1"),
+            ("click", "1"),
+            ("", ""),
+        ] {
+            assert_eq!(
+                act(&p, &mut st, name, value),
+                Outcome::default(),
+                "{name} {value:?}"
+            );
+            assert_eq!(st.active, Some(1), "{name} {value:?}");
+        }
+        // A missing indicator or one without points: nothing to move between.
+        let missing = TrendProps {
+            indicator: "nope".into(),
+            ..p.clone()
+        };
+        assert_eq!(act(&missing, &mut st, "key", "0 End"), Outcome::default());
+        assert!(view(&missing, &st).to_html().contains("role=\"alert\""));
+        let mut empty = indicator();
+        empty.observations.clear();
+        let mut ds = (*p.ctx.data.0).clone();
+        ds.indicators = vec![empty];
+        let empty = TrendProps {
+            ctx: Ctx {
+                data: crate::Data::from(ds),
+                ..p.ctx.clone()
+            },
+            ..p
+        };
+        assert_eq!(act(&empty, &mut st, "key", "0 End"), Outcome::default());
+        assert_eq!(act(&empty, &mut st, "focus", "0"), Outcome::default());
+        assert_eq!(st.active, Some(1));
+    }
+
+    #[test]
+    fn selectable_points_carry_what_the_host_reports() {
+        let html = render(&props(true)).to_html();
+        assert!(
+            html.contains("data-point=\"0\" data-select=\"\" data-indicator=\"x\" data-period=\"2021\" class=\"pt\""),
+            "{html}"
+        );
+        assert!(
+            html.contains("data-point=\"3\" data-select=\"\" data-indicator=\"x\" data-period=\"2024-Q2\" class=\"pt future\""),
+            "{html}"
+        );
+        assert_eq!(html.matches("data-select").count(), 4);
+        let html = render(&props(false)).to_html();
+        assert!(!html.contains("data-select"), "{html}");
+        assert!(!html.contains("data-indicator"), "{html}");
+        assert!(!html.contains("data-period"), "{html}");
+        assert_eq!(html.matches("data-point=").count(), 4);
     }
 }

@@ -13,13 +13,22 @@ use chitieu_widgets::{
 use yew::{BaseComponent, LocalServerRenderer};
 
 const SEEDS: [(&str, &str); 4] = [
-    ("quang-nam-2024", include_str!("../../../seeds/quang-nam-2024.json")),
+    (
+        "quang-nam-2024",
+        include_str!("../../../seeds/quang-nam-2024.json"),
+    ),
     (
         "quang-nam-2025-2030",
         include_str!("../../../seeds/quang-nam-2025-2030.json"),
     ),
-    ("nghe-an-2024", include_str!("../../../seeds/nghe-an-2024.json")),
-    ("quang-tri-dti", include_str!("../../../seeds/quang-tri-dti.json")),
+    (
+        "nghe-an-2024",
+        include_str!("../../../seeds/nghe-an-2024.json"),
+    ),
+    (
+        "quang-tri-dti",
+        include_str!("../../../seeds/quang-tri-dti.json"),
+    ),
 ];
 
 /// Renders `props` with yew's server renderer.
