@@ -107,22 +107,27 @@ pub fn resolve_as_of(given: Option<Date>, ds: &Dataset) -> Date {
     })
 }
 
-/// The stylesheet a widget's shadow root adopts: shared base rules and the widget's own.
+/// The stylesheet a widget's shadow root adopts: shared base rules and the widget's own,
+/// minified at build time (`build.rs`) from `styles/`.
 pub fn stylesheet(widget: &str) -> String {
+    macro_rules! sheet {
+        ($name:literal) => {
+            include_str!(concat!(env!("OUT_DIR"), "/", $name, ".css"))
+        };
+    }
     let own = match widget {
-        "gauge" => include_str!("../styles/gauge.css"),
-        "scorecard" => include_str!("../styles/scorecard.css"),
-        "trend" => include_str!("../styles/trend.css"),
-        "bullet" => include_str!("../styles/bullet.css"),
+        "gauge" => sheet!("gauge"),
+        "scorecard" => sheet!("scorecard"),
+        "trend" => sheet!("trend"),
+        "bullet" => sheet!("bullet"),
         // The table embeds compact bullets, so it carries their rules too.
         "table" => concat!(
-            include_str!("../styles/bullet.css"),
-            "\n",
-            include_str!("../styles/table.css")
+            include_str!(concat!(env!("OUT_DIR"), "/bullet.css")),
+            include_str!(concat!(env!("OUT_DIR"), "/table.css"))
         ),
         _ => "",
     };
-    format!("{}\n{own}", include_str!("../styles/base.css"))
+    format!("{}{own}", sheet!("base"))
 }
 
 /// A failure shown in words inside the widget's box, announced to screen readers.
