@@ -25,7 +25,9 @@ fn minify(css: &str) -> String {
     let mut rest = css;
     while let Some(i) = rest.find("/*") {
         no_comments.push_str(&rest[..i]);
-        rest = rest[i + 2..].find("*/").map_or("", |j| &rest[i + 2 + j + 2..]);
+        rest = rest[i + 2..]
+            .find("*/")
+            .map_or("", |j| &rest[i + 2 + j + 2..]);
         no_comments.push(' ');
     }
     no_comments.push_str(rest);

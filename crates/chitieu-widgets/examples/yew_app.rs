@@ -1,5 +1,5 @@
 //! A yew application using the chitieu component library: a gauge, a bullet, the target
-//! table, a trend and the scorecard over one plan, with a language switch. `cargo xtask
+//! table and the scorecard over one plan, a trend over sample data, with a language switch. `cargo xtask
 //! build` compiles it to `www/dist/examples/yew-app/` and the browser tests mount it
 //! (`tests/pages/yew-app.html`).
 //!
@@ -14,18 +14,23 @@ use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
 const PLAN: &str = include_str!("../../../seeds/quang-nam-2024.json");
+/// Sample results over several years (the plans' seeds have one result each so far).
+const SAMPLE: &str = include_str!("../../../tests/fixtures/trend.json");
 
 #[function_component(App)]
 fn app() -> Html {
     let data = use_memo((), |_| load_json(PLAN).map(|l| Data::from(l.dataset)));
+    let sample = use_memo((), |_| load_json(SAMPLE).map(|l| Data::from(l.dataset)));
     let lang = use_state(|| Lang::Vi);
-    let data = match &*data {
-        Ok(d) => d.clone(),
-        Err(e) => return html! { <p role="alert">{ e.to_string() }</p> },
+    let (data, sample) = match (&*data, &*sample) {
+        (Ok(d), Ok(s)) => (d.clone(), s.clone()),
+        (Err(e), _) | (_, Err(e)) => return html! { <p role="alert">{ e.to_string() }</p> },
     };
     let mut ctx = Ctx::new(data);
     ctx.lang = *lang;
     ctx.selectable = true;
+    let mut sample_ctx = ctx.clone();
+    sample_ctx.data = sample;
     let toggle = {
         let lang = lang.clone();
         Callback::from(move |_: MouseEvent| {
@@ -44,7 +49,7 @@ fn app() -> Html {
             </button>
             <section id="gauge"><Gauge ctx={ctx.clone()} indicator="wifi-nha-van-hoa" variant={GaugeVariant::Semicircle} /></section>
             <section id="bullet"><Bullet ctx={ctx.clone()} indicator="hscv-tinh" /></section>
-            <section id="trend"><Trend ctx={ctx.clone()} indicator="hscv-tinh" /></section>
+            <section id="trend"><Trend ctx={sample_ctx} indicator="ho-so-truc-tuyen" /></section>
             <section id="scorecard"><Scorecard ctx={ctx.clone()} /></section>
             <section id="table"><TargetTable ctx={ctx} filter={Filter::default()} /></section>
         </main>

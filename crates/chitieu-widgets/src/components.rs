@@ -128,7 +128,9 @@ pub fn trend(p: &TrendProps) -> Html {
 fn use_focus(root: &NodeRef, focus: &Rc<std::cell::RefCell<Option<String>>>) {
     let (root, focus) = (root.clone(), focus.clone());
     use_effect(move || {
-        if let Some(sel) = focus.borrow_mut().take() {
+        // Taken before focusing: focusing fires `focusin`, whose action writes `focus`.
+        let sel = focus.borrow_mut().take();
+        if let Some(sel) = sel {
             #[cfg(target_arch = "wasm32")]
             dom::focus(&root, &sel);
             #[cfg(not(target_arch = "wasm32"))]
