@@ -46,6 +46,9 @@ pub fn build() -> Result {
     yew_example(&wasm_bindgen, &dist)?;
     let api_js = dist.join("chitieu_api.js");
     write(&api_js, &api_script(&api)?)?;
+    for f in [&js, &inline_js, &api_js] {
+        minify(f)?;
+    }
     npm_package(&r, &api, &loader, &dist)?;
     let wasm = dist.join("chitieu_bg.wasm");
     let api_wasm = dist.join("chitieu_api_bg.wasm");
@@ -146,6 +149,26 @@ fn yew_example(wasm_bindgen: &Path, dist: &Path) -> Result {
         .args(["--target", "web", "--no-typescript", "--out-dir"])
         .arg(dist.join("examples/yew-app"))
         .arg(r.join("target/yew/wasm32-unknown-unknown/wasm/examples/yew_app.wasm")))
+}
+
+/// Minifies a classic script in place with terser: names inside the wrapping function
+/// scope are mangled, the licence comment (`/*!`) is kept, and the output is ASCII
+/// (Vietnamese messages as `\u` escapes), so a CMS that serves `.js` without a charset
+/// cannot garble them.
+fn minify(file: &Path) -> Result {
+    run(Command::new(bootstrap::node_bin("terser"))
+        .arg(file)
+        .args([
+            "--compress",
+            "passes=2",
+            "--mangle",
+            "--comments",
+            "/^!/",
+            "--format",
+            "ascii_only=true",
+            "--output",
+        ])
+        .arg(file))
 }
 
 fn read(p: &Path) -> Result<String> {
