@@ -361,7 +361,7 @@ pub fn api_script(glue: &str) -> Result<String> {
          if (!c || typeof c.__registerApi !== \"function\") return;\n\
          c.__registerApi(function (SCRIPT_URL) {{\n\
          {glue}\n\
-         return {{ init: __wbg_init, scoreDataset: scoreDataset, parseTargets: parseTargets, validateDataset: validateDataset, csvToJson: csvToJson }};\n\
+         return {{ init: __wbg_init, scoreDataset: scoreDataset, parseTargets: parseTargets, validateDataset: validateDataset, datasetJson: datasetJson }};\n\
          }});\n\
          }})();\n",
         version = env!("CARGO_PKG_VERSION"),

@@ -111,11 +111,49 @@ function isCsv(text, name) {
   return !/^\uFEFF?\s*[{[]/.test(text);
 }
 
-// The widgets' wasm reads JSON; a CSV dataset is first converted by the analysis wasm,
-// which pages with JSON data never download. (The npm package has one wasm that reads both.)
+// Whether a JSON text repeats a key inside one object: JSON.parse keeps the last one
+// silently, where the dataset format rejects the file (and the analysis wasm says where).
+function repeatsKey(text) {
+  var seen = [], i = 0, n = text.length, c, j, key;
+  for (; i < n; i++) {
+    c = text.charCodeAt(i);
+    if (c === 123) seen.push({});
+    else if (c === 125 || c === 93) { if (c === 125) seen.pop(); }
+    else if (c === 91) seen.push(null);
+    else if (c === 34) {
+      for (j = i + 1; j < n && text.charCodeAt(j) !== 34; j++) if (text.charCodeAt(j) === 92) j++;
+      key = text.slice(i + 1, j);
+      i = j;
+      while (++j < n && /\s/.test(text[j]));
+      var top = seen[seen.length - 1];
+      if (text[j] === ":" && top) {
+        if (Object.prototype.hasOwnProperty.call(top, key)) return true;
+        top[key] = 1;
+      }
+    }
+  }
+  return false;
+}
+
+// A dataset from its text. The widgets' wasm has no JSON or CSV parser of its own: the
+// browser's JSON.parse reads the text and the wasm reads the object. CSV, and anything
+// the wasm cannot take as it is (a mistake to explain with line and column), go through
+// the analysis wasm, which pages with good JSON data never download: it reads the text
+// as `chitieu validate` would and either says what is wrong, in words, or hands back the
+// dataset as canonical JSON. (The npm package has one wasm that reads both itself.)
 function parseDataset(text, name) {
-  if (ESM_API || !isCsv(text, name)) return loadDataset(text, name);
-  return startApi().then(function (api) { return loadDataset(api.csvToJson(text, name), name); });
+  if (ESM_API) return loadDataset(text, name);
+  if (!isCsv(text, name) && !repeatsKey(text)) {
+    var data;
+    try { data = JSON.parse(text.replace(/^\uFEFF/, "")); } catch (e) { data = undefined; }
+    var handle = data === undefined ? undefined : readDataset(data);
+    if (handle) return handle;
+  }
+  return startApi().then(function (api) {
+    var handle = readDataset(JSON.parse(api.datasetJson(text, name)));
+    if (!handle) throw new Error((name ? name + ": " : "") + "chitieu could not read its own JSON");
+    return handle;
+  });
 }
 
 function datasetFrom(url, lang) {

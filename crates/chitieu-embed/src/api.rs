@@ -63,11 +63,13 @@ pub fn validate_dataset(text: &str, name: Option<String>) -> String {
     serde_json::json!({ "valid": valid, "diagnostics": diagnostics }).to_string()
 }
 
-/// A CSV dataset as `chitieu/1` JSON, for the widgets' wasm, which reads JSON only. The
-/// messages are those of loading the CSV (with line and column), led by `name`.
-#[wasm_bindgen(js_name = csvToJson)]
-pub fn csv_to_json(text: &str, name: Option<String>) -> Result<String, JsError> {
-    let loaded = load::load_csv(text).map_err(|e| {
+/// A dataset (JSON or CSV text, by `name`'s extension, else by sniffing) as canonical
+/// `chitieu/1` JSON, for the widgets' wasm, which reads only what `JSON.parse` gives it:
+/// the loader sends here CSV and whatever that wasm could not take as it is. A file with
+/// mistakes fails with every message of loading it (line, column, field), led by `name`.
+#[wasm_bindgen(js_name = datasetJson)]
+pub fn dataset_json(text: &str, name: Option<String>) -> Result<String, JsError> {
+    let loaded = load::load_auto(text, name.as_deref()).map_err(|e| {
         JsError::new(&match &name {
             Some(n) => format!("{n}: {e}"),
             None => e.to_string(),
