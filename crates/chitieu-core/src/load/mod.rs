@@ -9,7 +9,8 @@
 //! types, ops), then [`validate`] checks what the types cannot (duplicate ids, a
 //! numerator above its denominator, a printed figure that disagrees with its ratio…).
 //! [`load_json`], [`load_csv`] and [`load_auto`] do both and fail on any error-level
-//! finding; [`read_json`] and [`read_csv`] only read.
+//! finding; [`read_json`] and [`read_csv`] only read. [`lean`] reads an already parsed
+//! JSON value without serde, for the widgets' wasm.
 
 use std::fmt;
 
@@ -19,6 +20,7 @@ use crate::model::Dataset;
 
 mod csv_form;
 mod json_form;
+pub mod lean;
 mod num;
 mod validate;
 
