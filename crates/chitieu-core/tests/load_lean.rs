@@ -936,3 +936,76 @@ proptest! {
         check(&apply(&text, &edits))?;
     }
 }
+
+/// The page's view exactly as the embed implements it: like [`Js`], but a number that is
+/// a whole, non-negative double counts as an integer literal (`JSON.parse` cannot tell
+/// `12` from `12.0`; serde refuses the latter as a page or a year — the one place the
+/// widgets read more than `chitieu validate` accepts).
+struct Page(Js);
+
+impl Value for Page {
+    fn as_str(&self) -> Option<String> {
+        self.0.as_str()
+    }
+    fn as_f64(&self) -> Option<f64> {
+        self.0.as_f64()
+    }
+    fn as_int_literal(&self) -> Option<u64> {
+        self.0
+            .as_f64()
+            .filter(|v| v.fract() == 0.0 && (0.0..9_007_199_254_740_992.0).contains(v))
+            .map(|v| v as u64)
+    }
+    fn is_null(&self) -> bool {
+        self.0.is_null()
+    }
+    fn items(&self) -> Option<Vec<Self>> {
+        self.0.items().map(|v| v.into_iter().map(Page).collect())
+    }
+    fn entries(&self) -> Option<Vec<(String, Self)>> {
+        self.0
+            .entries()
+            .map(|v| v.into_iter().map(|(k, v)| (k, Page(v))).collect())
+    }
+}
+
+/// What the analysis wasm hands the widgets' wasm (the canonical JSON of a CSV or JSON
+/// file that loads) must read back through the page's view, or the page shows an error
+/// for a valid file.
+#[test]
+fn canonical_json_reads_back_as_the_page_sees_it() {
+    let mut files: Vec<PathBuf> = [
+        "seeds",
+        "tests/fixtures",
+        "docs",
+        "crates/chitieu-cli/tests/data",
+    ]
+    .iter()
+    .flat_map(|d| {
+        std::fs::read_dir(repo().join(d))
+            .into_iter()
+            .flatten()
+            .flatten()
+    })
+    .map(|e| e.path())
+    .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("json" | "csv")))
+    .collect();
+    files.sort();
+    let mut count = 0;
+    for p in files {
+        let text = read(&p);
+        let Ok(loaded) = chitieu_core::load::load_auto(&text, p.to_str()) else {
+            continue;
+        };
+        let canonical = chitieu_core::load::to_json(&loaded.dataset);
+        let parsed: J = serde_json::from_str(&canonical).expect("canonical JSON parses");
+        assert_eq!(
+            lean::load(&Page(Js::from(&parsed))).as_ref(),
+            Some(&loaded.dataset),
+            "{}: its canonical JSON does not read back",
+            p.display()
+        );
+        count += 1;
+    }
+    assert!(count >= 8, "only {count} files");
+}

@@ -23,6 +23,7 @@ use chitieu_widgets::table::{Table, TableState};
 use chitieu_widgets::trend::{TrendProps, TrendState};
 use chitieu_widgets::{error_box, i18n, Ctx, Data, Options, Spec, Theme};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// A parsed dataset, shared by every widget that shows it.
 #[wasm_bindgen]
@@ -39,19 +40,14 @@ impl DatasetHandle {
     }
 }
 
-/// Parses and validates a dataset from JSON text; with the analysis API (feature `api`),
-/// from CSV too (by `name`'s extension, else by sniffing). The widgets' wasm reads JSON
-/// only: the loader has CSV sources converted by the analysis wasm first
-/// (`csvToJson`), so pages that use JSON never download a CSV reader. `name` (a URL or
-/// file name) leads every message, so a page with several datasets says which one is
-/// wrong, and where.
+/// Parses and validates a dataset from JSON or CSV text (by `name`'s extension, else by
+/// sniffing), with every message located: the analysis build only (the npm package's
+/// one wasm). `name` (a URL or file name) leads every message, so a page with several
+/// datasets says which one is wrong, and where.
+#[cfg(feature = "api")]
 #[wasm_bindgen(js_name = loadDataset)]
 pub fn load_dataset(text: &str, name: Option<String>) -> Result<DatasetHandle, JsError> {
-    #[cfg(feature = "api")]
-    let loaded = load::load_auto(text, name.as_deref());
-    #[cfg(not(feature = "api"))]
-    let loaded = load::load_json(text);
-    let loaded = loaded.map_err(|e| {
+    let loaded = load::load_auto(text, name.as_deref()).map_err(|e| {
         JsError::new(&match &name {
             Some(n) => format!("{n}: {e}"),
             None => e.to_string(),
@@ -60,6 +56,59 @@ pub fn load_dataset(text: &str, name: Option<String>) -> Result<DatasetHandle, J
     Ok(DatasetHandle {
         data: loaded.dataset.into(),
     })
+}
+
+/// A dataset from what `JSON.parse` made of its text, when it is a valid `chitieu/1`
+/// dataset exactly as `load_json` would read it; else nothing, and the loader asks the
+/// analysis wasm to explain (or to read CSV). The widgets' wasm thus carries no JSON
+/// parser, no serde and no located messages (about 25 KB gzipped).
+#[wasm_bindgen(js_name = readDataset)]
+pub fn read_dataset(value: JsValue) -> Option<DatasetHandle> {
+    load::lean::load(&Js(value)).map(|d| DatasetHandle { data: d.into() })
+}
+
+/// A value from `JSON.parse`, read through `Reflect` (see [`load::lean::Value`]).
+struct Js(JsValue);
+
+impl load::lean::Value for Js {
+    fn as_str(&self) -> Option<String> {
+        // A lone surrogate ("\ud800") is kept by JSON.parse and refused by serde.
+        let s = self.0.dyn_ref::<js_sys::JsString>()?;
+        s.is_valid_utf16().then(|| String::from(s))
+    }
+    fn as_f64(&self) -> Option<f64> {
+        self.0.as_f64()
+    }
+    /// `JSON.parse` forgets whether `12` was written `12.0`: a whole number counts as an
+    /// integer, so a page or a year reads (serde would refuse `12.0` there; the widgets
+    /// show such a file where `chitieu validate` reports it).
+    fn as_int_literal(&self) -> Option<u64> {
+        self.0
+            .as_f64()
+            .filter(|v| v.fract() == 0.0 && (0.0..9_007_199_254_740_992.0).contains(v))
+            .map(|v| v as u64)
+    }
+    fn is_null(&self) -> bool {
+        self.0.is_null()
+    }
+    fn items(&self) -> Option<Vec<Js>> {
+        let a = self.0.dyn_ref::<js_sys::Array>()?;
+        Some(a.iter().map(Js).collect())
+    }
+    fn entries(&self) -> Option<Vec<(String, Js)>> {
+        if !self.0.is_object() || js_sys::Array::is_array(&self.0) {
+            return None;
+        }
+        let o = self.0.unchecked_ref::<js_sys::Object>();
+        let keys = js_sys::Object::keys(o);
+        let mut out = Vec::with_capacity(keys.length() as usize);
+        for k in keys.iter() {
+            let key = Js(k).as_str()?;
+            let v = js_sys::Reflect::get(o, &JsValue::from_str(&key)).ok()?;
+            out.push((key, Js(v)));
+        }
+        Some(out)
+    }
 }
 
 /// Options from the element's attributes, as the loader passes them (all text).
