@@ -2,6 +2,8 @@
 
 use std::f64::consts::PI;
 
+use chitieu_core::number::fixed;
+
 /// A point on the upper semicircle at fraction `t` (0 = left end, 1 = right end).
 pub fn polar(cx: f64, cy: f64, r: f64, t: f64) -> (f64, f64) {
     let a = PI * (1.0 - t.clamp(0.0, 1.0));
@@ -63,7 +65,7 @@ pub fn ring_path(cx: f64, cy: f64, r: f64, t: f64) -> String {
 
 /// A coordinate with two decimals: enough for any screen, short in the markup.
 pub fn f(v: f64) -> String {
-    let s = format!("{v:.2}");
+    let s = fixed(v, 2);
     let s = s.trim_end_matches('0').trim_end_matches('.');
     if s == "-0" {
         "0".to_string()

@@ -957,7 +957,7 @@ fn chart_view(ctx: &Ctx, ind: &Indicator, score: &IndicatorScore, active: Option
         .child(el("figcaption").class("title").text(name.clone()))
         .child(
             el("svg")
-                .attr("viewBox", format!("0 0 {W} {H}"))
+                .attr("viewBox", format!("0 0 {} {}", geom::f(W), geom::f(H)))
                 .attr("role", "group")
                 .attr("aria-label", label)
                 .class("chart")
