@@ -218,7 +218,7 @@ impl YAxis {
 
     /// The tick values, `min` to `max` (at most 21).
     pub fn ticks(&self) -> Vec<f64> {
-        let n = ((self.max - self.min) / self.step).round();
+        let n = chitieu_core::number::round((self.max - self.min) / self.step);
         let n = if n.is_finite() {
             n.clamp(0.0, 20.0)
         } else {
