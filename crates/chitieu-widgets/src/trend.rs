@@ -380,10 +380,10 @@ pub fn aria_sentence(
     let mut s = match latest {
         Some((p, v)) => format!(
             "{name}: {} {v} ({})",
-            msg(lang, Msg::Latest).to_lowercase(),
+            i18n::lower(msg(lang, Msg::Latest)),
             i18n::period_label(lang, p)
         ),
-        None => format!("{name}: {}", msg(lang, Msg::NoData).to_lowercase()),
+        None => format!("{name}: {}", i18n::lower(msg(lang, Msg::NoData))),
     };
     if let Some(t) = target {
         s.push_str(&format!(". {t}"));
