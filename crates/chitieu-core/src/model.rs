@@ -8,6 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::number::shortest;
 use crate::period::{Date, Period};
 
 /// The schema tag every dataset carries.
@@ -397,7 +398,11 @@ impl TryFrom<RawTarget> for Target {
             "range" => {
                 let (min, max) = (finite("min", r.min)?, finite("max", r.max)?);
                 if min > max {
-                    return Err(format!("range min {min} is above max {max}"));
+                    return Err(format!(
+                        "range min {} is above max {}",
+                        shortest(min),
+                        shortest(max)
+                    ));
                 }
                 Bound::Range { min, max }
             }
@@ -406,7 +411,8 @@ impl TryFrom<RawTarget> for Target {
                 match r.tolerance {
                     Some(t) if !(t.is_finite() && t >= 0.0) => {
                         return Err(format!(
-                            "tolerance must be a relative share ≥ 0 (0.05 = 5%), got {t}"
+                            "tolerance must be a relative share ≥ 0 (0.05 = 5%), got {}",
+                            shortest(t)
                         ))
                     }
                     tolerance => Bound::Approx { value, tolerance },

@@ -4,6 +4,13 @@
 //! Formatting rounds half away from zero on the decimal digits actually shown, and drops
 //! trailing zeros only when asked, so a published figure never looks more precise than
 //! it is.
+//!
+//! Nothing here uses core's float formatting or libm: [`fixed`] and [`shortest`] write
+//! numbers with integer arithmetic, which keeps the widgets' wasm small.
+
+mod decimal;
+
+pub use decimal::{fixed, shortest};
 
 /// The display language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -43,7 +50,7 @@ pub fn format_fixed(v: f64, decimals: usize, lang: Lang) -> String {
         return "—".to_string();
     }
     let decimals = decimals.min(6);
-    let s = format!("{:.*}", decimals, round_half_away(v, decimals));
+    let s = fixed(round_half_away(v, decimals), decimals);
     let (neg, s) = match s.strip_prefix('-') {
         Some(rest) => (rest.bytes().any(|b| b.is_ascii_digit() && b != b'0'), rest),
         None => (false, s.as_str()),
@@ -119,13 +126,36 @@ pub fn unit_label(unit: &str, lang: Lang) -> String {
 }
 
 fn round_half_away(v: f64, decimals: usize) -> f64 {
-    let m = 10f64.powi(decimals as i32);
-    let r = (v * m).round() / m;
+    let m = pow10(decimals);
+    let r = round(v * m) / m;
     // Values too large to scale are already exact at this precision.
     if r.is_finite() {
         r
     } else {
         v
+    }
+}
+
+/// 10^n, exact for n ≤ 22 (as `10f64.powi(n)` is); infinite above 308.
+pub fn pow10(n: usize) -> f64 {
+    const EXACT: [f64; 23] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+        1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ];
+    match EXACT.get(n) {
+        Some(&p) => p,
+        None => (22..n).fold(1e22, |p, _| p * 10.0),
+    }
+}
+
+/// `f64::round` (half away from zero) from `trunc`, a wasm instruction: `round` is a
+/// libm call there. `x − trunc(x)` is exact, so this is the same function.
+pub fn round(x: f64) -> f64 {
+    let t = x.trunc();
+    if (x - t).abs() >= 0.5 {
+        t + 1f64.copysign(x)
+    } else {
+        t
     }
 }
 
@@ -268,7 +298,52 @@ mod tests {
         }
     }
 
+    #[test]
+    fn powers_of_ten_are_those_of_powi() {
+        for n in 0..=22 {
+            assert_eq!(pow10(n), 10f64.powi(n as i32), "10^{n}");
+            assert_eq!(0.5 / pow10(n), 0.5 * 10f64.powi(-(n as i32)), "10^-{n}");
+        }
+    }
+
+    #[test]
+    fn round_is_std_round() {
+        for x in [
+            0.5,
+            -0.5,
+            1.5,
+            2.5,
+            -2.5,
+            0.49999999999999994,
+            -0.49999999999999994,
+            4503599627370495.5,
+            4503599627370497.0,
+            1e300,
+            -0.0,
+            0.0,
+            f64::MIN_POSITIVE,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+        ] {
+            assert_eq!(round(x).to_bits(), x.round().to_bits(), "{x:?}");
+        }
+        assert!(round(f64::NAN).is_nan());
+    }
+
     proptest::proptest! {
+        #[test]
+        fn round_matches_std(bits in proptest::num::u64::ANY) {
+            let x = f64::from_bits(bits);
+            proptest::prop_assume!(!x.is_nan());
+            proptest::prop_assert_eq!(round(x).to_bits(), x.round().to_bits());
+        }
+
+        #[test]
+        fn round_matches_std_near_halves(n in -1_000_000_000i64..1_000_000_000, s in 0u32..=6) {
+            let x = n as f64 / 10f64.powi(s as i32);
+            proptest::prop_assert_eq!(round(x).to_bits(), x.round().to_bits());
+        }
+
         /// What `format_fixed` shows in Vietnamese reads back as the same value, to the
         /// precision shown.
         #[test]

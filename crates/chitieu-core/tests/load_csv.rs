@@ -2,7 +2,9 @@
 
 mod load_common;
 
-use chitieu_core::load::{load_csv, load_json, read_csv, to_csv, to_json, LoadError, CSV_COLUMNS};
+use chitieu_core::load::{
+    load_csv, load_json, read_csv, to_csv, to_csv_with, to_json, LoadError, CSV_COLUMNS,
+};
 use chitieu_core::{Bound, Date, Period};
 use load_common::RICH_JSON;
 
@@ -42,6 +44,46 @@ fn json_to_csv_to_json_is_lossless() {
         .next()
         .unwrap_or_default();
     assert_eq!(header, CSV_COLUMNS.join(","));
+}
+
+/// The browser writes numbers as JavaScript's `String(v)` does (`1e+21`, `1.5e-7`, else as
+/// Rust does); the reader takes that text back exactly.
+#[test]
+fn javascript_number_text_reads_back() {
+    let js = |v: f64| {
+        let a = v.abs();
+        if a >= 1e21 || (a != 0.0 && a < 1e-6) {
+            let s = format!("{v:e}");
+            match s.split_once('e') {
+                Some((m, e)) if !e.starts_with('-') => format!("{m}e+{e}"),
+                _ => s,
+            }
+        } else {
+            v.to_string()
+        }
+    };
+    let mut ds = rich();
+    let extremes = [1e21, -2.5e-7, 1.2345678901234567e300, 5e-324, 123.456];
+    let mut k = 0;
+    for o in ds
+        .indicators
+        .iter_mut()
+        .flat_map(|i| i.observations.iter_mut())
+    {
+        if o.value.is_some() && o.numerator.is_none() {
+            o.value = Some(extremes[k % extremes.len()]);
+            k += 1;
+        }
+    }
+    assert!(k >= 3, "the rich dataset has plain values to replace");
+    let csv = to_csv_with(&ds, &js);
+    assert!(
+        csv.contains(",1e+21,") && csv.contains(",-2.5e-7,"),
+        "{csv}"
+    );
+    let back = load_csv(&csv).expect("JavaScript number text loads");
+    assert_eq!(back.dataset, ds);
+    assert_eq!(to_csv(&ds), to_csv_with(&ds, &|v| v.to_string()));
 }
 
 #[test]

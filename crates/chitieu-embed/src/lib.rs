@@ -213,7 +213,7 @@ impl WidgetHandle {
     pub fn csv(&self) -> String {
         self.spec
             .as_ref()
-            .map(|s| load::to_csv(&s.data_shown()))
+            .map(|s| load::to_csv_with(&s.data_shown(), &js_number))
             .unwrap_or_default()
     }
 
@@ -229,6 +229,17 @@ impl WidgetHandle {
             _ => None,
         }
     }
+}
+
+/// A number as JavaScript's `String(v)` writes it (shortest round trip, `1e+21` and
+/// `1e-7` beyond the plain range, which the CSV reader takes): Rust's float formatting
+/// would cost the bundle kilobytes.
+fn js_number(v: f64) -> String {
+    js_sys::Number::from(v)
+        .to_string_with_radix(10)
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_default()
 }
 
 /// An attribute value that is present and not blank.

@@ -159,10 +159,21 @@ pub fn bands(score: &IndicatorScore, max: f64) -> Vec<Band> {
             b(v / poor, max, "band-poor"),
         ],
     };
+    // `f64::clamp` with `max` not a constant keeps its assertion, whose message formats
+    // floats: kilobytes of the wasm. This is the same clamp, without the panic.
+    let clamp = |v: f64| {
+        if v < 0.0 {
+            0.0
+        } else if v > max {
+            max
+        } else {
+            v
+        }
+    };
     raw.into_iter()
         .map(|x| Band {
-            lo: x.lo.clamp(0.0, max),
-            hi: x.hi.clamp(0.0, max),
+            lo: clamp(x.lo),
+            hi: clamp(x.hi),
             ..x
         })
         .filter(|x| x.hi > x.lo)

@@ -125,7 +125,7 @@ pub fn parse_status(s: &str) -> Option<Status> {
 
 /// Reads a level name (`province`, `district`, `commune`, or the Vietnamese words).
 pub fn parse_level(s: &str) -> Option<Level> {
-    match s.trim().to_lowercase().as_str() {
+    match i18n::lower(s.trim()).as_str() {
         "province" | "tinh" | "tỉnh" => Some(Level::Province),
         "district" | "huyen" | "huyện" => Some(Level::District),
         "commune" | "xa" | "xã" => Some(Level::Commune),
@@ -275,7 +275,7 @@ impl Facts {
     pub fn label(&self, lang: Lang) -> String {
         let mut label = self.name.clone();
         if let Some(l) = self.level {
-            label.push_str(&format!(" ({})", l.to_lowercase()));
+            label.push_str(&format!(" ({})", i18n::lower(l)));
         }
         label.push_str(&format!(": {}", self.value_words));
         if let Some(p) = &self.period {

@@ -2,10 +2,52 @@
 
 use std::f64::consts::PI;
 
+use chitieu_core::number::fixed;
+
+/// The few libm functions the charts use: JavaScript's `Math` in the browser, where
+/// libm's code would grow the wasm; std's natively (the snapshots are native).
+pub mod math {
+    #[cfg(target_arch = "wasm32")]
+    mod js {
+        use wasm_bindgen::prelude::wasm_bindgen;
+
+        #[wasm_bindgen]
+        extern "C" {
+            #[wasm_bindgen(js_namespace = Math)]
+            pub fn cos(x: f64) -> f64;
+            #[wasm_bindgen(js_namespace = Math)]
+            pub fn sin(x: f64) -> f64;
+            #[wasm_bindgen(js_namespace = Math)]
+            pub fn pow(x: f64, y: f64) -> f64;
+            #[wasm_bindgen(js_namespace = Math)]
+            pub fn log10(x: f64) -> f64;
+        }
+    }
+    #[cfg(target_arch = "wasm32")]
+    pub use js::{cos, log10, pow, sin};
+
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn cos(x: f64) -> f64 {
+        x.cos()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn sin(x: f64) -> f64 {
+        x.sin()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn pow(x: f64, y: f64) -> f64 {
+        x.powf(y)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn log10(x: f64) -> f64 {
+        x.log10()
+    }
+}
+
 /// A point on the upper semicircle at fraction `t` (0 = left end, 1 = right end).
 pub fn polar(cx: f64, cy: f64, r: f64, t: f64) -> (f64, f64) {
     let a = PI * (1.0 - t.clamp(0.0, 1.0));
-    (cx + r * a.cos(), cy - r * a.sin())
+    (cx + r * math::cos(a), cy - r * math::sin(a))
 }
 
 /// An SVG path along the upper semicircle from fraction `from` to `to`.
@@ -27,7 +69,7 @@ pub fn arc_path(cx: f64, cy: f64, r: f64, from: f64, to: f64) -> String {
 /// A point on a full circle at fraction `t`, clockwise from the top.
 pub fn ring_point(cx: f64, cy: f64, r: f64, t: f64) -> (f64, f64) {
     let a = 2.0 * PI * t.clamp(0.0, 1.0);
-    (cx + r * a.sin(), cy - r * a.cos())
+    (cx + r * math::sin(a), cy - r * math::cos(a))
 }
 
 /// An SVG path along a full circle from the top, clockwise, over fraction `t` of it.
@@ -63,7 +105,7 @@ pub fn ring_path(cx: f64, cy: f64, r: f64, t: f64) -> String {
 
 /// A coordinate with two decimals: enough for any screen, short in the markup.
 pub fn f(v: f64) -> String {
-    let s = format!("{v:.2}");
+    let s = fixed(v, 2);
     let s = s.trim_end_matches('0').trim_end_matches('.');
     if s == "-0" {
         "0".to_string()
@@ -77,7 +119,7 @@ pub fn nice_ceiling(v: f64) -> f64 {
     if !(v.is_finite() && v > 0.0) {
         return 1.0;
     }
-    let mag = 10f64.powf(v.log10().floor());
+    let mag = math::pow(10.0, math::log10(v).floor());
     [1.0, 2.0, 2.5, 5.0, 10.0]
         .iter()
         .map(|m| m * mag)

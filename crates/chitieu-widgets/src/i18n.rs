@@ -186,6 +186,31 @@ pub fn msg(lang: Lang, m: Msg) -> &'static str {
     }
 }
 
+/// Lower case for the letters Vietnamese text is written in: ASCII, Latin-1, Latin
+/// Extended-A (but `İ`), `Ơ`, `Ư` and Latin Extended Additional (`Ấ`, `Ỷ`, …), as
+/// `char::to_lowercase` has them. Other letters stay as they are: Unicode's case tables
+/// would cost the wasm about 20 KB.
+pub fn lower_char(c: char) -> char {
+    let u = c as u32;
+    let even = u % 2 == 0;
+    let lower = match u {
+        0x41..=0x5a | 0xc0..=0xd6 | 0xd8..=0xde => u + 0x20,
+        0x100..=0x12f | 0x132..=0x137 | 0x14a..=0x177 if even => u + 1,
+        0x139..=0x148 | 0x179..=0x17e if !even => u + 1,
+        0x178 => 0xff,
+        0x1a0 | 0x1af => u + 1,
+        0x1e00..=0x1e95 | 0x1ea0..=0x1eff if even => u + 1,
+        0x1e9e => 0xdf,
+        _ => u,
+    };
+    char::from_u32(lower).unwrap_or(c)
+}
+
+/// [`lower_char`] over a string: for the catalogue's own words and what readers type.
+pub fn lower(s: &str) -> String {
+    s.chars().map(lower_char).collect()
+}
+
 /// The status in words: colour is never the only carrier of status.
 pub fn status_label(lang: Lang, s: Status) -> &'static str {
     use Status::*;
@@ -442,6 +467,34 @@ pub fn vnd_scale_label(lang: Lang, divisor: f64) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lower_case_is_unicode_lower_case_for_latin_letters() {
+        let ranges = ['\0'..='\u{24f}', '\u{1e00}'..='\u{1eff}'];
+        for c in ranges.into_iter().flatten() {
+            let std: Vec<char> = c.to_lowercase().collect();
+            let mapped = c == 'Ơ' || c == 'Ư' || !('\u{180}'..='\u{24f}').contains(&c);
+            if c == 'İ' || !mapped {
+                assert_eq!(lower_char(c), c, "{c:?} is left as it is");
+            } else {
+                assert_eq!(vec![lower_char(c)], std, "{c:?}");
+            }
+        }
+        assert_eq!(lower("ĐƯỜNG Điện XÃ Tỉnh"), "đường điện xã tỉnh");
+    }
+
+    #[test]
+    fn lowered_catalogue_words_are_unicode_lower_case() {
+        let mut words = vec![];
+        for lang in [Lang::Vi, Lang::En] {
+            words.extend([Msg::Latest, Msg::NoData, Msg::NotScored].map(|m| msg(lang, m)));
+            use chitieu_core::Level::*;
+            words.extend([Province, District, Commune].map(|l| level_label(lang, l)));
+        }
+        for w in words {
+            assert_eq!(lower(w), w.to_lowercase());
+        }
+    }
 
     #[test]
     fn target_phrases_use_locale_numbers() {

@@ -133,7 +133,7 @@ pub fn pillar_phrase(lang: Lang, name: &str, p: &PillarScore) -> String {
     let score = p
         .score
         .map(|s| percent(s, lang))
-        .unwrap_or_else(|| no_score(lang, p.with_data).to_lowercase());
+        .unwrap_or_else(|| i18n::lower(no_score(lang, p.with_data)));
     format!(
         "{name}: {score} ({})",
         i18n::coverage_short(lang, p.with_data, p.total)

@@ -231,21 +231,16 @@ pub fn sort_order(keys: &[SortKeys], sort: Option<(Column, SortDir)>) -> Vec<usi
 
 /// Folds text for searching: lower case, Vietnamese (and common Latin) diacritics
 /// removed, `đ` as `d`, combining marks dropped, so "ho so" finds "Hồ sơ" whether the
-/// text was typed precomposed or decomposed.
+/// text was typed precomposed or decomposed. Lower case is [`i18n::lower_char`]'s (Latin
+/// letters only), not Unicode's, whose tables would cost the wasm about 20 KB.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        // Most letters of a Vietnamese text are plain ASCII: skip the full Unicode path
-        // (folding every row's text was the larger part of preparing 2,000 rows).
+        // Most letters of a Vietnamese text are plain ASCII.
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
-            continue;
-        }
-        for c in c.to_lowercase() {
-            if ('\u{300}'..='\u{36f}').contains(&c) {
-                continue;
-            }
-            out.push(base_letter(c));
+        } else if !('\u{300}'..='\u{36f}').contains(&c) {
+            out.push(base_letter(i18n::lower_char(c)));
         }
     }
     out
@@ -266,6 +261,8 @@ fn base_letter(c: char) -> char {
         }
         'ỳ' | 'ý' | 'ỷ' | 'ỹ' | 'ỵ' | 'ÿ' => 'y',
         'đ' => 'd',
+        // Unicode lower-cases it to i and a combining dot, which folding drops.
+        'İ' => 'i',
         'ç' => 'c',
         'ñ' => 'n',
         _ => c,
@@ -1278,6 +1275,25 @@ fn group_runs(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn folding_latin_letters_is_unicode_folding() {
+        // How `fold` worked with Unicode's case tables.
+        let unicode_fold = |c: char| -> String {
+            c.to_lowercase()
+                .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+                .map(base_letter)
+                .collect()
+        };
+        let ranges = [
+            '\0'..='\u{17f}',
+            '\u{300}'..='\u{36f}',
+            '\u{1e00}'..='\u{1eff}',
+        ];
+        for c in ranges.into_iter().flatten().chain(['Ơ', 'ơ', 'Ư', 'ư']) {
+            assert_eq!(fold(&c.to_string()), unicode_fold(c), "{c:?}");
+        }
+    }
 
     #[test]
     fn folding_ignores_case_and_diacritics() {

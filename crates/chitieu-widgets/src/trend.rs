@@ -218,7 +218,7 @@ impl YAxis {
 
     /// The tick values, `min` to `max` (at most 21).
     pub fn ticks(&self) -> Vec<f64> {
-        let n = ((self.max - self.min) / self.step).round();
+        let n = chitieu_core::number::round((self.max - self.min) / self.step);
         let n = if n.is_finite() {
             n.clamp(0.0, 20.0)
         } else {
@@ -380,10 +380,10 @@ pub fn aria_sentence(
     let mut s = match latest {
         Some((p, v)) => format!(
             "{name}: {} {v} ({})",
-            msg(lang, Msg::Latest).to_lowercase(),
+            i18n::lower(msg(lang, Msg::Latest)),
             i18n::period_label(lang, p)
         ),
-        None => format!("{name}: {}", msg(lang, Msg::NoData).to_lowercase()),
+        None => format!("{name}: {}", i18n::lower(msg(lang, Msg::NoData))),
     };
     if let Some(t) = target {
         s.push_str(&format!(". {t}"));
@@ -957,7 +957,7 @@ fn chart_view(ctx: &Ctx, ind: &Indicator, score: &IndicatorScore, active: Option
         .child(el("figcaption").class("title").text(name.clone()))
         .child(
             el("svg")
-                .attr("viewBox", format!("0 0 {W} {H}"))
+                .attr("viewBox", format!("0 0 {} {}", geom::f(W), geom::f(H)))
                 .attr("role", "group")
                 .attr("aria-label", label)
                 .class("chart")

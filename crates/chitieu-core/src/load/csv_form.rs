@@ -916,10 +916,19 @@ fn read_header(line: usize, header: &[String]) -> Result<HashMap<String, usize>,
 
 /// The dataset as CSV with every column of [`CSV_COLUMNS`]: the plan, the pillars, then
 /// each indicator followed by its baseline, targets and observations. Starts with a
-/// UTF-8 byte-order mark so Excel shows Vietnamese letters correctly.
+/// UTF-8 byte-order mark so Excel shows Vietnamese letters correctly. Numbers are written
+/// in their shortest round-trip form (`v.to_string()`).
 pub fn to_csv(ds: &Dataset) -> String {
+    to_csv_with(ds, &|v| v.to_string())
+}
+
+/// [`to_csv`] with numbers written by `num`, which must give text [`read_number`] reads
+/// back exactly: the browser passes JavaScript's `String(v)`, so the widgets' wasm needs
+/// no float formatting of its own.
+///
+/// [`read_number`]: super::read_number
+pub fn to_csv_with(ds: &Dataset, num: &dyn Fn(f64) -> String) -> String {
     let mut rows: Vec<Vec<String>> = vec![CSV_COLUMNS.iter().map(|c| c.to_string()).collect()];
-    let num = |v: f64| v.to_string();
     let opt = |v: Option<f64>| v.map(num).unwrap_or_default();
     let text = |t: &Option<String>| t.clone().unwrap_or_default();
 

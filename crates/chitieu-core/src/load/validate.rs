@@ -10,6 +10,7 @@ use std::collections::HashMap;
 
 use super::Diagnostic;
 use crate::model::{Bound, Change, Dataset, Indicator, Observation, Unit, SCHEMA};
+use crate::number::{fixed, pow10, shortest as num};
 use crate::period::{Date, Period};
 
 /// Every error and warning about `ds`, in document order. Each message names the
@@ -48,7 +49,10 @@ pub fn validate(ds: &Dataset) -> Vec<Diagnostic> {
         if !p.weight.is_finite() || p.weight < 0.0 {
             out.push(Diagnostic::error(
                 format!("{path}.weight"),
-                format!("{who}: weight {} must be a finite number ≥ 0", p.weight),
+                format!(
+                    "{who}: weight {} must be a finite number ≥ 0",
+                    num(p.weight)
+                ),
             ));
         }
     }
@@ -175,7 +179,7 @@ impl IndicatorChecks<'_> {
             if !b.value.is_finite() {
                 self.error(
                     "baseline.value",
-                    format!("baseline value {} is not a finite number", b.value),
+                    format!("baseline value {} is not a finite number", num(b.value)),
                 );
             } else {
                 self.percent_range("baseline.value", "baseline value", b.value);
@@ -210,7 +214,7 @@ impl IndicatorChecks<'_> {
                     finite = false;
                     self.error(
                         &f(name),
-                        format!("{what}: {name} {v} is not a finite number"),
+                        format!("{what}: {name} {} is not a finite number", num(*v)),
                     );
                 }
             }
@@ -221,7 +225,7 @@ impl IndicatorChecks<'_> {
                 Bound::Range { min, max } if min > max => {
                     self.error(
                         &f("min"),
-                        format!("{what}: range min {min} is above max {max}"),
+                        format!("{what}: range min {} is above max {}", num(min), num(max)),
                     );
                 }
                 Bound::Approx {
@@ -230,7 +234,7 @@ impl IndicatorChecks<'_> {
                 } if tol < 0.0 => {
                     self.error(
                         &f("tolerance"),
-                        format!("{what}: tolerance {tol} is negative"),
+                        format!("{what}: tolerance {} is negative", num(tol)),
                     );
                 }
                 _ => {}
@@ -243,7 +247,7 @@ impl IndicatorChecks<'_> {
                     &f("value"),
                     format!(
                         "{what}: a decrease is stated as a positive amount, got {}",
-                        t.bound.value()
+                        num(t.bound.value())
                     ),
                 );
             }
@@ -268,9 +272,9 @@ impl IndicatorChecks<'_> {
             return;
         }
         if v > 100.0 {
-            self.warning(field, format!("{what} {v} is above 100%"));
+            self.warning(field, format!("{what} {} is above 100%", num(v)));
         } else if v < 0.0 {
-            self.warning(field, format!("{what} {v} is a negative percentage"));
+            self.warning(field, format!("{what} {} is a negative percentage", num(v)));
         }
     }
 
@@ -306,7 +310,7 @@ impl IndicatorChecks<'_> {
                 finite = false;
                 self.error(
                     &f(name),
-                    format!("{what}: {name} {v} is not a finite number"),
+                    format!("{what}: {name} {} is not a finite number", num(v)),
                 );
             }
         }
@@ -336,7 +340,8 @@ impl IndicatorChecks<'_> {
                     self.error(
                         &f("denominator"),
                         format!(
-                            "{what}: denominator {d} is negative; it counts what the numerator is a share of, so it must be above 0"
+                            "{what}: denominator {} is negative; it counts what the numerator is a share of, so it must be above 0",
+                            num(d)
                         ),
                     );
                     None
@@ -344,13 +349,17 @@ impl IndicatorChecks<'_> {
                     if n < 0.0 {
                         self.warning(
                             &f("numerator"),
-                            format!("{what}: numerator {n} is negative"),
+                            format!("{what}: numerator {} is negative", num(n)),
                         );
                     }
                     if self.is_percent() && self.is_level() && n > d && d > 0.0 {
                         self.warning(
                             &f("numerator"),
-                            format!("{what}: numerator {n} is above denominator {d}, a share above 100%"),
+                            format!(
+                                "{what}: numerator {} is above denominator {}, a share above 100%",
+                                num(n),
+                                num(d)
+                            ),
                         );
                     }
                     Some((n, d, n / d * scale))
@@ -387,7 +396,10 @@ impl IndicatorChecks<'_> {
                     self.warning(
                         &f("value"),
                         format!(
-                            "{what}: value {v} disagrees with numerator/denominator {n}/{d} = {}; the value is used",
+                            "{what}: value {} disagrees with numerator/denominator {}/{} = {}; the value is used",
+                            num(v),
+                            num(n),
+                            num(d),
                             shown(computed, decimals(v) + 2)
                         ),
                     );
@@ -396,16 +408,21 @@ impl IndicatorChecks<'_> {
         }
         if let Some(printed) = o.reported {
             let (computed, from) = match (ratio, o.value) {
-                (_, Some(v)) => (v, format!("value {v}")),
+                (_, Some(v)) => (v, format!("value {}", num(v))),
                 (Some((n, d, c)), None) => (
                     c,
-                    format!("{n}/{d}{}", if scale == 100.0 { " × 100" } else { "" }),
+                    format!(
+                        "{}/{}{}",
+                        num(n),
+                        num(d),
+                        if scale == 100.0 { " × 100" } else { "" }
+                    ),
                 ),
                 (None, None) => return,
             };
             if !agrees(computed, printed) {
                 let dp = decimals(printed);
-                let truncated = (computed * 10f64.powi(dp as i32)).trunc() / 10f64.powi(dp as i32);
+                let truncated = (computed * pow10(dp as usize)).trunc() / pow10(dp as usize);
                 let how = if (truncated - printed).abs() < 1e-9 * printed.abs().max(1.0) {
                     "; the printed figure looks truncated rather than rounded"
                 } else {
@@ -414,7 +431,8 @@ impl IndicatorChecks<'_> {
                 self.warning(
                     &f("reported"),
                     format!(
-                        "{what}: reported {printed} disagrees with {from} = {} (rounds to {}){how}",
+                        "{what}: reported {} disagrees with {from} = {} (rounds to {}){how}",
+                        num(printed),
                         shown(computed, dp + 2),
                         shown(computed, dp)
                     ),
@@ -427,18 +445,18 @@ impl IndicatorChecks<'_> {
 /// Whether `exact` prints as `printed` at the precision `printed` is written with:
 /// 95.965… agrees with 96 and 95.97, not with 95.9.
 fn agrees(exact: f64, printed: f64) -> bool {
-    let half_step = 0.5 * 10f64.powi(-(decimals(printed) as i32));
+    let half_step = 0.5 / pow10(decimals(printed) as usize);
     (exact - printed).abs() <= half_step * (1.0 + 1e-9) + 1e-12
 }
 
 /// Decimal places in the shortest form of `v` (95.9 → 1, 1289 → 0), at most 10.
 fn decimals(v: f64) -> u32 {
-    let s = v.to_string();
+    let s = num(v);
     s.split_once('.').map_or(0, |(_, f)| f.len().min(10) as u32)
 }
 
 fn shown(v: f64, dp: u32) -> String {
-    format!("{v:.*}", dp as usize)
+    fixed(v, dp as usize)
 }
 
 /// The first day of a period, to compare with `as_of`.
