@@ -278,6 +278,32 @@ fn duplicate_observation_period() {
 }
 
 #[test]
+fn periods_that_end_together_are_not_the_same_period() {
+    // "2024-12" and "2024-12-31" end on the same day: two reports, not one twice.
+    let mut ds = rich();
+    let before = findings(&ds).len();
+    ds.indicators[5].observations = vec![
+        Observation {
+            value: Some(30.0),
+            ..obs(Period::Month(2024, 12))
+        },
+        Observation {
+            value: Some(31.0),
+            ..obs(Period::Day(Date {
+                year: 2024,
+                month: 12,
+                day: 31,
+            }))
+        },
+    ];
+    let f = findings(&ds);
+    assert!(
+        !f.iter().any(|d| d.message.contains("reported twice")),
+        "{f:#?} (before: {before})"
+    );
+}
+
+#[test]
 fn deadline_before_baseline() {
     let mut ds = rich();
     ds.indicators[0].targets[0].deadline = Some(Period::Quarter(2023, 4));

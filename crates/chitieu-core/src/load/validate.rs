@@ -6,8 +6,6 @@
 //! that does not follow from its own numerator and denominator, a share above 100%, a
 //! result dated after the date the figures are said to be current to.
 
-use std::collections::HashMap;
-
 use super::Diagnostic;
 use crate::model::{Bound, Change, Dataset, Indicator, Observation, Unit, SCHEMA};
 use crate::number::{fixed, pow10, shortest as num};
@@ -28,13 +26,12 @@ pub fn validate(ds: &Dataset) -> Vec<Diagnostic> {
         out.push(Diagnostic::warning("plan.title", "plan: title is empty"));
     }
 
-    let mut pillar_ids: HashMap<&str, usize> = HashMap::new();
+    let mut pillar_ids: FirstSeen<&str> = FirstSeen::default();
     for (j, p) in ds.pillars.iter().enumerate() {
         let path = format!("pillars[{j}]");
         let who = format!("pillar '{}'", p.id);
         check_id(&mut out, &format!("{path}.id"), "pillar", &p.id);
         if let Some(first) = pillar_ids.insert(&p.id, j) {
-            pillar_ids.insert(&p.id, first);
             out.push(Diagnostic::error(
                 format!("{path}.id"),
                 format!("{who}: id is used again (first by pillars[{first}]); ids must be unique"),
@@ -63,11 +60,10 @@ pub fn validate(ds: &Dataset) -> Vec<Diagnostic> {
             "the dataset has no indicators",
         ));
     }
-    let mut indicator_ids: HashMap<&str, usize> = HashMap::new();
+    let mut indicator_ids: FirstSeen<&str> = FirstSeen::default();
     for (i, ind) in ds.indicators.iter().enumerate() {
         let path = format!("indicators[{i}]");
         if let Some(first) = indicator_ids.insert(&ind.id, i) {
-            indicator_ids.insert(&ind.id, first);
             out.push(Diagnostic::error(
                 format!("{path}.id"),
                 format!(
@@ -93,6 +89,34 @@ pub fn validate(ds: &Dataset) -> Vec<Diagnostic> {
     out
 }
 
+/// Where each key was first seen, kept sorted: a hash map would bring hashing, random
+/// keys and its tables into the browser's wasm (about 2 KB gzipped) for lists of tens to
+/// a few thousand entries.
+struct FirstSeen<K>(Vec<(K, usize)>);
+
+impl<K> Default for FirstSeen<K> {
+    fn default() -> Self {
+        FirstSeen(Vec::new())
+    }
+}
+
+impl<K: Ord + Copy> FirstSeen<K> {
+    /// Records `key` at `at`, or gives where it was first seen (and keeps that).
+    fn insert(&mut self, key: K, at: usize) -> Option<usize> {
+        match self.0.binary_search_by(|(k, _)| k.cmp(&key)) {
+            Ok(i) => self.0.get(i).map(|(_, first)| *first),
+            Err(i) => {
+                self.0.insert(i, (key, at));
+                None
+            }
+        }
+    }
+
+    fn contains(&self, key: &K) -> bool {
+        self.0.binary_search_by(|(k, _)| k.cmp(key)).is_ok()
+    }
+}
+
 /// Known ids named in a message that says an id is unknown.
 const MAX_NAMED: usize = 12;
 
@@ -111,7 +135,7 @@ fn check_id(out: &mut Vec<Diagnostic>, path: &str, what: &str, id: &str) {
 struct IndicatorChecks<'a> {
     ds: &'a Dataset,
     /// The declared pillars, looked up once per indicator.
-    pillar_ids: &'a HashMap<&'a str, usize>,
+    pillar_ids: &'a FirstSeen<&'a str>,
     ind: &'a Indicator,
     path: &'a str,
     who: String,
@@ -153,7 +177,7 @@ impl IndicatorChecks<'_> {
             }
         }
         if let Some(p) = &ind.pillar {
-            if !self.pillar_ids.contains_key(p.as_str()) {
+            if !self.pillar_ids.contains(&p.as_str()) {
                 // The first few only: every message naming thousands of pillars made a
                 // pathological file's findings grow with the square of its size.
                 let mut known: Vec<String> = self
@@ -279,11 +303,18 @@ impl IndicatorChecks<'_> {
     }
 
     fn observations(&mut self) {
-        let mut seen: HashMap<Period, usize> = HashMap::new();
+        // Period's order puts "2024-12" and "2024-12-31" level (same end, same first
+        // month); the kind of period tells them apart.
+        let mut seen: FirstSeen<(Period, u8)> = FirstSeen::default();
         for (j, o) in self.ind.observations.iter().enumerate() {
             let what = format!("observation {}", o.period);
-            if let Some(first) = seen.insert(o.period, j) {
-                seen.insert(o.period, first);
+            let kind = match o.period {
+                Period::Year(_) => 0,
+                Period::Quarter(..) => 1,
+                Period::Month(..) => 2,
+                Period::Day(_) => 3,
+            };
+            if let Some(first) = seen.insert((o.period, kind), j) {
                 self.warning(
                     &format!("observations[{j}].period"),
                     format!(
