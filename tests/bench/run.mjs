@@ -1,5 +1,6 @@
-// `cargo xtask bench`: measures chitieu against ECharts, Chart.js and Highcharts in one run,
-// in headless Chromium on this machine, and writes BENCHMARKS.md.
+// `cargo xtask bench`: measures chitieu against ECharts, Chart.js and Highcharts (and its
+// table against DataTables) in one run, in headless Chromium on this machine, and writes
+// BENCHMARKS.md.
 //
 // Run through `cargo xtask bench`, which builds the bundle and the peers' smallest gauge
 // bundles, runs the native scoring benchmark, starts the server, and sets CHITIEU_BASE_URL,
@@ -8,6 +9,7 @@
 
 import { launchChromium } from "../chromium.mjs";
 import { readFile, writeFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import { gzipSync, brotliCompressSync, constants as z } from "node:zlib";
 import { fileURLToPath } from "node:url";
 import os from "node:os";
@@ -34,6 +36,12 @@ const kindLabel = (k) => (k === "page" ? "next page" : k);
 /** Chromium's main-thread counters an interaction's time is split into. */
 const PARTS = ["script", "style", "layout"];
 const KB = 1000;
+/** The usual "Fast 3G" profile (150 ms round trip, 1.6 Mbps down, 750 kbps up), for
+ *  Chromium's `Network.emulateNetworkConditions`, which adds the latency to each request and
+ *  caps the throughput of the bytes on the wire (gzipped by the server). */
+const FAST_3G = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
+/** The CPU slowdown of the slow-phone measurements. */
+const PHONE_CPU = 4;
 
 const browser = await launchChromium();
 
@@ -52,6 +60,14 @@ async function freshPage() {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (x, d = 0) => x.toLocaleString("en-US", { minimumFractionDigits: d, maximumFractionDigits: d });
 const ratio = (a, b) => (b > 0 ? `${fmt(a / b, 2)}×` : "—");
+/** An installed npm package's version. */
+const version = (name) => {
+  try {
+    return JSON.parse(readFileSync(path.join(here, "node_modules", name, "package.json"), "utf8")).version;
+  } catch {
+    return "?";
+  }
+};
 
 // --- 1. bundle weight --------------------------------------------------------------------
 const BUNDLES = [
@@ -79,18 +95,34 @@ const ours = BUNDLES[0];
 // --- helpers -----------------------------------------------------------------------------
 /** Opens `url` in a fresh context (cold cache) at `throttle`× CPU, waits for
  *  window.__bench.done and returns it with the page's memory after a garbage collection. */
-async function measure(url, throttle, { memory = false, timeout = 300_000 } = {}) {
+async function measure(url, throttle, { memory = false, timeout = 300_000, network = null } = {}) {
   const { context, page } = await freshPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
+  // Under network emulation, what came over the wire (headers and bodies as sent, so
+  // gzipped where the server gzips).
+  const sizes = [];
+  if (network) {
+    page.on("requestfinished", (req) => sizes.push(req.sizes().then(
+      (z) => ({ url: req.url(), bytes: z.responseHeadersSize + z.responseBodySize }), () => null)));
+  }
   const cdp = await context.newCDPSession(page);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: throttle });
+  if (network) {
+    await cdp.send("Network.enable");
+    await cdp.send("Network.emulateNetworkConditions", network);
+  }
   // "commit": the page's own script decides when it is done; a slow peer may hold back
   // the load event for longer than goto's default wait.
   await page.goto(new URL(url, BASE).href, { waitUntil: "commit", timeout });
   await page.waitForFunction(() => window.__bench && window.__bench.done, null, { timeout, polling: 50 });
   const result = await page.evaluate(() => window.__bench);
   if (!result.error && errors.length) result.error = errors.join("; ");
+  if (network) {
+    const got = (await Promise.all(sizes)).filter(Boolean);
+    result.requests = got.length;
+    result.transferred = got.reduce((sum, r) => sum + r.bytes, 0);
+  }
   if (memory) {
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
     await cdp.send("HeapProfiler.enable");
@@ -143,16 +175,52 @@ for (const throttle of THROTTLES) {
   }
 }
 
-// --- 3. the target table at 2,000 rows ---------------------------------------------------
+// --- 3. the first gauge on a slow phone ---------------------------------------------------
+/** One gauge per page, each library from a plain script tag (chitieu's figure from a
+ *  one-indicator dataset file, the peers' inline), at Fast 3G and CPU ÷4. */
+const FIRST = [
+  { id: "chitieu", page: "first/chitieu.html", name: "**chitieu** `<chitieu-gauge src=…>` (`chitieu.js`, its wasm, the dataset)" },
+  { id: "chartjs", page: "first/chartjs.html", name: "Chart.js doughnut gauge (doughnut-only build)" },
+  { id: "echarts", page: "first/echarts.html", name: "ECharts gauge series (gauge-only build)" },
+];
+const first = {};
+for (const lib of FIRST) {
+  try {
+    const runs = [];
+    for (let i = 0; i < REPEATS; i++) {
+      runs.push(await measure(`/tests/bench/${lib.page}`, PHONE_CPU, { network: FAST_3G, timeout: 120_000 }));
+    }
+    const ms = runs.map((r) => r.ms);
+    first[lib.id] = { ms: median(ms), min: Math.min(...ms), max: Math.max(...ms), transferred: runs[0].transferred, requests: runs[0].requests };
+    const r = first[lib.id];
+    log(`first gauge ${lib.id} (Fast 3G, cpu÷${PHONE_CPU}): ${fmt(r.ms)} ms (${fmt(r.min)}–${fmt(r.max)}), ${r.requests} requests, ${fmt(r.transferred / KB, 1)} KB transferred`);
+  } catch (e) {
+    const error = e.message.split("\n")[0];
+    log(`first gauge ${lib.id}: ${error}`);
+    first[lib.id] = { error };
+  }
+}
+
+// --- 4. the target table at 2,000 rows, and DataTables over the same rows -----------------
+const TABLE_PAGES = { chitieu: "/tests/bench/table.html?rows=2000", datatables: "/tests/bench/datatables.html?rows=2000" };
 let table = null;
 try {
-  table = await tableBench();
+  table = await tableBench(TABLE_PAGES.chitieu, "table");
 } catch (e) {
   log(`table: ${e.message}`);
   table = { error: e.message };
 }
+let dataTables = null;
+try {
+  dataTables = await tableBench(TABLE_PAGES.datatables, "DataTables");
+} catch (e) {
+  log(`DataTables: ${e.message}`);
+  dataTables = { error: e.message };
+}
 
-async function tableBench() {
+/** Opens `url` (a table page: window.__bench, window.__time(kind)) REPEATS times per CPU
+ *  throttle and times each interaction three times per load. */
+async function tableBench(url, label) {
   const out = {};
   const KINDS = TABLE_KINDS;
   for (const throttle of THROTTLES) {
@@ -172,7 +240,7 @@ async function tableBench() {
         const m = Object.fromEntries(metrics.map((x) => [x.name, x.value]));
         return { script: m.ScriptDuration * 1000, style: m.RecalcStyleDuration * 1000, layout: m.LayoutDuration * 1000 };
       };
-      await page.goto(new URL("/tests/bench/table.html?rows=2000", BASE).href, { waitUntil: "commit", timeout: 300_000 });
+      await page.goto(new URL(url, BASE).href, { waitUntil: "commit", timeout: 300_000 });
       await page.waitForFunction(() => window.__bench && window.__bench.done, null, { timeout: 300_000 });
       const r = await page.evaluate(() => window.__bench);
       if (r.error) throw new Error(r.error);
@@ -201,13 +269,13 @@ async function tableBench() {
         ...Object.fromEntries(PARTS.map((p) => [p, pick(parts[k][p])])),
       };
     }
-    log(`table cpu÷${throttle}: first ${fmt(out[throttle].first)} ms, ` +
+    log(`${label} cpu÷${throttle}: first ${fmt(out[throttle].first)} ms, ` +
       KINDS.map((k) => `${k} ${fmt(out[throttle][k].work ?? NaN, 1)} ms work / ${fmt(out[throttle][k].paint ?? NaN, 1)} ms to paint`).join(", "));
   }
   return out;
 }
 
-// --- 4. scoring in wasm ------------------------------------------------------------------
+// --- 5. scoring in wasm ------------------------------------------------------------------
 let wasmScore = null;
 try {
   const r = await measure(`/tests/bench/score.html?repeats=${QUICK ? 1 : 5}`, 1);
@@ -231,7 +299,9 @@ L.push(`Written by \`cargo xtask bench\` on ${new Date().toISOString().slice(0, 
   `compare ratios, not milliseconds, across machines.${QUICK ? " **Quick run (BENCH_QUICK=1): one sample each, not for publishing.**" : ""}`, "");
 L.push("The peers are installed from npm and served from the same local server as chitieu (self-hosted, " +
   "as a portal without a CDN would): ECharts 6.1.0, Chart.js 4.6.1, Highcharts 13.1.1; their smallest gauge " +
-  "builds are bundled with esbuild 0.28.2 (`tests/bench/peers/`). Times are medians of " +
+  `builds are bundled with esbuild 0.28.2 (\`tests/bench/peers/\`); the table's peer is DataTables ${version("datatables.net")} ` +
+  `(\`datatables.net-dt\`, its default styling) with jQuery ${version("jquery")}. The server gzips text and wasm at level 6, ` +
+  "as a portal's server does. Times are medians of " +
   `${REPEATS} page loads, each in a fresh browser context (cold cache), opened ${fmt(SETTLE_MS / 1000)} s before the load so that Chromium's own start-up work for the new window is not timed.`, "");
 
 L.push("## Budgets", "");
@@ -256,6 +326,34 @@ if (table && !table.error) {
   }
 } else {
   L.push(`| table interactions within one frame at 2,000 rows | not measured: ${table && table.error} | **unknown** |`);
+}
+const FIRST_BUDGET = `first gauge painted, Fast 3G + CPU ÷${PHONE_CPU}: no later than the fastest of Chart.js and ECharts`;
+const firstPeers = [["chartjs", "Chart.js"], ["echarts", "ECharts"]].map(([id, name]) => ({ name, r: first[id] }));
+if (first.chitieu && !first.chitieu.error && firstPeers.every((p) => p.r && !p.r.error)) {
+  const c = first.chitieu.ms;
+  const best = firstPeers.reduce((a, b) => (b.r.ms < a.r.ms ? b : a));
+  const margin = best.r.ms - c;
+  L.push(`| ${FIRST_BUDGET} | chitieu ${fmt(c)} ms vs ${best.name} ${fmt(best.r.ms)} ms (${ratio(c, best.r.ms)}) | ` +
+    `${margin >= 0 ? `met, by ${fmt(margin)} ms` : `**missed by ${fmt(-margin)} ms (${ratio(c, best.r.ms)} ${best.name}'s time)**`} |`);
+} else {
+  const why = [["chitieu", first.chitieu], ...firstPeers.map((p) => [p.name, p.r])]
+    .filter(([, r]) => !r || r.error).map(([n, r]) => `${n}: ${r ? r.error : "no result"}`).join("; ");
+  L.push(`| ${FIRST_BUDGET} | not measured (${why}) | **unknown** |`);
+}
+for (const throttle of THROTTLES) {
+  const label = `table, 2,000 rows: chitieu faster than DataTables on every interaction (CPU ÷${throttle})`;
+  if (!table || table.error || !dataTables || dataTables.error) {
+    L.push(`| ${label} | not measured: ${(table && table.error) || (dataTables && dataTables.error)} | **unknown** |`);
+    continue;
+  }
+  const c = table[throttle], d = dataTables[throttle];
+  const known = TABLE_KINDS.filter((k) => typeof c[k].work === "number" && typeof d[k].work === "number");
+  const slower = known.filter((k) => !(c[k].work < d[k].work));
+  const measured = known.map((k) => `${kindLabel(k)} ${fmt(c[k].work, 1)} vs ${fmt(d[k].work, 1)} ms (${ratio(c[k].work, d[k].work)})`).join("; ");
+  const verdict = known.length < TABLE_KINDS.length
+    ? `**unknown: ${TABLE_KINDS.filter((k) => !known.includes(k)).map(kindLabel).join(", ")} not measured**`
+    : slower.length ? `**missed: slower on ${slower.map(kindLabel).join(", ")}**` : "met";
+  L.push(`| ${label} | ${measured} | ${verdict} |`);
 }
 L.push("");
 
@@ -317,6 +415,31 @@ for (const throttle of THROTTLES) {
   L.push("");
 }
 
+L.push("## First gauge on a slow phone", "");
+L.push("`tests/bench/first/`: one page per library with one gauge in a 240 × 180 px box and its library from a " +
+  "plain `<script src>` on the same local server (gzipped): chitieu as a portal embeds it, " +
+  "`<chitieu-gauge src=\"gauge.json\" indicator=…>` (the bundle fetches its wasm and the one-indicator dataset " +
+  "file), Chart.js's doughnut-only and ECharts' gauge-only builds with the same figure inline (81.77% of 100), " +
+  `animations off. Fast 3G: Chromium's \`Network.emulateNetworkConditions\` with ${FAST_3G.latency} ms latency, ` +
+  `${fmt(FAST_3G.downloadThroughput * 8 / 1e6, 1)} Mbps down and ${fmt(FAST_3G.uploadThroughput * 8 / 1e3)} kbps up; ` +
+  `CPU ÷${PHONE_CPU}; a fresh context (cold cache). Time: from navigation start (\`performance.now()\`) to two frames ` +
+  "after the gauge was drawn (after `chitieu:ready` for chitieu). Transferred: every response's headers and body " +
+  `as sent. Medians of ${REPEATS} page loads.`, "");
+L.push("| library | first gauge painted (median; min–max) | chitieu ÷ this | requests | transferred |",
+  "| --- | ---: | ---: | ---: | ---: |");
+for (const lib of FIRST) {
+  const r = first[lib.id], c = first.chitieu;
+  if (!r || r.error) {
+    L.push(`| ${lib.name} | not measured: ${r ? r.error : "no result"} | | | |`);
+    continue;
+  }
+  L.push(`| ${lib.name} | ${fmt(r.ms)} ms (${fmt(r.min)}–${fmt(r.max)}) | ${lib.id === "chitieu" ? "1.00×" : c && !c.error ? ratio(c.ms, r.ms) : "—"} | ${r.requests} | ${fmt(r.transferred / KB, 1)} KB |`);
+}
+L.push("", "Chromium adds the latency once per request; a real link of the same round trip also pays for " +
+  "connections and TCP slow start (Lighthouse, when it throttles Chromium this way, multiplies this profile's " +
+  "latency by 3.75 for that), " +
+  "so these times are kind to every library, and kindest to the one whose requests wait on each other least.", "");
+
 L.push("## Target table, 2,000 rows", "");
 if (table && !table.error) {
   L.push("`tests/bench/table.html`: one `<chitieu-table>` over a generated 2,000-indicator dataset (five " +
@@ -345,6 +468,44 @@ if (table && !table.error) {
   }
 } else {
   L.push(`Not measured: ${table && table.error}.`);
+}
+L.push("");
+
+L.push("## The 2,000-row table against DataTables", "");
+if (table && !table.error && dataTables && !dataTables.error) {
+  L.push("`tests/bench/datatables.html`: DataTables (with jQuery, as most portals load it, and its default " +
+    "styling) over the same 2,000 generated indicators as chitieu's table (`tests/bench/table-common.js` makes " +
+    "both), 50 rows a page, seven columns like chitieu's: indicator, level, target, deadline, latest result, " +
+    "attainment, status. The page works out the last three in plain JS beforehand (chitieu scores them in wasm) " +
+    "and every cell is text; chitieu's rows also draw a bullet chart in SVG and a status chip, and are grouped by " +
+    "pillar. DataTables has no animations. The same interactions, timed the same way (`benchTimed`): sort (a click " +
+    "on the latest-result header, ascending then descending as chitieu's), filter (the same three queries typed " +
+    "into DataTables' search box; its smart search matches any part of any column, ignoring diacritics, so it lets " +
+    "more rows through than chitieu's search of words' starts) and next page (its Next button). DataTables sorts in " +
+    "a `setTimeout` after the click, and that wait counts. Cells: **work** / **to paint**, medians; the ratio is of " +
+    "the work. First render: from script start to the table painted (chitieu's includes its wasm download and " +
+    "compile and the scoring).", "");
+  L.push("| CPU | interaction | chitieu | DataTables | chitieu ÷ DataTables |", "| --- | --- | ---: | ---: | ---: |");
+  const cell = (x) => (typeof x.work === "number" ? `${fmt(x.work, 1)} / ${fmt(x.paint, 1)} ms` : "—");
+  for (const throttle of THROTTLES) {
+    const c = table[throttle], d = dataTables[throttle];
+    L.push(`| ÷${throttle} | first render | ${fmt(c.first)} ms | ${fmt(d.first)} ms | ${ratio(c.first, d.first)} |`);
+    for (const k of TABLE_KINDS) {
+      const both = typeof c[k].work === "number" && typeof d[k].work === "number";
+      L.push(`| ÷${throttle} | ${kindLabel(k)} | ${cell(c[k])} | ${cell(d[k])} | ${both ? ratio(c[k].work, d[k].work) : "—"} |`);
+    }
+  }
+  L.push("", "Where DataTables' time goes (as for chitieu above):", "");
+  L.push("| CPU | interaction | script | style | layout |", "| --- | --- | ---: | ---: | ---: |");
+  for (const throttle of THROTTLES) {
+    for (const k of TABLE_KINDS) {
+      const x = dataTables[throttle][k];
+      if (typeof x.script !== "number") continue;
+      L.push(`| ÷${throttle} | ${kindLabel(k)} | ${fmt(x.script, 1)} ms | ${fmt(x.style, 1)} ms | ${fmt(x.layout, 1)} ms |`);
+    }
+  }
+} else {
+  L.push(`Not measured: ${(table && table.error) || (dataTables && dataTables.error)}.`);
 }
 L.push("");
 
