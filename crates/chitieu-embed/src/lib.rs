@@ -16,6 +16,11 @@
 #[cfg(feature = "api")]
 pub mod api;
 
+/// Talc instead of the default dlmalloc: fewer bytes to download, and faster.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 use chitieu_core::load;
 use chitieu_core::{Date, Lang};
 use chitieu_widgets::markup::{Node, Outcome};
