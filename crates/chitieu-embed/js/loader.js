@@ -563,10 +563,12 @@ class Controller {
     var o = this.read();
     var lang = this.lang();
     var generation = ++this.generation;
-    startWasm().then(
-      function () { return self.dataset(o, lang); },
-      function () { throw own(TEXT[lang].wasm); }
-    ).then(function (data) {
+    // The wasm and the data download side by side: on a slow network, one round trip less
+    // before the first widget is painted.
+    var wasm = startWasm().catch(function () { throw own(TEXT[lang].wasm); });
+    var data = self.dataset(o, lang);
+    data.catch(function () {});
+    wasm.then(function () { return data; }).then(function (data) {
       if (self.generation !== generation || !self.host.isConnected) return;
       self.unmount();
       adoptStyles(self.root, self.widget);
