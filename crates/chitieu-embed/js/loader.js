@@ -199,12 +199,13 @@ function adoptStyles(root, widget) {
   root.adoptedStyleSheets = [sheets.get(widget)];
 }
 
-// --- markup into the DOM, without a virtual DOM and without an HTML sink ----------------
+// --- markup into the DOM, without a virtual DOM runtime and without an HTML sink --------
 // The wasm gives each widget's markup as a string that it escaped itself (tags, attributes
-// in double quotes, text; `&amp; &lt; &gt; &quot;` only). Reading that small grammar here
-// and building nodes with createElement(NS)/setAttribute keeps every HTML-parsing sink
-// (innerHTML and the like) out of the bundle, so a page that enforces Trusted Types
-// (`require-trusted-types-for 'script'`) needs no policy for chitieu.
+// in double quotes, text; `&amp; &lt; &gt; &quot;` only). `parse` reads that small grammar
+// into plain arrays — [tag, attributes, children, markup] or a string for text — and the DOM
+// is built from them with createElement(NS)/setAttribute, so every HTML-parsing sink
+// (innerHTML and the like) stays out of the bundle and a page that enforces Trusted Types
+// (`require-trusted-types-for 'script'`) needs no policy for the widgets.
 var SVG_NS = "http://www.w3.org/2000/svg";
 var TOKEN = /<(\/?)([a-zA-Z][\w-]*)((?:\s+[\w:-]+="[^"]*")*)\s*>|([^<]+)/g;
 var ATTR = /([\w:-]+)="([^"]*)"/g;
@@ -212,54 +213,70 @@ var ENTITY = { amp: "&", lt: "<", gt: ">", quot: '"' };
 function unescapeText(s) {
   return s.indexOf("&") < 0 ? s : s.replace(/&(amp|lt|gt|quot);/g, function (m, e) { return ENTITY[e]; });
 }
-function build(html) {
-  var frag = document.createDocumentFragment();
-  var stack = [frag];
+function parse(html) {
+  var root = [null, [], [], ""];
+  var stack = [root];
+  var starts = [0];
   var m, a;
   TOKEN.lastIndex = 0;
   while ((m = TOKEN.exec(html))) {
     var top = stack[stack.length - 1];
     if (m[4] !== undefined) {
-      top.appendChild(document.createTextNode(unescapeText(m[4])));
+      top[2].push(unescapeText(m[4]));
     } else if (m[1]) {
-      if (stack.length > 1) stack.pop();
+      if (stack.length > 1) {
+        // An element's own markup: identical markup means an identical subtree.
+        stack.pop()[3] = html.slice(starts.pop(), TOKEN.lastIndex);
+      }
     } else {
-      var tag = m[2];
-      var el = tag === "svg" || top.namespaceURI === SVG_NS
-        ? document.createElementNS(SVG_NS, tag)
-        : document.createElement(tag);
+      var attrs = [];
       ATTR.lastIndex = 0;
-      while ((a = ATTR.exec(m[3]))) el.setAttribute(a[1], unescapeText(a[2]));
-      top.appendChild(el);
-      if (tag !== "input" && tag !== "br" && tag !== "img") stack.push(el);
+      while ((a = ATTR.exec(m[3]))) attrs.push(a[1], unescapeText(a[2]));
+      var el = [m[2], attrs, [], m[0]];
+      top[2].push(el);
+      if (m[2] !== "input" && m[2] !== "br" && m[2] !== "img") {
+        stack.push(el);
+        starts.push(m.index);
+      }
     }
   }
-  return frag;
+  return root[2];
+}
+function create(v, svg) {
+  if (typeof v === "string") return document.createTextNode(v);
+  svg = svg || v[0] === "svg";
+  var el = svg ? document.createElementNS(SVG_NS, v[0]) : document.createElement(v[0]);
+  for (var i = 0; i < v[1].length; i += 2) el.setAttribute(v[1][i], v[1][i + 1]);
+  for (i = 0; i < v[2].length; i++) el.appendChild(create(v[2][i], svg));
+  el.__chitieu = v[3];
+  return el;
 }
 
-// Makes `live`'s children look like `next`'s, touching only what differs: the element that
-// has the focus (the search box while a reader types, with its caret and an input method's
-// composition), open <details> and scroll positions stay as they are.
-function morph(live, next) {
+// Makes `live`'s children what `next` (from `parse`) describes, touching only what differs:
+// a subtree whose markup is unchanged is skipped whole, and the element that has the focus
+// (the search box while a reader types, with its caret and an input method's composition),
+// open <details> and scroll positions stay as they are.
+function patch(live, next) {
+  var svg = live.namespaceURI === SVG_NS;
   var a = live.firstChild;
-  var b = next.firstChild;
-  while (b) {
-    var nb = b.nextSibling;
+  for (var i = 0; i < next.length; i++) {
+    var v = next[i];
+    var text = typeof v === "string";
     if (!a) {
-      live.appendChild(b);
-    } else if (a.nodeType !== b.nodeType || a.nodeName !== b.nodeName) {
-      live.replaceChild(b, a);
-      a = b.nextSibling;
-    } else {
-      if (a.nodeType === 3) {
-        if (a.data !== b.data) a.data = b.data;
-      } else {
-        syncAttributes(a, b);
-        morph(a, b);
-      }
-      a = a.nextSibling;
+      live.appendChild(create(v, svg));
+      continue;
+    } else if (text ? a.nodeType !== 3 : a.nodeType !== 1 || a.localName !== v[0]) {
+      var made = create(v, svg);
+      live.replaceChild(made, a);
+      a = made;
+    } else if (text) {
+      if (a.data !== v) a.data = v;
+    } else if (a.__chitieu !== v[3]) {
+      syncAttributes(a, v[1]);
+      patch(a, v[2]);
+      a.__chitieu = v[3];
     }
-    b = nb;
+    a = a.nextSibling;
   }
   while (a) {
     var na = a.nextSibling;
@@ -267,20 +284,21 @@ function morph(live, next) {
     a = na;
   }
 }
-function syncAttributes(a, b) {
-  var i, n;
-  for (i = a.attributes.length - 1; i >= 0; i--) {
-    n = a.attributes[i].name;
-    if (!b.hasAttribute(n)) a.removeAttribute(n);
+function syncAttributes(el, attrs) {
+  var i, n, want = {};
+  for (i = 0; i < attrs.length; i += 2) {
+    want[attrs[i]] = 1;
+    if (el.getAttribute(attrs[i]) !== attrs[i + 1]) el.setAttribute(attrs[i], attrs[i + 1]);
   }
-  for (i = 0; i < b.attributes.length; i++) {
-    n = b.attributes[i];
-    if (a.getAttribute(n.name) !== n.value) a.setAttribute(n.name, n.value);
+  for (i = el.attributes.length - 1; i >= 0; i--) {
+    n = el.attributes[i].name;
+    if (!want[n]) el.removeAttribute(n);
   }
   // What the reader changed lives in properties, not attributes.
-  if (a.nodeName === "OPTION" && a.selected !== b.hasAttribute("selected")) a.selected = b.hasAttribute("selected");
-  if (a.nodeName === "INPUT" && a !== a.getRootNode().activeElement && a.value !== (b.getAttribute("value") || "")) {
-    a.value = b.getAttribute("value") || "";
+  if (el.localName === "option" && el.selected !== !!want.selected) el.selected = !!want.selected;
+  if (el.localName === "input" && el !== el.getRootNode().activeElement) {
+    var value = el.getAttribute("value") || "";
+    if (el.value !== value) el.value = value;
   }
 }
 
@@ -292,7 +310,7 @@ function wire(ctrl, mp) {
     var h = ctrl.handle;
     if (!h) return 0;
     var r = h.act(name, value);
-    if (r & 1) morph(mp, build(h.html()));
+    if (r & 1) patch(mp, parse(h.html()));
     var f = h.focus();
     var target = f && mp.querySelector(f);
     if (target) {
@@ -587,7 +605,7 @@ class Controller {
         staleAfter: o["stale-after"],
         today: today()
       });
-      mountPoint.appendChild(build(handle.html()));
+      patch(mountPoint, parse(handle.html()));
       wire(self, mountPoint);
       if (o.export !== "none") self.root.appendChild(exportMenu(self, lang, o.theme));
       // It either shows its figures (chitieu:ready) or says what is wrong, e.g. an unknown
