@@ -27,7 +27,7 @@ mod validate;
 pub use csv_form::{read_csv, to_csv, to_csv_with, CSV_COLUMNS};
 pub use json_form::{read_json, to_json};
 pub use num::read_number;
-pub use validate::validate;
+pub use validate::{has_errors, validate};
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]

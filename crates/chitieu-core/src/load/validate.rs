@@ -6,7 +6,9 @@
 //! that does not follow from its own numerator and denominator, a share above 100%, a
 //! result dated after the date the figures are said to be current to.
 
-use super::Diagnostic;
+use std::fmt;
+
+use super::{Diagnostic, Severity};
 use crate::model::{Bound, Change, Dataset, Indicator, Observation, Unit, SCHEMA};
 use crate::number::{fixed, pow10, shortest as num};
 use crate::period::{Date, Period};
@@ -15,78 +17,139 @@ use crate::period::{Date, Period};
 /// indicator id and the field; each path is the JSON path of the field.
 pub fn validate(ds: &Dataset) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    if ds.schema != SCHEMA {
-        out.push(Diagnostic::error(
-            "schema",
-            format!("schema is \"{}\", expected \"{SCHEMA}\"", ds.schema),
-        ));
+    check(ds, &mut out);
+    out
+}
+
+/// Whether [`validate`] finds any error, without writing a single message: the checks
+/// alone, which is all the widgets' wasm needs (the messages' code, number formatting
+/// included, is about 6 KB gzipped there).
+pub fn has_errors(ds: &Dataset) -> bool {
+    let mut any = AnyError(false);
+    check(ds, &mut any);
+    any.0
+}
+
+/// Where the checks put their findings. The checks are written once, generic over
+/// this; each sink's copy keeps only what it uses.
+pub(crate) trait Findings {
+    /// Whether warnings are kept. A sink that keeps none skips the warning-only checks
+    /// that cost more than a comparison (see [`IndicatorChecks::observations`]).
+    const WARNINGS: bool = true;
+
+    /// `path` and `message` are only called by sinks that keep them.
+    fn add(
+        &mut self,
+        severity: Severity,
+        path: impl FnOnce() -> String,
+        message: impl FnOnce() -> String,
+    );
+
+    fn error(&mut self, path: impl FnOnce() -> String, message: impl FnOnce() -> String) {
+        self.add(Severity::Error, path, message);
     }
-    check_id(&mut out, "plan.id", "plan", &ds.plan.id);
+
+    fn warning(&mut self, path: impl FnOnce() -> String, message: impl FnOnce() -> String) {
+        self.add(Severity::Warning, path, message);
+    }
+}
+
+impl Findings for Vec<Diagnostic> {
+    fn add(
+        &mut self,
+        severity: Severity,
+        path: impl FnOnce() -> String,
+        message: impl FnOnce() -> String,
+    ) {
+        self.push(Diagnostic::new(severity, path(), message()));
+    }
+}
+
+/// Whether there is any error; builds no text.
+pub(crate) struct AnyError(pub bool);
+
+impl Findings for AnyError {
+    const WARNINGS: bool = false;
+
+    fn add(
+        &mut self,
+        severity: Severity,
+        _path: impl FnOnce() -> String,
+        _message: impl FnOnce() -> String,
+    ) {
+        self.0 |= severity == Severity::Error;
+    }
+}
+
+/// A fixed path, for [`Findings::add`].
+fn at(path: &'static str) -> impl FnOnce() -> String {
+    move || path.to_string()
+}
+
+/// The checks, in document order.
+fn check(ds: &Dataset, out: &mut impl Findings) {
+    if ds.schema != SCHEMA {
+        out.error(at("schema"), || {
+            format!("schema is \"{}\", expected \"{SCHEMA}\"", ds.schema)
+        });
+    }
+    check_id(out, at("plan.id"), "plan", &ds.plan.id);
     if ds.plan.title.trim().is_empty() {
-        out.push(Diagnostic::warning("plan.title", "plan: title is empty"));
+        out.warning(at("plan.title"), || "plan: title is empty".into());
     }
 
     let mut pillar_ids: FirstSeen<&str> = FirstSeen::default();
     for (j, p) in ds.pillars.iter().enumerate() {
-        let path = format!("pillars[{j}]");
-        let who = format!("pillar '{}'", p.id);
-        check_id(&mut out, &format!("{path}.id"), "pillar", &p.id);
+        let at = |field: &'static str| move || format!("pillars[{j}].{field}");
+        let who = || format!("pillar '{}'", p.id);
+        check_id(out, at("id"), "pillar", &p.id);
         if let Some(first) = pillar_ids.insert(&p.id, j) {
-            out.push(Diagnostic::error(
-                format!("{path}.id"),
-                format!("{who}: id is used again (first by pillars[{first}]); ids must be unique"),
-            ));
+            out.error(at("id"), || {
+                format!(
+                    "{}: id is used again (first by pillars[{first}]); ids must be unique",
+                    who()
+                )
+            });
         }
         if p.name.vi.trim().is_empty() {
-            out.push(Diagnostic::warning(
-                format!("{path}.name"),
-                format!("{who}: name is empty"),
-            ));
+            out.warning(at("name"), || format!("{}: name is empty", who()));
         }
         if !p.weight.is_finite() || p.weight < 0.0 {
-            out.push(Diagnostic::error(
-                format!("{path}.weight"),
+            out.error(at("weight"), || {
                 format!(
-                    "{who}: weight {} must be a finite number ≥ 0",
+                    "{}: weight {} must be a finite number ≥ 0",
+                    who(),
                     num(p.weight)
-                ),
-            ));
+                )
+            });
         }
     }
 
     if ds.indicators.is_empty() {
-        out.push(Diagnostic::warning(
-            "indicators",
-            "the dataset has no indicators",
-        ));
+        out.warning(at("indicators"), || "the dataset has no indicators".into());
     }
     let mut indicator_ids: FirstSeen<&str> = FirstSeen::default();
     for (i, ind) in ds.indicators.iter().enumerate() {
-        let path = format!("indicators[{i}]");
         if let Some(first) = indicator_ids.insert(&ind.id, i) {
-            out.push(Diagnostic::error(
-                format!("{path}.id"),
-                format!(
-                    "indicator '{}': id is used again (first by indicators[{first}]); ids must be unique",
-                    ind.id
-                ),
-            ));
+            out.error(
+                || format!("indicators[{i}].id"),
+                || {
+                    format!(
+                        "indicator '{}': id is used again (first by indicators[{first}]); ids must be unique",
+                        ind.id
+                    )
+                },
+            );
         }
         IndicatorChecks {
             ds,
             pillar_ids: &pillar_ids,
             ind,
-            path: &path,
-            who: if ind.id.is_empty() {
-                format!("indicator #{}", i + 1)
-            } else {
-                format!("indicator '{}'", ind.id)
-            },
-            out: &mut out,
+            i,
+            out: &mut *out,
         }
         .run();
     }
-    out
 }
 
 /// Where each key was first seen, kept sorted: a hash map would bring hashing, random
@@ -120,39 +183,91 @@ impl<K: Ord + Copy> FirstSeen<K> {
 /// Known ids named in a message that says an id is unknown.
 const MAX_NAMED: usize = 12;
 
-fn check_id(out: &mut Vec<Diagnostic>, path: &str, what: &str, id: &str) {
+fn check_id(out: &mut impl Findings, path: impl FnOnce() -> String, what: &str, id: &str) {
     if id.trim().is_empty() {
-        out.push(Diagnostic::error(path, format!("{what}: id is empty")));
+        out.error(path, || format!("{what}: id is empty"));
     } else if id.trim() != id {
-        out.push(Diagnostic::warning(
-            path,
-            format!("{what} '{id}': id has spaces at its start or end, which CSV reading trims"),
-        ));
+        out.warning(path, || {
+            format!("{what} '{id}': id has spaces at its start or end, which CSV reading trims")
+        });
+    }
+}
+
+/// A field of an indicator (`unit`, `baseline.value`) or of one of its targets or
+/// observations (`targets[0].min`): cheap to make, written out only for a kept finding.
+#[derive(Clone, Copy)]
+struct Field {
+    /// The list and the index in it.
+    item: Option<(&'static str, usize)>,
+    name: &'static str,
+}
+
+impl Field {
+    /// A field of the `k`th item of `list` (`targets`, `observations`).
+    fn item(list: &'static str, k: usize, name: &'static str) -> Field {
+        Field {
+            item: Some((list, k)),
+            name,
+        }
+    }
+}
+
+impl From<&'static str> for Field {
+    fn from(name: &'static str) -> Field {
+        Field { item: None, name }
+    }
+}
+
+impl fmt::Display for Field {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some((list, k)) = self.item {
+            write!(f, "{list}[{k}].")?;
+        }
+        f.write_str(self.name)
+    }
+}
+
+/// How messages name an indicator: by its id, or by its place when it has none.
+fn who(i: usize, ind: &Indicator) -> String {
+    if ind.id.is_empty() {
+        format!("indicator #{}", i + 1)
+    } else {
+        format!("indicator '{}'", ind.id)
     }
 }
 
 /// The checks of one indicator, sharing its path and how to name it.
-struct IndicatorChecks<'a> {
+struct IndicatorChecks<'a, F> {
     ds: &'a Dataset,
     /// The declared pillars, looked up once per indicator.
     pillar_ids: &'a FirstSeen<&'a str>,
     ind: &'a Indicator,
-    path: &'a str,
-    who: String,
-    out: &'a mut Vec<Diagnostic>,
+    /// Its place in `indicators`.
+    i: usize,
+    out: &'a mut F,
 }
 
-impl IndicatorChecks<'_> {
-    fn error(&mut self, field: &str, msg: String) {
-        let path = format!("{}.{field}", self.path);
-        self.out
-            .push(Diagnostic::error(path, format!("{}: {msg}", self.who)));
+impl<F: Findings> IndicatorChecks<'_, F> {
+    fn add(
+        &mut self,
+        severity: Severity,
+        field: impl Into<Field>,
+        message: impl FnOnce() -> String,
+    ) {
+        let (field, i, ind) = (field.into(), self.i, self.ind);
+        self.out.add(
+            severity,
+            || format!("indicators[{i}].{field}"),
+            || format!("{}: {}", who(i, ind), message()),
+        );
     }
 
-    fn warning(&mut self, field: &str, msg: String) {
-        let path = format!("{}.{field}", self.path);
-        self.out
-            .push(Diagnostic::warning(path, format!("{}: {msg}", self.who)));
+    fn error(&mut self, field: impl Into<Field>, message: impl FnOnce() -> String) {
+        self.add(Severity::Error, field, message);
+    }
+
+    fn warning(&mut self, field: impl Into<Field>, message: impl FnOnce() -> String) {
+        self.add(Severity::Warning, field, message);
     }
 
     /// Whether values are levels (shares, counts) rather than rates of change, which
@@ -166,47 +281,52 @@ impl IndicatorChecks<'_> {
     }
 
     fn run(mut self) {
-        let ind = self.ind;
-        check_id(self.out, &format!("{}.id", self.path), "indicator", &ind.id);
+        let (ds, ind, i) = (self.ds, self.ind, self.i);
+        check_id(
+            self.out,
+            || format!("indicators[{i}].id"),
+            "indicator",
+            &ind.id,
+        );
         if ind.name.vi.trim().is_empty() {
-            self.warning("name", "name is empty".into());
+            self.warning("name", || "name is empty".into());
         }
         if let Unit::Other(u) = &ind.unit {
             if u.trim().is_empty() {
-                self.error("unit", "unit is empty".into());
+                self.error("unit", || "unit is empty".into());
             }
         }
         if let Some(p) = &ind.pillar {
             if !self.pillar_ids.contains(&p.as_str()) {
-                // The first few only: every message naming thousands of pillars made a
-                // pathological file's findings grow with the square of its size.
-                let mut known: Vec<String> = self
-                    .ds
-                    .pillars
-                    .iter()
-                    .take(MAX_NAMED)
-                    .map(|p| format!("'{}'", p.id))
-                    .collect();
-                if self.ds.pillars.len() > MAX_NAMED {
-                    known.push(format!("… {} in all", self.ds.pillars.len()));
-                }
-                let known = if known.is_empty() {
-                    "the dataset lists no pillars".to_string()
-                } else {
-                    format!("known pillars: {}", known.join(", "))
-                };
-                self.error("pillar", format!("pillar '{p}' does not exist ({known})"));
+                self.error("pillar", || {
+                    // The first few only: every message naming thousands of pillars made
+                    // a pathological file's findings grow with the square of its size.
+                    let mut known: Vec<String> = ds
+                        .pillars
+                        .iter()
+                        .take(MAX_NAMED)
+                        .map(|p| format!("'{}'", p.id))
+                        .collect();
+                    if ds.pillars.len() > MAX_NAMED {
+                        known.push(format!("… {} in all", ds.pillars.len()));
+                    }
+                    let known = if known.is_empty() {
+                        "the dataset lists no pillars".to_string()
+                    } else {
+                        format!("known pillars: {}", known.join(", "))
+                    };
+                    format!("pillar '{p}' does not exist ({known})")
+                });
             }
         }
         self.targets();
         if let Some(b) = &ind.baseline {
             if !b.value.is_finite() {
-                self.error(
-                    "baseline.value",
-                    format!("baseline value {} is not a finite number", num(b.value)),
-                );
+                self.error("baseline.value", || {
+                    format!("baseline value {} is not a finite number", num(b.value))
+                });
             } else {
-                self.percent_range("baseline.value", "baseline value", b.value);
+                self.percent_range("baseline.value", || "baseline value".into(), b.value);
             }
         }
         self.observations();
@@ -215,15 +335,17 @@ impl IndicatorChecks<'_> {
     fn targets(&mut self) {
         let ind = self.ind;
         if ind.targets.is_empty() {
-            self.warning("targets", "has no targets, so it cannot be scored".into());
+            self.warning("targets", || {
+                "has no targets, so it cannot be scored".into()
+            });
         }
         for (k, t) in ind.targets.iter().enumerate() {
-            let f = |name: &str| format!("targets[{k}].{name}");
-            let what = match t.deadline {
+            let at = |name| Field::item("targets", k, name);
+            let what = || match t.deadline {
                 Some(d) => format!("target {} (deadline {d})", k + 1),
                 None => format!("target {}", k + 1),
             };
-            let numbers: Vec<(&str, f64)> = match t.bound {
+            let numbers: Vec<(&'static str, f64)> = match t.bound {
                 Bound::Range { min, max } => vec![("min", min), ("max", max)],
                 Bound::Approx { value, tolerance } => {
                     let mut v = vec![("value", value)];
@@ -233,13 +355,12 @@ impl IndicatorChecks<'_> {
                 b => vec![("value", b.value())],
             };
             let mut finite = true;
-            for (name, v) in &numbers {
+            for &(name, v) in &numbers {
                 if !v.is_finite() {
                     finite = false;
-                    self.error(
-                        &f(name),
-                        format!("{what}: {name} {} is not a finite number", num(*v)),
-                    );
+                    self.error(at(name), || {
+                        format!("{}: {name} {} is not a finite number", what(), num(v))
+                    });
                 }
             }
             if !finite {
@@ -247,43 +368,46 @@ impl IndicatorChecks<'_> {
             }
             match t.bound {
                 Bound::Range { min, max } if min > max => {
-                    self.error(
-                        &f("min"),
-                        format!("{what}: range min {} is above max {}", num(min), num(max)),
-                    );
+                    self.error(at("min"), || {
+                        format!(
+                            "{}: range min {} is above max {}",
+                            what(),
+                            num(min),
+                            num(max)
+                        )
+                    });
                 }
                 Bound::Approx {
                     tolerance: Some(tol),
                     ..
                 } if tol < 0.0 => {
-                    self.error(
-                        &f("tolerance"),
-                        format!("{what}: tolerance {} is negative", num(tol)),
-                    );
+                    self.error(at("tolerance"), || {
+                        format!("{}: tolerance {} is negative", what(), num(tol))
+                    });
                 }
                 _ => {}
             }
-            for (name, v) in numbers.iter().filter(|(n, _)| *n != "tolerance") {
-                self.percent_range(&f(name), &format!("{what}: {name}"), *v);
+            for &(name, v) in numbers.iter().filter(|(n, _)| *n != "tolerance") {
+                self.percent_range(at(name), || format!("{}: {name}", what()), v);
             }
             if t.change == Some(Change::Decrease) && t.bound.value() < 0.0 {
-                self.warning(
-                    &f("value"),
+                self.warning(at("value"), || {
                     format!(
-                        "{what}: a decrease is stated as a positive amount, got {}",
+                        "{}: a decrease is stated as a positive amount, got {}",
+                        what(),
                         num(t.bound.value())
-                    ),
-                );
+                    )
+                });
             }
             if let (Some(deadline), Some(b)) = (t.deadline, &ind.baseline) {
                 if deadline.last_day() <= b.period.last_day() {
-                    self.warning(
-                        &f("deadline"),
+                    self.warning(at("deadline"), || {
                         format!(
-                            "{what}: deadline {deadline} is not after the baseline period {}",
+                            "{}: deadline {deadline} is not after the baseline period {}",
+                            what(),
                             b.period
-                        ),
-                    );
+                        )
+                    });
                 }
             }
         }
@@ -291,14 +415,16 @@ impl IndicatorChecks<'_> {
 
     /// A percent level outside 0–100 is queried (not refused: some indicators exceed
     /// 100%, but more often it is a typo or a count in the wrong unit).
-    fn percent_range(&mut self, field: &str, what: &str, v: f64) {
+    fn percent_range(&mut self, field: impl Into<Field>, what: impl FnOnce() -> String, v: f64) {
         if !(self.is_percent() && self.is_level()) {
             return;
         }
         if v > 100.0 {
-            self.warning(field, format!("{what} {} is above 100%", num(v)));
+            self.warning(field, || format!("{} {} is above 100%", what(), num(v)));
         } else if v < 0.0 {
-            self.warning(field, format!("{what} {} is a negative percentage", num(v)));
+            self.warning(field, || {
+                format!("{} {} is a negative percentage", what(), num(v))
+            });
         }
     }
 
@@ -307,28 +433,30 @@ impl IndicatorChecks<'_> {
         // month); the kind of period tells them apart.
         let mut seen: FirstSeen<(Period, u8)> = FirstSeen::default();
         for (j, o) in self.ind.observations.iter().enumerate() {
-            let what = format!("observation {}", o.period);
             let kind = match o.period {
                 Period::Year(_) => 0,
                 Period::Quarter(..) => 1,
                 Period::Month(..) => 2,
                 Period::Day(_) => 3,
             };
-            if let Some(first) = seen.insert((o.period, kind), j) {
-                self.warning(
-                    &format!("observations[{j}].period"),
-                    format!(
-                        "{what}: period {} is reported twice (also observations[{first}])",
-                        o.period
-                    ),
-                );
+            // Only warns, and keeps a sorted list: skipped when no warning is kept.
+            if F::WARNINGS {
+                if let Some(first) = seen.insert((o.period, kind), j) {
+                    self.warning(Field::item("observations", j, "period"), || {
+                        format!(
+                            "observation {0}: period {0} is reported twice (also observations[{first}])",
+                            o.period
+                        )
+                    });
+                }
             }
-            self.observation(j, o, &what);
+            self.observation(j, o);
         }
     }
 
-    fn observation(&mut self, j: usize, o: &Observation, what: &str) {
-        let f = |name: &str| format!("observations[{j}].{name}");
+    fn observation(&mut self, j: usize, o: &Observation) {
+        let at = |name| Field::item("observations", j, name);
+        let what = || format!("observation {}", o.period);
         let fields = [
             ("value", o.value),
             ("numerator", o.numerator),
@@ -339,135 +467,146 @@ impl IndicatorChecks<'_> {
         for (name, v) in fields {
             if let Some(v) = v.filter(|v| !v.is_finite()) {
                 finite = false;
-                self.error(
-                    &f(name),
-                    format!("{what}: {name} {} is not a finite number", num(v)),
-                );
+                self.error(at(name), || {
+                    format!("{}: {name} {} is not a finite number", what(), num(v))
+                });
             }
         }
         if let Some(as_of) = self.ds.as_of {
             if first_day(o.period) > as_of {
-                self.warning(
-                    &f("period"),
-                    format!("{what}: the period begins after as_of {as_of}"),
-                );
+                self.warning(at("period"), || {
+                    format!("{}: the period begins after as_of {as_of}", what())
+                });
             }
         }
         if !finite {
             return;
         }
-        let scale = if self.is_percent() { 100.0 } else { 1.0 };
         let ratio = match (o.numerator, o.denominator) {
             (Some(n), Some(d)) => {
                 if d == 0.0 {
-                    self.error(
-                        &f("denominator"),
-                        format!("{what}: denominator is 0, so no value can be computed"),
-                    );
+                    self.error(at("denominator"), || {
+                        format!("{}: denominator is 0, so no value can be computed", what())
+                    });
                     None
                 } else if d < 0.0 {
                     // A denominator counts what the numerator is a share of: below 0 it
                     // gives a share that cannot be, and no widget should show it.
-                    self.error(
-                        &f("denominator"),
+                    self.error(at("denominator"), || {
                         format!(
-                            "{what}: denominator {} is negative; it counts what the numerator is a share of, so it must be above 0",
+                            "{}: denominator {} is negative; it counts what the numerator is a share of, so it must be above 0",
+                            what(),
                             num(d)
-                        ),
-                    );
+                        )
+                    });
                     None
                 } else {
                     if n < 0.0 {
-                        self.warning(
-                            &f("numerator"),
-                            format!("{what}: numerator {} is negative", num(n)),
-                        );
+                        self.warning(at("numerator"), || {
+                            format!("{}: numerator {} is negative", what(), num(n))
+                        });
                     }
                     if self.is_percent() && self.is_level() && n > d && d > 0.0 {
-                        self.warning(
-                            &f("numerator"),
+                        self.warning(at("numerator"), || {
                             format!(
-                                "{what}: numerator {} is above denominator {}, a share above 100%",
+                                "{}: numerator {} is above denominator {}, a share above 100%",
+                                what(),
                                 num(n),
                                 num(d)
-                            ),
-                        );
+                            )
+                        });
                     }
-                    Some((n, d, n / d * scale))
+                    Some((n, d))
                 }
             }
             (Some(_), None) => {
-                self.error(
-                    &f("denominator"),
-                    format!("{what}: has a numerator but no denominator"),
-                );
+                self.error(at("denominator"), || {
+                    format!("{}: has a numerator but no denominator", what())
+                });
                 None
             }
             (None, Some(_)) => {
-                self.error(
-                    &f("numerator"),
-                    format!("{what}: has a denominator but no numerator"),
-                );
+                self.error(at("numerator"), || {
+                    format!("{}: has a denominator but no numerator", what())
+                });
                 None
             }
             (None, None) => {
                 if o.value.is_none() {
-                    self.error(
-                        &f("value"),
-                        format!("{what}: needs a value, or a numerator and a denominator"),
-                    );
+                    self.error(at("value"), || {
+                        format!(
+                            "{}: needs a value, or a numerator and a denominator",
+                            what()
+                        )
+                    });
                 }
                 None
             }
         };
         if let Some(v) = o.value {
-            self.percent_range(&f("value"), &format!("{what}: value"), v);
-            if let Some((n, d, computed)) = ratio {
-                if !agrees(computed, v) {
-                    self.warning(
-                        &f("value"),
-                        format!(
-                            "{what}: value {} disagrees with numerator/denominator {}/{} = {}; the value is used",
-                            num(v),
-                            num(n),
-                            num(d),
-                            shown(computed, decimals(v) + 2)
-                        ),
-                    );
-                }
+            self.percent_range(at("value"), || format!("{}: value", what()), v);
+        }
+        // Only warns, and learns each printed figure's precision by writing it out:
+        // skipped when no warning is kept.
+        if F::WARNINGS {
+            self.agreement(j, o, ratio);
+        }
+    }
+
+    /// Whether an observation's value and printed figure agree with its ratio
+    /// (`numerator / denominator`, × 100 for a percentage) and with each other.
+    fn agreement(&mut self, j: usize, o: &Observation, ratio: Option<(f64, f64)>) {
+        let at = |name| Field::item("observations", j, name);
+        let what = || format!("observation {}", o.period);
+        let scale = if self.is_percent() { 100.0 } else { 1.0 };
+        let ratio = ratio.map(|(n, d)| (n, d, n / d * scale));
+        if let (Some(v), Some((n, d, computed))) = (o.value, ratio) {
+            if !agrees(computed, v) {
+                self.warning(at("value"), || {
+                    format!(
+                        "{}: value {} disagrees with numerator/denominator {}/{} = {}; the value is used",
+                        what(),
+                        num(v),
+                        num(n),
+                        num(d),
+                        shown(computed, decimals(v) + 2)
+                    )
+                });
             }
         }
         if let Some(printed) = o.reported {
-            let (computed, from) = match (ratio, o.value) {
-                (_, Some(v)) => (v, format!("value {}", num(v))),
-                (Some((n, d, c)), None) => (
-                    c,
-                    format!(
-                        "{}/{}{}",
-                        num(n),
-                        num(d),
-                        if scale == 100.0 { " × 100" } else { "" }
-                    ),
-                ),
+            // The value when there is one, else the ratio.
+            let (computed, from_ratio) = match (ratio, o.value) {
+                (_, Some(v)) => (v, None),
+                (Some((n, d, c)), None) => (c, Some((n, d))),
                 (None, None) => return,
             };
             if !agrees(computed, printed) {
-                let dp = decimals(printed);
-                let truncated = (computed * pow10(dp as usize)).trunc() / pow10(dp as usize);
-                let how = if (truncated - printed).abs() < 1e-9 * printed.abs().max(1.0) {
-                    "; the printed figure looks truncated rather than rounded"
-                } else {
-                    ""
-                };
-                self.warning(
-                    &f("reported"),
+                self.warning(at("reported"), || {
+                    let from = match from_ratio {
+                        None => format!("value {}", num(computed)),
+                        Some((n, d)) => format!(
+                            "{}/{}{}",
+                            num(n),
+                            num(d),
+                            if scale == 100.0 { " × 100" } else { "" }
+                        ),
+                    };
+                    let dp = decimals(printed);
+                    let truncated = (computed * pow10(dp as usize)).trunc() / pow10(dp as usize);
+                    let how = if (truncated - printed).abs() < 1e-9 * printed.abs().max(1.0) {
+                        "; the printed figure looks truncated rather than rounded"
+                    } else {
+                        ""
+                    };
                     format!(
-                        "{what}: reported {} disagrees with {from} = {} (rounds to {}){how}",
+                        "{}: reported {} disagrees with {from} = {} (rounds to {}){how}",
+                        what(),
                         num(printed),
                         shown(computed, dp + 2),
                         shown(computed, dp)
-                    ),
-                );
+                    )
+                });
             }
         }
     }
