@@ -115,19 +115,17 @@ pub fn stylesheet(widget: &str) -> String {
             include_str!(concat!(env!("OUT_DIR"), "/", $name, ".css"))
         };
     }
-    let own = match widget {
-        "gauge" => sheet!("gauge"),
-        "scorecard" => sheet!("scorecard"),
-        "trend" => sheet!("trend"),
-        "bullet" => sheet!("bullet"),
-        // The table embeds compact bullets, so it carries their rules too.
-        "table" => concat!(
-            include_str!(concat!(env!("OUT_DIR"), "/bullet.css")),
-            include_str!(concat!(env!("OUT_DIR"), "/table.css"))
-        ),
-        _ => "",
+    let (first, own) = match widget {
+        "gauge" => ("", sheet!("gauge")),
+        "scorecard" => ("", sheet!("scorecard")),
+        "trend" => ("", sheet!("trend")),
+        "bullet" => ("", sheet!("bullet")),
+        // The table embeds compact bullets, so it carries their rules too (joined here, not
+        // by `concat!`, which would put a second copy of them in the wasm).
+        "table" => (sheet!("bullet"), sheet!("table")),
+        _ => ("", ""),
     };
-    format!("{}{own}", sheet!("base"))
+    format!("{}{first}{own}", sheet!("base"))
 }
 
 /// A failure shown in words inside the widget's box, announced to screen readers.
