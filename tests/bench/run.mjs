@@ -369,7 +369,7 @@ if (ours.gzip > budgetKB * KB) {
     "validation messages out −5.0 KB, hash maps out −2.9 KB, a smaller allocator −2.8 KB, the CSS " +
     "minified −1.5 KB, while the loader's markup patcher added 0.7 KB. Panic locations and Debug " +
     "formatting (`-Zlocation-detail`, `-Zfmt-debug`, nightly only) would save 0.6 KB more. Below this, " +
-    "bytes come from dropping features or "
+    "bytes come from dropping features or " +
     "splitting the widgets over two files.", "");
 }
 const tableMissed = table && !table.error &&
