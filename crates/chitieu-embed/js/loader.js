@@ -202,7 +202,7 @@ function adoptStyles(root, widget) {
 // --- markup into the DOM, without a virtual DOM runtime and without an HTML sink --------
 // The wasm gives each widget's markup as a string that it escaped itself (tags, attributes
 // in double quotes, text; `&amp; &lt; &gt; &quot;` only). `parse` reads that small grammar
-// into plain arrays — [tag, attributes, children, markup] or a string for text — and the DOM
+// into plain arrays — [tag, attributes, children, markup, start tag] or a string for text — and the DOM
 // is built from them with createElement(NS)/setAttribute, so every HTML-parsing sink
 // (innerHTML and the like) stays out of the bundle and a page that enforces Trusted Types
 // (`require-trusted-types-for 'script'`) needs no policy for the widgets.
@@ -232,7 +232,7 @@ function parse(html) {
       var attrs = [];
       ATTR.lastIndex = 0;
       while ((a = ATTR.exec(m[3]))) attrs.push(a[1], unescapeText(a[2]));
-      var el = [m[2], attrs, [], m[0]];
+      var el = [m[2], attrs, [], m[0], m[0]];
       top[2].push(el);
       if (m[2] !== "input" && m[2] !== "br" && m[2] !== "img") {
         stack.push(el);
@@ -249,6 +249,7 @@ function create(v, svg) {
   for (var i = 0; i < v[1].length; i += 2) el.setAttribute(v[1][i], v[1][i + 1]);
   for (i = 0; i < v[2].length; i++) el.appendChild(create(v[2][i], svg));
   el.__chitieu = v[3];
+  el.__chitieuTag = v[4];
   return el;
 }
 
@@ -272,7 +273,11 @@ function patch(live, next) {
     } else if (text) {
       if (a.data !== v) a.data = v;
     } else if (a.__chitieu !== v[3]) {
-      syncAttributes(a, v[1]);
+      // Same start tag, same attributes: only what is inside changed.
+      if (a.__chitieuTag !== v[4] || a.localName === "input" || a.localName === "option") {
+        syncAttributes(a, v[1]);
+        a.__chitieuTag = v[4];
+      }
       patch(a, v[2]);
       a.__chitieu = v[3];
     }
