@@ -951,10 +951,7 @@ impl Value for Page {
         self.0.as_f64()
     }
     fn as_int_literal(&self) -> Option<u64> {
-        self.0
-            .as_f64()
-            .filter(|v| v.fract() == 0.0 && (0.0..9_007_199_254_740_992.0).contains(v))
-            .map(|v| v as u64)
+        self.0.as_f64().and_then(lean::whole_number)
     }
     fn is_null(&self) -> bool {
         self.0.is_null()

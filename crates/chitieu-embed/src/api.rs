@@ -69,11 +69,16 @@ pub fn validate_dataset(text: &str, name: Option<String>) -> String {
 /// mistakes fails with every message of loading it (line, column, field), led by `name`.
 #[wasm_bindgen(js_name = datasetJson)]
 pub fn dataset_json(text: &str, name: Option<String>) -> Result<String, JsError> {
-    let loaded = load::load_auto(text, name.as_deref()).map_err(|e| {
+    Ok(load::to_json(&load_named(text, name)?.dataset))
+}
+
+/// Loads JSON or CSV text with every message located and led by `name` (a URL or file
+/// name), so a page with several datasets says which one is wrong, and where.
+pub(crate) fn load_named(text: &str, name: Option<String>) -> Result<load::Loaded, JsError> {
+    load::load_auto(text, name.as_deref()).map_err(|e| {
         JsError::new(&match &name {
             Some(n) => format!("{n}: {e}"),
             None => e.to_string(),
         })
-    })?;
-    Ok(load::to_json(&loaded.dataset))
+    })
 }

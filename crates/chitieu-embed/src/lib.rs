@@ -52,14 +52,8 @@ impl DatasetHandle {
 #[cfg(feature = "api")]
 #[wasm_bindgen(js_name = loadDataset)]
 pub fn load_dataset(text: &str, name: Option<String>) -> Result<DatasetHandle, JsError> {
-    let loaded = load::load_auto(text, name.as_deref()).map_err(|e| {
-        JsError::new(&match &name {
-            Some(n) => format!("{n}: {e}"),
-            None => e.to_string(),
-        })
-    })?;
     Ok(DatasetHandle {
-        data: loaded.dataset.into(),
+        data: api::load_named(text, name)?.dataset.into(),
     })
 }
 
@@ -88,10 +82,7 @@ impl load::lean::Value for Js {
     /// integer, so a page or a year reads (serde would refuse `12.0` there; the widgets
     /// show such a file where `chitieu validate` reports it).
     fn as_int_literal(&self) -> Option<u64> {
-        self.0
-            .as_f64()
-            .filter(|v| v.fract() == 0.0 && (0.0..9_007_199_254_740_992.0).contains(v))
-            .map(|v| v as u64)
+        self.0.as_f64().and_then(load::lean::whole_number)
     }
     fn is_null(&self) -> bool {
         self.0.is_null()

@@ -22,7 +22,7 @@ use chitieu_core::number::{format_number, format_value};
 use chitieu_core::score::{Direction, IndicatorScore};
 use chitieu_core::{Bound, Indicator};
 
-use crate::common::{sr_table, stale_line, status_chip, Ctx, Facts};
+use crate::common::{source_tip, sr_table, stale_line, status_chip, Ctx, Facts};
 use crate::geom;
 use crate::i18n::{self, msg, Msg};
 use crate::markup::{el, El, Node};
@@ -369,14 +369,7 @@ fn full_view(ctx: &Ctx, ind: &Indicator, score: &IndicatorScore) -> Node {
                     .text(msg(lang, Msg::NoData)),
             ),
     };
-    let source_tip = has_tip.then(|| {
-        el("div")
-            .attr("id", source_id.clone())
-            .attr("role", "note")
-            .class("source-tip")
-            .child_opt(target_text.map(|t| el("p").class("quote").text(format!("“{t}”"))))
-            .child_opt(source.map(|s| el("p").text(s)))
-    });
+    let source_tip = has_tip.then(|| source_tip(source_id.clone(), target_text, source));
     el("figure")
         .attr("lang", lang.tag())
         .class(ctx.class_list("bullet"))

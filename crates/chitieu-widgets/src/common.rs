@@ -179,18 +179,33 @@ pub fn sr_table<H: AsRef<str>, C: AsRef<str>>(
     )
 }
 
+/// The warning sign before words that say what is wrong or old; the words carry it for
+/// screen readers.
+pub fn warning_icon() -> El {
+    el("span")
+        .attr("aria-hidden", "true")
+        .class("icon")
+        .text("⚠")
+}
+
 /// "⚠ Số liệu cũ: kỳ 2021", the line under a chart whose data is stale.
 pub fn stale_line(note: String) -> El {
     el("p")
         .class("stale")
-        .child(
-            el("span")
-                .attr("aria-hidden", "true")
-                .class("icon")
-                .text("⚠"),
-        )
+        .child(warning_icon())
         .text(" ")
         .text(note)
+}
+
+/// The note a chart points to with `aria-describedby` (element `id`): the target in the
+/// plan's own words and where it comes from (gauge and bullet).
+pub fn source_tip(id: String, target_text: Option<String>, source: Option<String>) -> El {
+    el("div")
+        .attr("id", id)
+        .attr("role", "note")
+        .class("source-tip")
+        .child_opt(target_text.map(|t| el("p").class("quote").text(format!("“{t}”"))))
+        .child_opt(source.map(|s| el("p").text(s)))
 }
 
 /// Attainment as a percentage: 0.8177 → "81,8%".

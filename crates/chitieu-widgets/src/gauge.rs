@@ -5,7 +5,7 @@
 //! sentence and a hidden data table, and the status chip says in words what the colour
 //! says, so nothing depends on reading the arc.
 
-use crate::common::{sr_table, stale_line, status_chip, Ctx, Facts};
+use crate::common::{source_tip, sr_table, stale_line, status_chip, Ctx, Facts};
 use crate::geom;
 use crate::i18n::{self, msg, Msg};
 use crate::markup::{el, El, Node};
@@ -266,14 +266,8 @@ fn view(ctx: &Ctx, ind: &Indicator, score: &IndicatorScore, variant: GaugeVarian
     .flatten()
     .collect::<Vec<_>>()
     .join(" · ");
-    let source_tip = (source.is_some() || target_text.is_some()).then(|| {
-        el("div")
-            .attr("id", source_id)
-            .attr("role", "note")
-            .class("source-tip")
-            .child_opt(target_text.map(|t| el("p").class("quote").text(format!("“{t}”"))))
-            .child_opt(source.map(|s| el("p").text(s)))
-    });
+    let source_tip = (source.is_some() || target_text.is_some())
+        .then(|| source_tip(source_id, target_text, source));
     el("figure")
         .attr("lang", lang.tag())
         .class(format!("{} {variant_class}", ctx.class_list("gauge")))

@@ -134,12 +134,7 @@ pub fn error_box(message: &str, lang: Lang, theme: Theme) -> Node {
         .attr("role", "alert")
         .attr("lang", lang.tag())
         .class(format!("chitieu error {}", theme.class()))
-        .child(
-            el("span")
-                .attr("aria-hidden", "true")
-                .class("icon")
-                .text("⚠"),
-        )
+        .child(common::warning_icon())
         .text(" ")
         .text(message)
         .into()

@@ -1182,12 +1182,7 @@ fn row_view(r: &Row, selectable: bool) -> El {
                     text(" "),
                     el("span")
                         .class("stale")
-                        .child(
-                            el("span")
-                                .attr("aria-hidden", "true")
-                                .class("icon")
-                                .text("⚠"),
-                        )
+                        .child(crate::common::warning_icon())
                         .text(" ")
                         .text(msg(lang, Msg::OldData))
                         .into(),

@@ -36,6 +36,13 @@ pub trait Value: Sized {
     fn entries(&self) -> Option<Vec<(String, Self)>>;
 }
 
+/// A whole, non-negative number below 2^53 as an integer: how a value from `JSON.parse`
+/// answers [`Value::as_int_literal`], since it cannot tell `12` from `12.0` (serde refuses
+/// the latter as a page or a year: the one place the page reads more than `load_json`).
+pub fn whole_number(v: f64) -> Option<u64> {
+    (v.fract() == 0.0 && (0.0..9_007_199_254_740_992.0).contains(&v)).then_some(v as u64)
+}
+
 /// The dataset in `v`, when serde would read exactly this one from the same JSON.
 pub fn read<V: Value>(v: &V) -> Option<Dataset> {
     let mut o = Fields::of(v)?;
