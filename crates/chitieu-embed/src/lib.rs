@@ -2,12 +2,15 @@
 //!
 //! The WebAssembly entry point a web page loads. It exports a handful of functions to
 //! the JavaScript loader (`js/loader.js`, bundled with the wasm-bindgen glue into
-//! `chitieu.js` by `cargo xtask build`): parse a dataset once, mount a widget into a
-//! shadow root (its handle also gives the data it shows as CSV), hand out a widget's
-//! stylesheet. With the `api` feature (module `api`) it also scores, parses and validates, for
-//! `chitieu.score/parseTargets/validate` and the npm package. The custom elements themselves live in
-//! the loader, so the page can define them and defer fetching the wasm until a widget
-//! comes near the viewport.
+//! `chitieu.js` by `cargo xtask build`): read a dataset once from what `JSON.parse` made of
+//! it (`readDataset`), prepare a widget (`mount`: its handle gives the widget's markup,
+//! takes the reader's actions and gives the data it shows as CSV), hand out a widget's
+//! stylesheet. The loader turns the markup into DOM in the widget's shadow root; no
+//! virtual-DOM runtime is in the bundle. With the `api` feature (module `api`) it also
+//! reads CSV and explains bad data, scores, parses and validates, for
+//! `chitieu.score/parseTargets/validate` and the npm package. The custom elements themselves
+//! live in the loader, so the page can define them and defer fetching the wasm until a
+//! widget comes near the viewport.
 //!
 //! Nothing here may panic on user data: the bundle is built with `panic = "abort"`, and
 //! a trap would take every widget on the page down with it. Every failure is returned
