@@ -39,6 +39,21 @@ export default function ({ test, open, assert, assertEq, assertIncludes }) {
     await context.close();
   });
 
+  test("Trusted Types with no policy allowed: CSV data, which needs the analysis files, says so in words; JSON widgets render", async () => {
+    const { page, context } = await open("/tests/pages/embed/trusted-types-csv.html", {
+      init: () => {
+        window.__errors = [];
+        document.addEventListener("chitieu:error", (e) => window.__errors.push(`${e.target.id}: ${e.detail.message}`));
+      },
+    });
+    await page.locator(`#json ${GAUGE}`).waitFor({ timeout: 20_000 });
+    assertIncludes(await boxText(page, "#csv"), "Không tải được thành phần phân tích (chitieu_api.js)", "the CSV widget's message");
+    const errors = await page.evaluate(() => window.__errors.join(" | "));
+    assert(errors.startsWith("csv: ") && errors.includes("chitieu_api.js") && !errors.includes("json:"),
+      `chitieu:error from the CSV widget only, naming what could not load: ${errors}`);
+    await context.close();
+  });
+
   test("<base href> elsewhere: the wasm is found next to the script", async () => {
     const { page, context, errors } = await open("/tests/pages/embed/base.html");
     assertIncludes(await boxText(page, "#a"), "81,77%", "gauge value");

@@ -23,6 +23,7 @@ var TEXT = {
     network: function (url) { return "Không kết nối được để tải dữ liệu từ " + url; },
     html: function (url) { return "Địa chỉ " + url + " trả về một trang web (HTML), không phải dữ liệu JSON hay CSV: hãy kiểm tra thuộc tính src"; },
     wasm: "Không khởi động được thành phần hiển thị (WebAssembly)",
+    api: "Không tải được thành phần phân tích (chitieu_api.js), cần để đọc dữ liệu CSV hoặc chỉ ra lỗi trong dữ liệu",
     data: "Dữ liệu không hợp lệ: ",
     download: "Tải xuống",
     svg: "Ảnh SVG",
@@ -38,6 +39,7 @@ var TEXT = {
     network: function (url) { return "Could not connect to load the data from " + url; },
     html: function (url) { return "The address " + url + " returned a web page (HTML), not JSON or CSV data: check the src attribute"; },
     wasm: "The display component (WebAssembly) could not start",
+    api: "Could not load the analysis component (chitieu_api.js), which reads CSV data and points out mistakes in data",
     data: "Invalid data: ",
     download: "Download",
     svg: "SVG image",
@@ -141,7 +143,7 @@ function repeatsKey(text) {
 // the analysis wasm, which pages with good JSON data never download: it reads the text
 // as `chitieu validate` would and either says what is wrong, in words, or hands back the
 // dataset as canonical JSON. (The npm package has one wasm that reads both itself.)
-function parseDataset(text, name) {
+function parseDataset(text, name, lang) {
   if (ESM_API) return loadDataset(text, name);
   if (!isCsv(text, name) && !repeatsKey(text)) {
     var data;
@@ -153,6 +155,8 @@ function parseDataset(text, name) {
     var handle = readDataset(JSON.parse(api.datasetJson(text, name)));
     if (!handle) throw new Error((name ? name + ": " : "") + "chitieu could not read its own JSON");
     return handle;
+  }, function () {
+    throw own(TEXT[lang || "vi"].api);
   });
 }
 
@@ -160,7 +164,7 @@ function datasetFrom(url, lang) {
   var key = url.href;
   if (!datasets.has(key)) {
     var p = Promise.all([fetchText(key, lang), startWasm()]).then(function (r) {
-      return parseDataset(r[0], url.pathname.split("/").pop() || key);
+      return parseDataset(r[0], url.pathname.split("/").pop() || key, lang);
     });
     // A failed load is not cached, so a later attempt (or a fixed file) can succeed.
     p.catch(function () { datasets.delete(key); });
@@ -573,11 +577,11 @@ class Controller {
   dataset(o, lang) {
     if (o.data !== undefined && o.data !== null) {
       var text = typeof o.data === "string" ? o.data : JSON.stringify(o.data);
-      return startWasm().then(function () { return parseDataset(text, null); });
+      return startWasm().then(function () { return parseDataset(text, null, lang); });
     }
     if (o.src) return datasetFrom(new URL(o.src, document.baseURI), lang);
     if (o.inline !== undefined) {
-      return startWasm().then(function () { return parseDataset(o.inline, "inline JSON"); });
+      return startWasm().then(function () { return parseDataset(o.inline, "inline JSON", lang); });
     }
     return Promise.reject(own(TEXT[lang].noSource));
   }
@@ -728,7 +732,13 @@ function startApi() {
           .then(function () { resolve(api); }, reject);
       };
       var s = document.createElement("script");
-      s.src = scriptUrl(new URL("chitieu_api.js", SCRIPT_URL).href);
+      try {
+        s.src = scriptUrl(new URL("chitieu_api.js", SCRIPT_URL).href);
+      } catch (e) {
+        // A page whose Trusted Types rules allow no "chitieu" policy refuses the URL.
+        reject(e);
+        return;
+      }
       s.async = true;
       s.onerror = function () { reject(new Error("chitieu: could not load " + s.src)); };
       document.head.appendChild(s);
@@ -739,7 +749,7 @@ function startApi() {
 }
 // Pages that enforce Trusted Types take a script URL only from a policy: chitieu's is
 // named "chitieu" (add it to the page's `trusted-types` list) and passes only this URL.
-// The widgets themselves need no policy (see `build`).
+// The widgets themselves need no policy (see `parse` and `create`).
 var urlPolicy = null;
 function scriptUrl(url) {
   var tt = window.trustedTypes;
