@@ -29,7 +29,7 @@ use chitieu_core::{Date, Lang};
 use chitieu_widgets::markup::{Node, Outcome};
 use chitieu_widgets::table::{Table, TableState};
 use chitieu_widgets::trend::{TrendProps, TrendState};
-use chitieu_widgets::{error_box, i18n, Ctx, Data, Options, Spec, Theme};
+use chitieu_widgets::{error_box, i18n, is_error_box, Ctx, Data, Options, Spec, Theme};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -154,12 +154,23 @@ impl MountOptions {
     }
 }
 
-/// What a mounted widget keeps between renders: the markup of a static widget, or the
-/// model and the state machine of an interactive one.
+/// What a mounted widget keeps between renders: nothing for a static widget, the model
+/// and the state machine of an interactive one.
 enum Live {
-    Static(String),
+    Static,
     Table(Box<Table>, TableState),
     Trend(Box<TrendProps>, TrendState),
+}
+
+impl Live {
+    /// The markup for the current state; `None` for a static widget, which never changes.
+    fn view(&self) -> Option<Node> {
+        match self {
+            Live::Static => None,
+            Live::Table(t, st) => Some(t.view(st)),
+            Live::Trend(p, st) => Some(chitieu_widgets::trend::view(p, st)),
+        }
+    }
 }
 
 /// A mounted widget: its markup (`html()`), the reader's actions (`act()`), the data it
@@ -171,17 +182,16 @@ pub struct WidgetHandle {
     spec: Option<Spec>,
     /// Where the focus goes after the last action, taken by `focus()`.
     focus: Option<String>,
+    /// The markup shown now: rendered once per state, at mount and after an action that
+    /// changed the state.
+    markup: String,
 }
 
 #[wasm_bindgen]
 impl WidgetHandle {
     /// The widget's markup now (escaped by construction: see `chitieu_widgets::markup`).
     pub fn html(&self) -> String {
-        match &self.live {
-            Live::Static(s) => s.clone(),
-            Live::Table(t, st) => t.view(st).to_html(),
-            Live::Trend(p, st) => chitieu_widgets::trend::view(p, st).to_html(),
-        }
+        self.markup.clone()
     }
 
     /// Whether the widget shows an error box instead of its figures.
@@ -196,9 +206,14 @@ impl WidgetHandle {
         let o: Outcome = match &mut self.live {
             Live::Table(t, st) => t.act(st, name, value),
             Live::Trend(p, st) => chitieu_widgets::trend::act(p, st, name, value),
-            Live::Static(_) => Outcome::default(),
+            Live::Static => Outcome::default(),
         };
         self.focus = o.focus;
+        if o.changed {
+            if let Some(n) = self.live.view() {
+                self.markup = n.to_html();
+            }
+        }
         u32::from(o.changed) | (u32::from(o.handled) << 1)
     }
 
@@ -273,12 +288,6 @@ fn context(data: &DatasetHandle, o: &MountOptions, lang: Lang) -> Result<Ctx, St
     Ok(ctx)
 }
 
-/// A static widget's markup, and whether it shows figures rather than an error box.
-fn static_view(n: Node) -> (Live, bool) {
-    let ok = n.as_el().and_then(|e| e.get("role")) != Some("alert");
-    (Live::Static(n.to_html()), ok)
-}
-
 /// Prepares `widget` over `data` with the element's options. Problems with the options
 /// are shown inside the widget, in words, not thrown.
 #[wasm_bindgen]
@@ -287,9 +296,10 @@ pub fn mount(widget: &str, data: &DatasetHandle, options: JsValue) -> WidgetHand
     let lang = Lang::from_tag(given(&opts.lang).unwrap_or("vi"));
     let theme = Theme::parse(given(&opts.theme).unwrap_or("light"));
     let error = |message: String| WidgetHandle {
-        live: Live::Static(error_box(&message, lang, theme).to_html()),
+        live: Live::Static,
         spec: None,
         focus: None,
+        markup: error_box(&message, lang, theme).to_html(),
     };
     let ctx = match context(data, &opts, lang) {
         Ok(c) => c,
@@ -306,30 +316,31 @@ pub fn mount(widget: &str, data: &DatasetHandle, options: JsValue) -> WidgetHand
         Ok(s) => s,
         Err(e) => return error(e),
     };
-    // A widget whose indicator or pillar is not in the data renders an error box (the
-    // one element with role="alert"): it then has no data to export.
-    let is_alert = |n: &Node| n.as_el().and_then(|e| e.get("role")) == Some("alert");
-    let (live, ok) = match &spec {
+    // A widget whose indicator or pillar is not in the data renders an error box: it then
+    // has no data to export.
+    let (live, shown) = match &spec {
         Spec::Table(p) => match Table::new(p) {
             Ok(t) => {
                 let st = t.initial_state();
-                (Live::Table(Box::new(t), st), true)
+                let shown = t.view(&st);
+                (Live::Table(Box::new(t), st), shown)
             }
-            Err(e) => (Live::Static(e.to_html()), false),
+            Err(e) => (Live::Static, e),
         },
         Spec::Trend(p) => {
             let st = TrendState::default();
-            let ok = !is_alert(&chitieu_widgets::trend::view(p, &st));
-            (Live::Trend(Box::new(p.clone()), st), ok)
+            let shown = chitieu_widgets::trend::view(p, &st);
+            (Live::Trend(Box::new(p.clone()), st), shown)
         }
-        Spec::Gauge(p) => static_view(chitieu_widgets::gauge::render(p)),
-        Spec::Bullet(p) => static_view(chitieu_widgets::bullet::render(p)),
-        Spec::Scorecard(p) => static_view(chitieu_widgets::scorecard::render(p)),
+        Spec::Gauge(p) => (Live::Static, chitieu_widgets::gauge::render(p)),
+        Spec::Bullet(p) => (Live::Static, chitieu_widgets::bullet::render(p)),
+        Spec::Scorecard(p) => (Live::Static, chitieu_widgets::scorecard::render(p)),
     };
     WidgetHandle {
         live,
-        spec: ok.then_some(spec),
+        spec: (!is_error_box(&shown)).then_some(spec),
         focus: None,
+        markup: shown.to_html(),
     }
 }
 

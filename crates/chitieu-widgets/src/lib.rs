@@ -139,3 +139,22 @@ pub fn error_box(message: &str, lang: Lang, theme: Theme) -> Node {
         .text(message)
         .into()
 }
+
+/// Whether `n` is the box of [`error_box`] (the only widget root with `role="alert"`),
+/// i.e. the widget shows a failure instead of its figures.
+pub fn is_error_box(n: &Node) -> bool {
+    n.as_el().and_then(|e| e.get("role")) == Some("alert")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_error_box_is_told_from_a_widget() {
+        assert!(is_error_box(&error_box("x", Lang::Vi, Theme::Light)));
+        let figure: Node = el("figure").attr("role", "group").into();
+        assert!(!is_error_box(&figure));
+        assert!(!is_error_box(&markup::text("x")));
+    }
+}

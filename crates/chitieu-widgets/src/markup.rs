@@ -236,18 +236,6 @@ fn escape_into(out: &mut String, s: &str, attr: bool) {
     out.push_str(rest);
 }
 
-/// Class names joined by spaces, skipping the absent ones.
-pub fn classes<'a>(names: impl IntoIterator<Item = Option<&'a str>>) -> String {
-    let mut out = String::new();
-    for n in names.into_iter().flatten().filter(|n| !n.is_empty()) {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(n);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -272,6 +260,5 @@ mod tests {
             .child_opt(None::<El>)
             .into();
         assert_eq!(n.to_html(), "<label><input type=\"search\">ab</label>");
-        assert_eq!(classes([Some("a"), None, Some(""), Some("b")]), "a b");
     }
 }
