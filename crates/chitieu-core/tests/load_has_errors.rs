@@ -2,15 +2,17 @@
 //! with their messages): the one says there is an error exactly when the other lists one.
 
 mod load_common;
+mod load_gen;
 
 use std::path::PathBuf;
 
 use chitieu_core::load::{has_errors, read_csv, read_json, validate};
 use chitieu_core::{
     Baseline, Bound, Change, Dataset, Date, Indicator, Level, Observation, Period, Pillar, Plan,
-    Source, Target, Text, Unit, SCHEMA,
+    Source, Target, Unit, SCHEMA,
 };
 use load_common::RICH_JSON;
+use load_gen::{date, name, number, period, target, text, token};
 use proptest::prelude::*;
 use proptest::sample::select;
 
@@ -336,70 +338,6 @@ fn mutation() -> impl Strategy<Value = Mutation> {
 }
 
 // ---- generated datasets, mutated (generators as in `load_props.rs`) ----
-
-fn number() -> impl Strategy<Value = f64> {
-    prop_oneof![
-        (-1_000_000_000i64..1_000_000_000, 0i32..5).prop_map(|(n, k)| n as f64 / 10f64.powi(k)),
-        select(vec![0.0, 100.0, 95.9, 1_428_322_000_000.0, 0.000_001, 1e15]),
-    ]
-}
-
-fn date() -> impl Strategy<Value = Date> {
-    (1990i32..2100, 1u8..=12, 1u8..=28).prop_map(|(year, month, day)| Date { year, month, day })
-}
-
-fn period() -> impl Strategy<Value = Period> {
-    let year = || 1990i32..2100;
-    prop_oneof![
-        year().prop_map(Period::Year),
-        (year(), 1u8..=4).prop_map(|(y, q)| Period::Quarter(y, q)),
-        (year(), 1u8..=12).prop_map(|(y, m)| Period::Month(y, m)),
-        date().prop_map(Period::Day),
-    ]
-}
-
-fn text() -> impl Strategy<Value = String> {
-    "[a-zA-Zà-ỹ0-9 %/-]{0,8}"
-}
-
-fn token() -> impl Strategy<Value = String> {
-    "[a-z][a-z0-9-]{0,3}"
-}
-
-fn name() -> impl Strategy<Value = Text> {
-    (text(), proptest::option::of(text())).prop_map(|(vi, en)| Text { vi, en })
-}
-
-fn target() -> impl Strategy<Value = Target> {
-    let bound = prop_oneof![
-        number().prop_map(Bound::Gte),
-        number().prop_map(Bound::Gt),
-        number().prop_map(Bound::Lte),
-        number().prop_map(Bound::Lt),
-        number().prop_map(Bound::Eq),
-        (number(), number()).prop_map(|(a, b)| Bound::Range {
-            min: a.min(b),
-            max: a.max(b)
-        }),
-        (
-            number(),
-            proptest::option::of(select(vec![0.0, 0.05, 0.25]))
-        )
-            .prop_map(|(value, tolerance)| Bound::Approx { value, tolerance }),
-    ];
-    (
-        bound,
-        proptest::option::of(select(vec![Change::Increase, Change::Decrease])),
-        proptest::option::of(period()),
-        proptest::option::of(text()),
-    )
-        .prop_map(|(bound, change, deadline, text)| Target {
-            bound,
-            change,
-            deadline,
-            text,
-        })
-}
 
 /// Mostly valid, so that the mutations decide: a value, or a ratio, and now and then a
 /// printed figure.

@@ -8,6 +8,7 @@
 //! possible) and may only ever be stricter.
 
 mod load_common;
+mod load_gen;
 
 use std::collections::HashSet;
 use std::fmt;
@@ -16,10 +17,10 @@ use std::path::{Path, PathBuf};
 use chitieu_core::load::lean::{self, Value};
 use chitieu_core::load::{load_json, read_json, to_json};
 use chitieu_core::{
-    Baseline, Bound, Change, Dataset, Date, Indicator, Level, Observation, Period, Pillar, Plan,
-    Source, Target, Text, Unit, SCHEMA,
+    Baseline, Dataset, Date, Indicator, Level, Observation, Pillar, Plan, Source, Unit, SCHEMA,
 };
 use load_common::RICH_JSON;
+use load_gen::{name, number, period, target, text, token};
 use proptest::prelude::*;
 use proptest::sample::select;
 use serde::de::{MapAccess, SeqAccess, Visitor};
@@ -502,68 +503,6 @@ fn what_only_the_parsed_value_shows() {
 }
 
 // ---- generated datasets, mutated ----
-
-fn number() -> impl Strategy<Value = f64> {
-    prop_oneof![
-        (-1_000_000i64..1_000_000, 0i32..4).prop_map(|(n, k)| n as f64 / 10f64.powi(k)),
-        select(vec![0.0, -0.0, 100.0, 95.9, 1e15, 93.333_333_333_333_33]),
-    ]
-}
-
-fn period() -> impl Strategy<Value = Period> {
-    let year = || 1990i32..2100;
-    prop_oneof![
-        year().prop_map(Period::Year),
-        (year(), 1u8..=4).prop_map(|(y, q)| Period::Quarter(y, q)),
-        (year(), 1u8..=12).prop_map(|(y, m)| Period::Month(y, m)),
-        (year(), 1u8..=12, 1u8..=28).prop_map(|(year, month, day)| Period::Day(Date {
-            year,
-            month,
-            day
-        })),
-    ]
-}
-
-fn text() -> impl Strategy<Value = String> {
-    "[a-zA-Zà-ỹ0-9 %/-]{0,8}"
-}
-
-fn token() -> impl Strategy<Value = String> {
-    "[a-z][a-z0-9-]{0,4}"
-}
-
-fn name() -> impl Strategy<Value = Text> {
-    (text(), proptest::option::of(text())).prop_map(|(vi, en)| Text { vi, en })
-}
-
-fn target() -> impl Strategy<Value = Target> {
-    let bound = prop_oneof![
-        number().prop_map(Bound::Gte),
-        number().prop_map(Bound::Lt),
-        number().prop_map(Bound::Eq),
-        (number(), number()).prop_map(|(a, b)| Bound::Range {
-            min: a.min(b),
-            max: a.max(b)
-        }),
-        (
-            number(),
-            proptest::option::of(select(vec![0.0, 0.05, 0.25]))
-        )
-            .prop_map(|(value, tolerance)| Bound::Approx { value, tolerance }),
-    ];
-    (
-        bound,
-        proptest::option::of(select(vec![Change::Increase, Change::Decrease])),
-        proptest::option::of(period()),
-        proptest::option::of(text()),
-    )
-        .prop_map(|(bound, change, deadline, text)| Target {
-            bound,
-            change,
-            deadline,
-            text,
-        })
-}
 
 fn indicator() -> impl Strategy<Value = Indicator> {
     // Mostly valid, so that edits of them often still load.
