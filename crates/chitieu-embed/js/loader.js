@@ -323,8 +323,7 @@ function wire(ctrl, mp) {
     var f = h.focus();
     var target = f && mp.querySelector(f);
     if (target) {
-      // A new page of the table starts at its top: reading goes on from there.
-      if (target.nodeName === "TABLE") target.scrollIntoView();
+      if (r & 4) target.scrollIntoView();
       target.focus();
     }
     return r;

@@ -201,7 +201,8 @@ impl WidgetHandle {
     }
 
     /// A reader's action, named by the markup's `data-act` (see `markup::Outcome`):
-    /// bit 1 set when the widget must render again, bit 2 when the event was handled.
+    /// bit 1 set when the widget must render again, bit 2 when the event was handled,
+    /// bit 4 when the element to focus is also to be scrolled into view.
     pub fn act(&mut self, name: &str, value: &str) -> u32 {
         let o: Outcome = match &mut self.live {
             Live::Table(t, st) => t.act(st, name, value),
@@ -214,7 +215,7 @@ impl WidgetHandle {
                 self.markup = n.to_html();
             }
         }
-        u32::from(o.changed) | (u32::from(o.handled) << 1)
+        u32::from(o.changed) | (u32::from(o.handled) << 1) | (u32::from(o.scroll) << 2)
     }
 
     /// The CSS selector of the element to focus after the last action, once.

@@ -64,7 +64,7 @@ pub fn target_table(p: &TargetTableProps) -> Html {
             }
         });
     }
-    let focus = use_mut_ref(|| None::<String>);
+    let focus = use_mut_ref(|| None::<(String, bool)>);
     let root = use_node_ref();
     use_focus(&root, &focus);
     let table = match &*model {
@@ -90,7 +90,7 @@ pub fn target_table(p: &TargetTableProps) -> Html {
             }
             let mut next = (*state).clone();
             let o = t.act(&mut next, &name, &value);
-            *focus.borrow_mut() = o.focus.clone();
+            *focus.borrow_mut() = o.focus.clone().map(|f| (f, o.scroll));
             if o.changed {
                 state.set(next);
             }
@@ -105,7 +105,7 @@ pub fn target_table(p: &TargetTableProps) -> Html {
 #[function_component(Trend)]
 pub fn trend(p: &TrendProps) -> Html {
     let state = use_state_eq(TrendState::default);
-    let focus = use_mut_ref(|| None::<String>);
+    let focus = use_mut_ref(|| None::<(String, bool)>);
     let root = use_node_ref();
     use_focus(&root, &focus);
     let on_action = {
@@ -113,7 +113,7 @@ pub fn trend(p: &TrendProps) -> Html {
         Callback::from(move |(name, value): (String, String)| {
             let mut next = *state;
             let o = crate::trend::act(&p, &mut next, &name, &value);
-            *focus.borrow_mut() = o.focus.clone();
+            *focus.borrow_mut() = o.focus.clone().map(|f| (f, o.scroll));
             if o.changed {
                 state.set(next);
             }
@@ -125,16 +125,16 @@ pub fn trend(p: &TrendProps) -> Html {
 
 /// After a render, focuses the element an action asked for.
 #[hook]
-fn use_focus(root: &NodeRef, focus: &Rc<std::cell::RefCell<Option<String>>>) {
+fn use_focus(root: &NodeRef, focus: &Rc<std::cell::RefCell<Option<(String, bool)>>>) {
     let (root, focus) = (root.clone(), focus.clone());
     use_effect(move || {
         // Taken before focusing: focusing fires `focusin`, whose action writes `focus`.
         let sel = focus.borrow_mut().take();
-        if let Some(sel) = sel {
+        if let Some((sel, scroll)) = sel {
             #[cfg(target_arch = "wasm32")]
-            dom::focus(&root, &sel);
+            dom::focus(&root, &sel, scroll);
             #[cfg(not(target_arch = "wasm32"))]
-            let _ = (&root, sel);
+            let _ = (&root, sel, scroll);
         }
     });
 }
@@ -266,16 +266,16 @@ mod dom {
         }
     }
 
-    /// Focuses the element `sel` names inside the widget (a new page's table also scrolls
-    /// to its top).
-    pub fn focus(root: &NodeRef, sel: &str) {
+    /// Focuses the element `sel` names inside the widget, first scrolling its top into
+    /// view when the action asked to (see `Outcome::scroll`).
+    pub fn focus(root: &NodeRef, sel: &str, scroll: bool) {
         let Some(el) = root
             .cast::<Element>()
             .and_then(|r| r.query_selector(sel).ok().flatten())
         else {
             return;
         };
-        if el.tag_name() == "TABLE" {
+        if scroll {
             el.scroll_into_view();
         }
         if let Ok(f) = js_sys::Reflect::get(&el, &JsValue::from_str("focus")) {

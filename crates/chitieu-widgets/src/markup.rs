@@ -39,9 +39,12 @@ pub struct El {
 pub struct Outcome {
     /// The state changed: render again.
     pub changed: bool,
-    /// A CSS selector (inside the widget) of the element to focus after rendering; the
-    /// host also scrolls it into view.
+    /// A CSS selector (inside the widget) of the element to focus after rendering.
     pub focus: Option<String>,
+    /// Also scroll that element's top into view (a new page of the table starts at its
+    /// top; reading goes on from there). Focus alone would not scroll an element that is
+    /// partly on screen.
+    pub scroll: bool,
     /// The event was handled (a key press then does not scroll the page).
     pub handled: bool,
 }

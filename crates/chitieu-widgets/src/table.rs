@@ -753,6 +753,7 @@ impl Table {
             return Outcome {
                 changed: true,
                 focus: Some("table".into()),
+                scroll: true,
                 handled: true,
             };
         }
@@ -806,8 +807,8 @@ impl Table {
         };
         Outcome {
             changed: true,
-            focus: None,
             handled: true,
+            ..Outcome::default()
         }
     }
 
@@ -1561,8 +1562,8 @@ mod tests {
     fn changed() -> Outcome {
         Outcome {
             changed: true,
-            focus: None,
             handled: true,
+            ..Outcome::default()
         }
     }
 
@@ -1570,6 +1571,7 @@ mod tests {
         Outcome {
             changed: true,
             focus: Some("table".into()),
+            scroll: true,
             handled: true,
         }
     }

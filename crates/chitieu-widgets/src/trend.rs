@@ -111,6 +111,7 @@ pub fn act(p: &TrendProps, st: &mut TrendState, name: &str, value: &str) -> Outc
             Outcome {
                 changed,
                 focus: Some(format!("[data-point=\"{to}\"]")),
+                scroll: false,
                 handled: true,
             }
         }
@@ -1203,6 +1204,7 @@ mod tests {
         Outcome {
             changed,
             focus: Some(format!("[data-point=\"{to}\"]")),
+            scroll: false,
             handled: true,
         }
     }
