@@ -293,6 +293,7 @@ fn single_indicators(ds: &Dataset) -> Vec<Dataset> {
     ds.indicators
         .iter()
         .map(|ind| Dataset {
+            quarantined: Vec::new(),
             indicators: vec![ind.clone()],
             ..ds.clone()
         })

@@ -890,6 +890,7 @@ fn build(doc: &Doc, plan: Plan, kept: &[Kept], obs: &[Obs]) -> Dataset {
         indicators.push(ind);
     }
     Dataset {
+        quarantined: Vec::new(),
         schema: SCHEMA.to_string(),
         plan,
         as_of: None,

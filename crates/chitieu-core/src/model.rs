@@ -31,6 +31,11 @@ pub struct Dataset {
     pub pillars: Vec<Pillar>,
     #[serde(deserialize_with = "objects")]
     pub indicators: Vec<Indicator>,
+    /// Indicators of the file left out of `indicators` because their own data is
+    /// invalid, with why: one clerk's typo hides one indicator, not the whole dashboard.
+    /// Not part of the written form; see [`crate::load`].
+    #[serde(skip)]
+    pub quarantined: Vec<crate::load::Quarantined>,
 }
 
 /// The document the targets come from.

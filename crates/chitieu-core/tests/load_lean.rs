@@ -626,6 +626,7 @@ fn dataset() -> impl Strategy<Value = Dataset> {
                 ind.id = format!("{}-{i}", ind.id);
             }
             Dataset {
+                quarantined: Vec::new(),
                 schema: SCHEMA.to_string(),
                 plan,
                 as_of,

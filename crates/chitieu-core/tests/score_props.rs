@@ -209,6 +209,7 @@ proptest! {
         as_of in date(),
     ) {
         let ds = Dataset {
+            quarantined: Vec::new(),
             schema: "chitieu/1".into(),
             plan: Plan::default(),
             as_of: None,

@@ -89,6 +89,7 @@ pub fn score_filtered(
         as_of: ds.as_of,
         pillars,
         indicators,
+        quarantined: Vec::new(),
     };
     score_dataset(&narrowed, as_of, cfg)
 }

@@ -71,6 +71,7 @@ impl Spec {
             .cloned()
             .collect();
         chitieu_core::Dataset {
+            quarantined: Vec::new(),
             schema: ds.schema.clone(),
             plan: ds.plan.clone(),
             as_of: Some(ctx.as_of()),
@@ -173,6 +174,7 @@ mod tests {
 
     fn ctx() -> Ctx {
         Ctx::new(Data::from(chitieu_core::Dataset {
+            quarantined: Vec::new(),
             schema: chitieu_core::SCHEMA.into(),
             plan: Default::default(),
             as_of: None,

@@ -1146,6 +1146,7 @@ mod tests {
 
     fn props(selectable: bool) -> TrendProps {
         let mut ctx = Ctx::new(crate::Data::from(chitieu_core::Dataset {
+            quarantined: Vec::new(),
             schema: chitieu_core::SCHEMA.into(),
             plan: Default::default(),
             as_of: Some(Date {

@@ -13,7 +13,7 @@
 use std::collections::HashMap;
 
 use super::num::{read_cell_number, read_date, read_period};
-use super::{strip_bom, Diagnostic, Format, LoadError, Loaded};
+use super::{strip_bom, Diagnostic, Format, LoadError, Loaded, Policy};
 use crate::model::{
     Baseline, Change, Dataset, Indicator, Level, Observation, Pillar, Plan, RawTarget, Source,
     Target, Text, Unit, OPS, SCHEMA,
@@ -138,7 +138,13 @@ impl Record {
 /// Accepts a UTF-8 byte-order mark, `,`, `;` or tab separators (sniffed from the header
 /// line), decimal commas and thousands separators in numbers, and `#` comment rows.
 pub fn read_csv(text: &str) -> Result<Loaded, LoadError> {
-    read_with_lines(text).map(|(loaded, _)| loaded)
+    read_csv_with(text, Policy::Strict)
+}
+
+/// [`read_csv`] under a [`Policy`]: with [`Policy::Quarantine`], indicators with reading
+/// errors are set aside with their findings when nothing else is wrong.
+pub fn read_csv_with(text: &str, policy: Policy) -> Result<Loaded, LoadError> {
+    read_with_lines(text, policy).map(|(loaded, _)| loaded)
 }
 
 /// Where each part of the dataset came from, to give validation findings a line.
@@ -254,7 +260,7 @@ impl Sink<'_> {
     }
 }
 
-pub(super) fn read_with_lines(text: &str) -> Result<(Loaded, LineMap), LoadError> {
+pub(super) fn read_with_lines(text: &str, policy: Policy) -> Result<(Loaded, LineMap), LoadError> {
     let body = strip_bom(text);
     if body.trim().is_empty() {
         return Err(LoadError::Empty(Format::Csv));
@@ -296,6 +302,7 @@ pub(super) fn read_with_lines(text: &str) -> Result<(Loaded, LineMap), LoadError
 
     // Data rows with their record kinds; rows that are not data are dropped here.
     let mut data: Vec<(Record, Row)> = Vec::new();
+    let mut misplaced: Vec<(Diagnostic, Record, Option<&str>)> = Vec::new();
     for (line, cells) in rest {
         let row = Row {
             line: *line,
@@ -349,9 +356,7 @@ pub(super) fn read_with_lines(text: &str) -> Result<(Loaded, LineMap), LoadError
                 .filter(|r| r.uses(name))
                 .map(|r| r.name())
                 .collect();
-                sink.error(
-                    &row,
-                    name,
+                let d = Diagnostic::error(
                     "",
                     format!(
                         "column '{name}' is not used by {} rows (it is for {} rows); \
@@ -360,6 +365,8 @@ pub(super) fn read_with_lines(text: &str) -> Result<(Loaded, LineMap), LoadError
                         owners.join(", ")
                     ),
                 );
+                // Given to its indicator, once ids are known, when the row is one of its.
+                misplaced.push((sink.place(d, row.line, name), kind, row.get("id")));
             }
         }
         if row.get("id").is_none() {
@@ -445,10 +452,11 @@ pub(super) fn read_with_lines(text: &str) -> Result<(Loaded, LineMap), LoadError
                 let id = row.get("id").unwrap_or_default();
                 let who = format!("indicator '{id}'");
                 if let Some(&(_, first)) = index.get(id) {
+                    // About every reference to the id, so about the whole file.
                     sink.error(
                         row,
                         "id",
-                        format!("{path}.id"),
+                        "indicators",
                         format!("{who} is already defined on line {first}; ids must be unique"),
                     );
                     continue;
@@ -517,6 +525,15 @@ pub(super) fn read_with_lines(text: &str) -> Result<(Loaded, LineMap), LoadError
             }
             _ => {}
         }
+    }
+
+    for (mut d, kind, id) in misplaced {
+        if kind != Record::Plan && kind != Record::Pillar {
+            if let Some(&(i, _)) = id.and_then(|id| index.get(id)) {
+                d.path = format!("indicators[{i}]");
+            }
+        }
+        sink.errors.push(d);
     }
 
     // Targets, baselines and observations attach to their indicator by id, so they may
@@ -622,15 +639,18 @@ pub(super) fn read_with_lines(text: &str) -> Result<(Loaded, LineMap), LoadError
         ));
         return Err(fail(super::in_order(sink.errors)));
     };
-    if !sink.errors.is_empty() {
+    let structural = |d: &Diagnostic| super::indicator_index(&d.path).is_none();
+    if sink.errors.iter().any(structural) || (policy == Policy::Strict && !sink.errors.is_empty()) {
         return Err(fail(super::in_order(sink.errors)));
     }
+    let (indicators, quarantined) = set_aside(indicators, &mut sink);
     let dataset = Dataset {
         schema: SCHEMA.to_string(),
         plan,
         as_of,
         pillars,
         indicators,
+        quarantined,
     };
     Ok((
         Loaded {
@@ -639,6 +659,47 @@ pub(super) fn read_with_lines(text: &str) -> Result<(Loaded, LineMap), LoadError
         },
         map,
     ))
+}
+
+/// Sets aside the indicators with reading errors, with those errors and their reading
+/// warnings; the errors left in `sink` are all inside indicators.
+fn set_aside(
+    indicators: Vec<Indicator>,
+    sink: &mut Sink,
+) -> (Vec<Indicator>, Vec<super::Quarantined>) {
+    let mut bad: Vec<usize> = sink
+        .errors
+        .iter()
+        .filter_map(|d| super::indicator_index(&d.path))
+        .collect();
+    if bad.is_empty() {
+        return (indicators, Vec::new());
+    }
+    bad.sort_unstable();
+    bad.dedup();
+    let (mut kept, mut quarantined) = (Vec::new(), Vec::new());
+    for (index, ind) in indicators.into_iter().enumerate() {
+        if bad.binary_search(&index).is_err() {
+            kept.push(ind);
+            continue;
+        }
+        let mut diagnostics = Vec::new();
+        for list in [&mut sink.errors, &mut sink.warnings] {
+            let (mine, rest) = std::mem::take(list)
+                .into_iter()
+                .partition(|d: &Diagnostic| super::indicator_index(&d.path) == Some(index));
+            *list = rest;
+            diagnostics.extend(super::in_order(mine));
+        }
+        quarantined.push(super::Quarantined {
+            index,
+            id: ind.id,
+            name: Some(ind.name),
+            pillar: ind.pillar,
+            diagnostics,
+        });
+    }
+    (kept, quarantined)
 }
 
 /// The indicator rows' ids by their lowercase form (the first of each), so the hint for

@@ -8,11 +8,11 @@
 use std::collections::HashSet;
 use std::fmt;
 
-use serde::de::{DeserializeOwned, MapAccess, Visitor};
+use serde::de::{DeserializeOwned, IgnoredAny, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use serde_json::value::RawValue;
 
-use super::{strip_bom, Diagnostic, Format, LoadError, Loaded};
+use super::{strip_bom, Diagnostic, Format, LoadError, Loaded, Policy, Quarantined};
 use crate::model::{Dataset, Indicator, Obj, Pillar, Plan, SCHEMA};
 use crate::period::Date;
 
@@ -25,6 +25,12 @@ const TOP_FIELDS: [&str; 5] = ["schema", "plan", "as_of", "pillars", "indicators
 
 /// Reads a JSON dataset without validating it: structure, types and ops only.
 pub fn read_json(text: &str) -> Result<Loaded, LoadError> {
+    read_json_with(text, Policy::Strict)
+}
+
+/// [`read_json`] under a [`Policy`]: with [`Policy::Quarantine`], indicators that do not
+/// read are set aside with their findings when nothing else is wrong.
+pub fn read_json_with(text: &str, policy: Policy) -> Result<Loaded, LoadError> {
     let body = strip_bom(text);
     if body.trim().is_empty() {
         return Err(LoadError::Empty(Format::Json));
@@ -48,16 +54,92 @@ pub fn read_json(text: &str) -> Result<Loaded, LoadError> {
             warnings: Vec::new(),
         }),
         Err(e) => {
-            let mut found = collect_errors(body, &entries);
+            let mut found = collect_errors(body, &entries, policy == Policy::Quarantine);
             if found.errors.is_empty() {
                 let path = error_path(body, &e);
                 found.errors.push(serde_diag(body, 0, body, path, &e));
+            }
+            let own = policy == Policy::Quarantine
+                && !found.structural
+                && found
+                    .errors
+                    .iter()
+                    .all(|d| super::indicator_index(&d.path).is_some());
+            if own {
+                if let Some(dataset) = assemble(&entries, found.errors.clone()) {
+                    return Ok(Loaded {
+                        dataset,
+                        warnings: Vec::new(),
+                    });
+                }
             }
             Err(LoadError::Read {
                 format: Format::Json,
                 errors: super::in_order_counting(found.errors, found.more),
             })
         }
+    }
+}
+
+/// The dataset from its parts when only indicators failed to read: the others, and the
+/// failed ones set aside with their findings. `None` when a part outside the indicators
+/// does not read after all.
+fn assemble(entries: &[(String, &RawValue)], errors: Vec<Diagnostic>) -> Option<Dataset> {
+    fn get<T: DeserializeOwned>(entries: &[(String, &RawValue)], key: &str) -> Option<T> {
+        let (_, raw) = entries.iter().find(|(k, _)| k == key)?;
+        serde_json::from_str(raw.get()).ok()
+    }
+    let plan = get::<Obj<Plan>>(entries, "plan")?.0;
+    let as_of = match entries.iter().any(|(k, _)| k == "as_of") {
+        true => get::<Option<Date>>(entries, "as_of")?,
+        false => None,
+    };
+    let pillars = match entries.iter().any(|(k, _)| k == "pillars") {
+        true => get::<Vec<Obj<Pillar>>>(entries, "pillars")?,
+        false => Vec::new(),
+    };
+    let (_, raw) = entries.iter().find(|(k, _)| k == "indicators")?;
+    let raws = serde_json::from_str::<Vec<&RawValue>>(raw.get()).ok()?;
+    let mut indicators = Vec::with_capacity(raws.len());
+    let mut quarantined: Vec<Quarantined> = Vec::new();
+    for (index, raw) in raws.iter().enumerate() {
+        match serde_json::from_str::<Obj<Indicator>>(raw.get()) {
+            Ok(ind) => indicators.push(ind.0),
+            Err(_) => quarantined.push(probe(index, raw.get())),
+        }
+    }
+    for d in errors {
+        let at = super::indicator_index(&d.path)
+            .and_then(|i| quarantined.binary_search_by_key(&i, |q| q.index).ok());
+        // Every failed indicator has a finding, and every finding names one that failed;
+        // anything else means the pieces disagree with the whole, so the file is refused.
+        quarantined.get_mut(at?)?.diagnostics.push(d);
+    }
+    if quarantined.iter().any(|q| q.diagnostics.is_empty()) {
+        return None;
+    }
+    Some(Dataset {
+        schema: SCHEMA.to_string(),
+        plan,
+        as_of,
+        pillars: pillars.into_iter().map(|p| p.0).collect(),
+        indicators,
+        quarantined,
+    })
+}
+
+/// What can be read of an indicator that failed to read: its id, name and pillar.
+fn probe(index: usize, text: &str) -> Quarantined {
+    let v: serde_json::Value = serde_json::from_str(text).unwrap_or_default();
+    let string = |k: &str| v.get(k).and_then(|s| s.as_str()).map(str::to_string);
+    Quarantined {
+        index,
+        id: string("id").unwrap_or_default(),
+        name: v
+            .get("name")
+            .and_then(|n| serde_json::from_value::<crate::model::Text>(n.clone()).ok()),
+        pillar: string("pillar"),
+        diagnostics: Vec::new(),
     }
 }
 
@@ -138,6 +220,12 @@ fn check_schema(body: &str, entries: &[(String, &RawValue)]) -> Result<(), LoadE
 struct Found {
     errors: Vec<Diagnostic>,
     more: usize,
+    /// Whether a problem outside the indicators was found (kept or only counted): one
+    /// such problem rejects the file.
+    structural: bool,
+    /// Whether problems inside indicators are all kept, placed or not: under
+    /// [`Policy::Quarantine`] each indicator set aside must say why.
+    keep_own: bool,
 }
 
 impl Found {
@@ -147,6 +235,7 @@ impl Found {
 
     /// Places `d` at byte `at` and keeps it, or only counts it once enough are kept.
     fn push_at(&mut self, body: &str, at: usize, mut d: Diagnostic) {
+        self.structural |= super::indicator_index(&d.path).is_none();
         if self.full() {
             self.more += 1;
         } else {
@@ -157,8 +246,11 @@ impl Found {
 }
 
 /// Reads each part of the document on its own, collecting every failure.
-fn collect_errors(body: &str, entries: &[(String, &RawValue)]) -> Found {
-    let mut errors = Found::default();
+fn collect_errors(body: &str, entries: &[(String, &RawValue)], keep_own: bool) -> Found {
+    let mut errors = Found {
+        keep_own,
+        ..Found::default()
+    };
     let mut seen = HashSet::new();
     for (key, raw) in entries {
         let at = offset_in(body, raw.get());
@@ -217,8 +309,10 @@ fn list<T: DeserializeOwned>(body: &str, raw: &RawValue, name: &str, out: &mut F
     }
 }
 
-/// Reads one part of the document as `T`, recording a failure with its absolute path
-/// and position (or, once enough are recorded, only counting it).
+/// Reads one part of the document as `T`, recording each failure with its absolute path
+/// and position. Past [`super::MAX_LISTED`] problems, one outside the indicators is only
+/// counted, and one inside an indicator is kept without its place (placing reads the
+/// document from its start), since the indicator it sets aside must say why.
 fn part<T: DeserializeOwned>(
     body: &str,
     raw: &RawValue,
@@ -226,30 +320,44 @@ fn part<T: DeserializeOwned>(
     id: Option<String>,
     found: &mut Found,
 ) {
-    if let Err(e) = serde_json::from_str::<T>(raw.get()) {
-        if found.full() {
-            found.more += 1;
-            return;
-        }
-        // Narrow to the indicator's or pillar's own part that fails alone, whose error
-        // position is then its own (see `narrow`).
-        let (prefix_at, sub, e) = match e.classify() {
-            serde_json::error::Category::Data => {
-                narrow(raw.get(), &prefix).unwrap_or_else(|| (prefix.clone(), raw.get(), e))
-            }
-            _ => (prefix.clone(), raw.get(), e),
-        };
+    let Err(e) = serde_json::from_str::<T>(raw.get()) else {
+        return;
+    };
+    let own = super::indicator_index(&prefix).is_some();
+    found.structural |= !own;
+    if found.full() && !(own && found.keep_own) {
+        found.more += 1;
+        return;
+    }
+    // Narrow to the indicator's or pillar's own parts that fail alone, whose error
+    // positions are then their own (see `narrow`): every one, so a clerk fixes an
+    // indicator in one round.
+    let failures = match e.classify() {
+        serde_json::error::Category::Data => narrow(raw.get(), &prefix),
+        _ => Vec::new(),
+    };
+    let failures = if failures.is_empty() {
+        vec![(prefix.clone(), raw.get(), e)]
+    } else {
+        failures
+    };
+    for (prefix_at, sub, e) in failures {
         let path = join_path(&prefix_at, &error_path(sub, &e));
-        let mut d = serde_diag(body, offset_in(body, sub), sub, path, &e);
-        // serde_json places a data error where it noticed it, which for a target's op
-        // check is past the target, on the next line; the start of the value the path
-        // names is what a person should look at.
-        if e.classify() == serde_json::error::Category::Data {
-            if let Some(at) = find_path(body, &d.path) {
-                place_at(body, at, &mut d);
+        let mut d = if found.full() {
+            Diagnostic::error(path, plain_message(&e))
+        } else {
+            let mut d = serde_diag(body, offset_in(body, sub), sub, path, &e);
+            // serde_json places a data error where it noticed it, which for a target's
+            // op check is past the target, on the next line; the start of the value the
+            // path names is what a person should look at.
+            if e.classify() == serde_json::error::Category::Data {
+                if let Some(at) = find_path(body, &d.path) {
+                    place_at(body, at, &mut d);
+                }
             }
-        }
-        if let Some(id) = id.filter(|id| !id.is_empty()) {
+            d
+        };
+        if let Some(id) = id.as_deref().filter(|id| !id.is_empty()) {
             let owner = if prefix.starts_with("pillars") {
                 "pillar"
             } else {
@@ -282,48 +390,84 @@ struct Parts<'a> {
     source: Option<&'a RawValue>,
 }
 
-/// The first part of `text` (an indicator or pillar at `prefix`) that fails on its own:
-/// its path, its text and its error.
-fn narrow<'a>(text: &'a str, prefix: &str) -> Option<(String, &'a str, serde_json::Error)> {
-    let parts: Parts<'a> = serde_json::from_str(text).ok()?;
-    let one = |name: &str,
-               raw: Option<&'a RawValue>,
-               check: fn(&str) -> Result<(), serde_json::Error>| {
-        let raw = raw?;
-        check(raw.get())
-            .err()
-            .map(|e| (format!("{prefix}.{name}"), raw.get(), e))
+/// An indicator's own fields, its parts only skipped: what is wrong with the indicator
+/// itself (an unknown or missing field, a level or id of the wrong type) beside what is
+/// wrong inside its parts.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)] // read only to be checked
+struct Shallow {
+    id: String,
+    #[serde(default)]
+    key: Option<String>,
+    #[serde(default)]
+    pillar: Option<String>,
+    name: IgnoredAny,
+    unit: IgnoredAny,
+    #[serde(default)]
+    level: Option<crate::model::Level>,
+    #[serde(default)]
+    owner: Option<String>,
+    #[serde(default)]
+    targets: IgnoredAny,
+    #[serde(default)]
+    baseline: IgnoredAny,
+    #[serde(default)]
+    observations: IgnoredAny,
+    #[serde(default)]
+    source: IgnoredAny,
+    #[serde(default)]
+    note: Option<String>,
+}
+
+/// Every part of `text` (an indicator or pillar at `prefix`) that fails on its own: its
+/// path, its text and its error. Empty when the parts cannot be told apart.
+fn narrow<'a>(text: &'a str, prefix: &str) -> Vec<(String, &'a str, serde_json::Error)> {
+    let Ok(parts) = serde_json::from_str::<Parts<'a>>(text) else {
+        return Vec::new();
     };
-    let many = |name: &str,
-                raws: &Option<Vec<&'a RawValue>>,
-                check: fn(&str) -> Result<(), serde_json::Error>| {
-        raws.iter().flatten().enumerate().find_map(|(i, raw)| {
-            check(raw.get())
-                .err()
-                .map(|e| (format!("{prefix}.{name}[{i}]"), raw.get(), e))
-        })
+    let mut out = Vec::new();
+    if super::indicator_index(prefix).is_some() {
+        if let Err(e) = serde_json::from_str::<Shallow>(text) {
+            out.push((prefix.to_string(), text, e));
+        }
+    }
+    let mut one = |name: &str,
+                   raw: Option<&'a RawValue>,
+                   check: fn(&str) -> Result<(), serde_json::Error>| {
+        if let Some(raw) = raw {
+            if let Err(e) = check(raw.get()) {
+                out.push((format!("{prefix}.{name}"), raw.get(), e));
+            }
+        }
     };
     fn is<T: DeserializeOwned>(s: &str) -> Result<(), serde_json::Error> {
         serde_json::from_str::<T>(s).map(|_| ())
     }
-    one("name", parts.name, is::<crate::model::Text>)
-        .or_else(|| one("unit", parts.unit, is::<crate::model::Unit>))
-        .or_else(|| many("targets", &parts.targets, is::<Obj<crate::model::Target>>))
-        .or_else(|| {
-            many(
-                "observations",
-                &parts.observations,
-                is::<Obj<crate::model::Observation>>,
-            )
-        })
-        .or_else(|| {
-            one(
-                "baseline",
-                parts.baseline,
-                is::<Obj<crate::model::Baseline>>,
-            )
-        })
-        .or_else(|| one("source", parts.source, is::<Obj<crate::model::Source>>))
+    one("name", parts.name, is::<crate::model::Text>);
+    one("unit", parts.unit, is::<crate::model::Unit>);
+    for (i, raw) in parts.targets.iter().flatten().enumerate() {
+        one(
+            &format!("targets[{i}]"),
+            Some(raw),
+            is::<Obj<crate::model::Target>>,
+        );
+    }
+    for (i, raw) in parts.observations.iter().flatten().enumerate() {
+        let check = is::<Obj<crate::model::Observation>>;
+        one(&format!("observations[{i}]"), Some(raw), check);
+    }
+    one(
+        "baseline",
+        parts.baseline,
+        is::<Option<Obj<crate::model::Baseline>>>,
+    );
+    one(
+        "source",
+        parts.source,
+        is::<Option<Obj<crate::model::Source>>>,
+    );
+    out
 }
 
 /// `prefix` joined with a path relative to it.

@@ -52,6 +52,7 @@ pub fn read<V: Value>(v: &V) -> Option<Dataset> {
     let pillars = list(o.take("pillars"), pillar)?;
     let indicators = list(Some(o.take("indicators")?), indicator)?;
     o.done(Dataset {
+        quarantined: Vec::new(),
         schema,
         plan,
         as_of,

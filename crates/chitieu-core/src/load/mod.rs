@@ -11,12 +11,22 @@
 //! [`load_json`], [`load_csv`] and [`load_auto`] do both and fail on any error-level
 //! finding; [`read_json`] and [`read_csv`] only read. [`lean`] reads an already parsed
 //! JSON value without serde, for the widgets' wasm.
+//!
+//! **Quarantine.** A dashboard is fed by one file that a clerk edits by hand, so an error
+//! inside one indicator (its unit, level, pillar, targets, baseline, observations or
+//! numbers) sets that indicator aside instead of rejecting the file: it is listed in
+//! [`Dataset::quarantined`] with every finding about it, and the rest loads. Only
+//! *structural* errors reject the file: text that is not JSON or CSV, a wrong `schema`,
+//! no plan, no indicators list, errors in the plan or a pillar (they concern every
+//! indicator), an unknown top-level field, and an indicator id used twice (which makes
+//! every reference to it ambiguous). [`Loaded::strict`] turns a quarantine back into an
+//! error, for tools that must not drop data (`validate`, `convert`, `--strict`).
 
 use std::fmt;
 
 use serde::Serialize;
 
-use crate::model::Dataset;
+use crate::model::{Dataset, Text};
 
 mod csv_form;
 mod json_form;
@@ -24,8 +34,8 @@ pub mod lean;
 mod num;
 mod validate;
 
-pub use csv_form::{read_csv, to_csv, to_csv_with, CSV_COLUMNS};
-pub use json_form::{read_json, to_json};
+pub use csv_form::{read_csv, read_csv_with, to_csv, to_csv_with, CSV_COLUMNS};
+pub use json_form::{read_json, read_json_with, to_json};
 pub use num::read_number;
 pub use validate::{has_errors, validate};
 
@@ -116,11 +126,82 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// A dataset that loaded, with the warnings a reviewer should look at.
+/// A dataset that loaded, with the warnings a reviewer should look at. Indicators whose
+/// own data is invalid are in `dataset.quarantined`, not in `dataset.indicators`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Loaded {
     pub dataset: Dataset,
     pub warnings: Vec<Diagnostic>,
+}
+
+impl Loaded {
+    /// The dataset only if no indicator is quarantined; else every finding as an error,
+    /// as loading was before quarantine. For tools that must not drop data.
+    pub fn strict(self) -> Result<Loaded, LoadError> {
+        if self.dataset.quarantined.is_empty() {
+            return Ok(self);
+        }
+        let (mut errors, mut warnings) = (Vec::new(), self.warnings);
+        for q in self.dataset.quarantined {
+            for d in q.diagnostics {
+                if d.is_error() {
+                    errors.push(d);
+                } else {
+                    warnings.push(d);
+                }
+            }
+        }
+        errors.sort_by_key(|d| (d.line, d.column));
+        warnings.sort_by_key(|d| (d.line, d.column));
+        Err(LoadError::Invalid { errors, warnings })
+    }
+}
+
+/// An indicator set aside because its own data is invalid (see the module docs).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Quarantined {
+    /// Its place among the file's indicators, from 0.
+    pub index: usize,
+    /// Its id as written; empty when it has none that can be read.
+    pub id: String,
+    /// Its name and pillar when they can be read, so a table can list it in its place.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<Text>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pillar: Option<String>,
+    /// Every finding about it, errors first, each with its place in the file.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Quarantined {
+    /// An indicator by how it is named in messages: its id, else its place.
+    pub fn label(&self) -> String {
+        if self.id.is_empty() {
+            format!("#{}", self.index + 1)
+        } else {
+            self.id.clone()
+        }
+    }
+}
+
+/// The place in the file's `indicators` of the indicator a finding is inside
+/// (`indicators[3].targets[0].op` → 3); `None` for a finding about the whole file.
+pub fn indicator_index(path: &str) -> Option<usize> {
+    let rest = path.strip_prefix("indicators[")?;
+    let (n, _) = rest.split_once(']')?;
+    n.parse().ok()
+}
+
+/// `path` with its indicator index replaced: validation sees only the indicators that
+/// were read, and its paths must name their places in the file.
+fn reindex(path: &str, place: usize) -> String {
+    match path
+        .strip_prefix("indicators[")
+        .and_then(|r| r.split_once(']'))
+    {
+        Some((_, rest)) => format!("indicators[{place}]{rest}"),
+        None => path.to_string(),
+    }
 }
 
 /// The two written forms of a dataset.
@@ -192,23 +273,53 @@ fn list(ds: &[Diagnostic]) -> String {
     lines.join("\n")
 }
 
+/// What loading does with an indicator whose own data is invalid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Policy {
+    /// Refuse the file, as a validator or a converter must.
+    #[default]
+    Strict,
+    /// Set the indicator aside in [`Dataset::quarantined`] and load the rest, as a
+    /// dashboard must (see the module docs).
+    Quarantine,
+}
+
 /// Reads a JSON dataset and validates it: the dataset with its warnings, or every error.
 pub fn load_json(text: &str) -> Result<Loaded, LoadError> {
-    let loaded = read_json(text)?;
-    finish(loaded, |d, i| json_form::locate(text, d, i))
+    load_json_with(text, Policy::Strict)
+}
+
+/// [`load_json`] under a [`Policy`].
+pub fn load_json_with(text: &str, policy: Policy) -> Result<Loaded, LoadError> {
+    let loaded = json_form::read_json_with(text, policy)?;
+    finish(loaded, policy, |d, i| json_form::locate(text, d, i))
 }
 
 /// Reads a CSV dataset (see `docs/FORMAT.md`) and validates it.
 pub fn load_csv(text: &str) -> Result<Loaded, LoadError> {
-    let (loaded, map) = csv_form::read_with_lines(text)?;
-    finish(loaded, |d, _| map.locate(d))
+    load_csv_with(text, Policy::Strict)
+}
+
+/// [`load_csv`] under a [`Policy`].
+pub fn load_csv_with(text: &str, policy: Policy) -> Result<Loaded, LoadError> {
+    let (loaded, map) = csv_form::read_with_lines(text, policy)?;
+    finish(loaded, policy, |d, _| map.locate(d))
 }
 
 /// Loads JSON or CSV, chosen by [`detect_format`].
 pub fn load_auto(text: &str, name_hint: Option<&str>) -> Result<Loaded, LoadError> {
+    load_auto_with(text, name_hint, Policy::Strict)
+}
+
+/// [`load_auto`] under a [`Policy`].
+pub fn load_auto_with(
+    text: &str,
+    name_hint: Option<&str>,
+    policy: Policy,
+) -> Result<Loaded, LoadError> {
     match detect_format(text, name_hint) {
-        Format::Json => load_json(text),
-        Format::Csv => load_csv(text),
+        Format::Json => load_json_with(text, policy),
+        Format::Csv => load_csv_with(text, policy),
     }
 }
 
@@ -257,25 +368,141 @@ fn strip_bom(text: &str) -> &str {
     text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 
-/// Validates a read dataset, places each finding in the source text, and splits the
-/// result into success with warnings or failure with everything.
-fn finish(loaded: Loaded, locate: impl Fn(&mut Diagnostic, usize)) -> Result<Loaded, LoadError> {
+/// Validates a read dataset, places each finding in the source text, and sets aside the
+/// indicators with errors of their own; fails with everything when an error concerns the
+/// whole file.
+fn finish(
+    loaded: Loaded,
+    policy: Policy,
+    locate: impl Fn(&mut Diagnostic, usize),
+) -> Result<Loaded, LoadError> {
     let Loaded {
-        dataset,
+        mut dataset,
         mut warnings,
     } = loaded;
-    let mut errors = Vec::new();
+    let mut quarantined = std::mem::take(&mut dataset.quarantined);
+    // The file places of the indicators that were read: those not set aside by reading.
+    let places: Vec<usize> = {
+        let mut read_bad: Vec<usize> = quarantined.iter().map(|q| q.index).collect();
+        read_bad.sort_unstable();
+        (0..)
+            .filter(|i| read_bad.binary_search(i).is_err())
+            .take(dataset.indicators.len())
+            .collect()
+    };
+    let duplicated = duplicated_ids(&dataset, &quarantined);
+    // Each finding with the file place of the indicator it is inside, when it concerns
+    // that indicator alone; in the order validation found them.
+    let mut found: Vec<(Option<usize>, Diagnostic)> = Vec::new();
+    // Validation sees only the indicators that were read: an id that one of them shares
+    // with an unreadable one is reported here.
+    for q in quarantined
+        .iter()
+        .filter(|q| duplicated.binary_search(&q.id.as_str()).is_ok())
+    {
+        let mut d = Diagnostic::error(
+            format!("indicators[{}].id", q.index),
+            format!("indicator '{}': id is used again; ids must be unique", q.id),
+        );
+        locate(&mut d, 0);
+        found.push((None, d));
+    }
     for (i, mut d) in validate(&dataset).into_iter().enumerate() {
+        let k = indicator_index(&d.path);
+        let place = k.and_then(|k| places.get(k).copied());
+        if let Some(place) = place {
+            d.path = reindex(&d.path, place);
+        }
         locate(&mut d, i);
-        if d.is_error() {
-            errors.push(d);
-        } else {
-            warnings.push(d);
+        let id_clash = d.path.ends_with("].id")
+            && k.and_then(|k| dataset.indicators.get(k))
+                .is_some_and(|ind| duplicated.binary_search(&ind.id.as_str()).is_ok());
+        found.push((place.filter(|_| !id_clash), d));
+    }
+    let structural = found.iter().any(|(p, d)| p.is_none() && d.is_error());
+    let strict = policy == Policy::Strict && found.iter().any(|(_, d)| d.is_error());
+    if structural || strict {
+        let mut errors = Vec::new();
+        for (_, d) in found {
+            if d.is_error() {
+                errors.push(d);
+            } else {
+                warnings.push(d);
+            }
+        }
+        for q in quarantined {
+            errors.extend(q.diagnostics);
+        }
+        return Err(LoadError::Invalid { errors, warnings });
+    }
+    let mut own = Vec::new();
+    for (place, d) in found {
+        match place {
+            Some(place) => own.push((place, d)),
+            None => warnings.push(d),
         }
     }
-    if errors.is_empty() {
-        Ok(Loaded { dataset, warnings })
-    } else {
-        Err(LoadError::Invalid { errors, warnings })
+    // An indicator with an error of its own is set aside with all its findings; the
+    // warnings of the others stay warnings.
+    let mut bad: Vec<usize> = own
+        .iter()
+        .filter(|(_, d)| d.is_error())
+        .map(|(p, _)| *p)
+        .collect();
+    bad.sort_unstable();
+    bad.dedup();
+    let mut kept = Vec::with_capacity(dataset.indicators.len());
+    for (k, ind) in std::mem::take(&mut dataset.indicators)
+        .into_iter()
+        .enumerate()
+    {
+        let place = places.get(k).copied().unwrap_or(k);
+        if bad.binary_search(&place).is_ok() {
+            quarantined.push(Quarantined {
+                index: place,
+                id: ind.id,
+                name: Some(ind.name),
+                pillar: ind.pillar,
+                diagnostics: Vec::new(),
+            });
+        } else {
+            kept.push(ind);
+        }
     }
+    dataset.indicators = kept;
+    quarantined.sort_by_key(|q| q.index);
+    for (place, d) in own {
+        match quarantined.binary_search_by_key(&place, |q| q.index) {
+            Ok(at) => quarantined[at].diagnostics.push(d),
+            Err(_) => warnings.push(d),
+        }
+    }
+    for q in &mut quarantined {
+        // Errors first, each kind in the order of the file.
+        q.diagnostics
+            .sort_by_key(|d| (d.severity, d.line, d.column));
+    }
+    warnings.sort_by_key(|d| (d.line, d.column));
+    dataset.quarantined = quarantined;
+    Ok(Loaded { dataset, warnings })
+}
+
+/// The ids (not empty) that more than one indicator of the file has, sorted: a finding
+/// about such an id concerns every reference to it, so it rejects the file.
+fn duplicated_ids<'a>(ds: &'a Dataset, quarantined: &'a [Quarantined]) -> Vec<&'a str> {
+    let mut ids: Vec<&str> = ds
+        .indicators
+        .iter()
+        .map(|i| i.id.as_str())
+        .chain(quarantined.iter().map(|q| q.id.as_str()))
+        .filter(|id| !id.is_empty())
+        .collect();
+    ids.sort_unstable();
+    let mut out: Vec<&str> = ids
+        .windows(2)
+        .filter(|w| w[0] == w[1])
+        .map(|w| w[0])
+        .collect();
+    out.dedup();
+    out
 }
