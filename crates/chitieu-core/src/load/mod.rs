@@ -93,6 +93,12 @@ impl Diagnostic {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+
+    /// The message in `lang` (`"vi"` or `"en"`). English only until the catalogue of
+    /// messages lands.
+    pub fn message_in(&self, _lang: &str) -> String {
+        self.message.clone()
+    }
 }
 
 /// JSON findings read `path: message (line L, column C)`; CSV findings lead with the
