@@ -14,10 +14,12 @@
 //! - [`extract`]: a plan's whole text → a draft dataset to review, and how a draft
 //!   compares with a curated one;
 //! - [`load`]: JSON and CSV loading, validation warnings, CSV writing;
+//! - [`messages`]: the catalogue of every diagnostic, in English and Vietnamese;
 //! - [`score`]: achievement, attainment, progress status and aggregation.
 
 pub mod extract;
 pub mod load;
+pub mod messages;
 pub mod model;
 pub mod number;
 pub mod parse;
