@@ -4,12 +4,18 @@
 //!
 //! Its output and exit codes are a contract scripts rely on: JSON on request, 0 on
 //! success, 1 when the input has errors (or no target could be read), 2 for usage errors.
+//!
+//! Its messages, and every diagnostic of a dataset, come from core's catalogue in the
+//! language of `--lang`, else of the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`: `vi*` is
+//! Vietnamese, anything else English), since the clerk who fixes a file reads Vietnamese
+//! and a CI log is read in English.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chitieu_core::load::{self, Diagnostic, LoadError, Loaded};
+use chitieu_core::messages::{self, Arg, Key, Message};
 use chitieu_core::number::{format_number, format_value};
 use chitieu_core::score::{score_dataset, DatasetScore, IndicatorScore, ScoreConfig};
 use chitieu_core::{Dataset, Date, Lang};
@@ -23,8 +29,34 @@ use clap::{Parser, Subcommand, ValueEnum};
     about = "Targets and results of Vietnamese digital-transformation plans"
 )]
 struct Cli {
+    /// Language of messages (vi or en; default from LC_ALL, LC_MESSAGES, LANG), and of the
+    /// `score` table and `render` output (default vi).
+    #[arg(long, global = true, value_name = "vi|en", value_parser = parse_lang)]
+    lang: Option<Lang>,
     #[command(subcommand)]
     command: Command,
+}
+
+/// `--lang`: `vi` or `en` (or a tag of either, such as `vi-VN`).
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    let t = s.trim().to_ascii_lowercase();
+    if t.starts_with("vi") {
+        Ok(Lang::Vi)
+    } else if t.starts_with("en") {
+        Ok(Lang::En)
+    } else {
+        Err(format!("'{s}': expected vi or en"))
+    }
+}
+
+/// The language of messages when `--lang` is not given: the locale's, the first of
+/// `LC_ALL`, `LC_MESSAGES` and `LANG` that is set (POSIX's order); `vi*` is Vietnamese.
+fn locale_lang() -> Lang {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .find(|v| !v.is_empty())
+        .map_or(Lang::En, |v| messages::lang(&v))
 }
 
 #[derive(Subcommand)]
@@ -44,9 +76,6 @@ enum Command {
         as_of: Option<String>,
         #[arg(long, value_enum, default_value_t = ScoreFormat::Table)]
         format: ScoreFormat,
-        /// Language of the table (numbers and words).
-        #[arg(long, default_value = "vi")]
-        lang: String,
         /// R at or above this is on track.
         #[arg(long, default_value_t = 0.95)]
         on_track: f64,
@@ -97,8 +126,6 @@ enum Command {
         /// The widget's variant, e.g. `ring` for the gauge.
         #[arg(long)]
         variant: Option<String>,
-        #[arg(long, default_value = "vi")]
-        lang: String,
         /// light, dark, high-contrast or auto.
         #[arg(long, default_value = "light")]
         theme: String,
@@ -133,20 +160,45 @@ enum ScoreFormat {
     Json,
 }
 
-/// A failure to report: the message, and whether it is the input's fault (exit 1).
-struct Failure(String);
+/// A failure to report (exit 1), written in the language of messages when printed.
+enum Failure {
+    Msg(Message),
+    /// A dataset that did not load, after its file's name.
+    Load(String, Box<LoadError>),
+    /// Text already in the reader's language (the widgets' own words) or in both.
+    Text(String),
+}
+
+impl Failure {
+    fn render(&self, lang: Lang) -> String {
+        match self {
+            Failure::Msg(m) => m.render(lang),
+            Failure::Load(name, e) => format!("{name}: {}", e.display_in(lang.tag())),
+            Failure::Text(t) => t.clone(),
+        }
+    }
+}
+
+impl From<Message> for Failure {
+    fn from(m: Message) -> Failure {
+        Failure::Msg(m)
+    }
+}
 
 type Outcome = Result<(), Failure>;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Messages follow the locale; the score table and rendered widgets keep their
+    // default, Vietnamese, unless asked.
+    let lang = cli.lang.unwrap_or_else(locale_lang);
+    let output_lang = cli.lang.unwrap_or(Lang::Vi);
     let result = match cli.command {
-        Command::Validate { file, format } => validate(&file, format),
+        Command::Validate { file, format } => validate(&file, format, lang),
         Command::Score {
             file,
             as_of,
             format,
-            lang,
             on_track,
             needs_acceleration,
         } => {
@@ -155,7 +207,7 @@ fn main() -> ExitCode {
                 needs_acceleration,
                 ..ScoreConfig::default()
             };
-            score(&file, as_of.as_deref(), format, Lang::from_tag(&lang), &cfg)
+            score(&file, as_of.as_deref(), format, output_lang, &cfg)
         }
         Command::ParseTarget { text } => parse_target(&text),
         Command::Extract {
@@ -170,8 +222,9 @@ fn main() -> ExitCode {
             targets_only,
             explain,
             compare: compare.as_deref(),
+            lang,
         }),
-        Command::Convert { input, output } => convert(&input, &output),
+        Command::Convert { input, output } => convert(&input, &output, lang),
         Command::Render {
             file,
             widget,
@@ -180,7 +233,6 @@ fn main() -> ExitCode {
             level,
             status,
             variant,
-            lang,
             theme,
             as_of,
             format,
@@ -197,7 +249,7 @@ fn main() -> ExitCode {
                 file: &file,
                 widget: &widget,
                 options,
-                lang: Lang::from_tag(&lang),
+                lang: output_lang,
                 theme: &theme,
                 as_of: as_of.as_deref(),
                 format,
@@ -207,69 +259,103 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(Failure(message)) => {
-            eprintln!("chitieu: {message}");
+        Err(failure) => {
+            eprintln!("chitieu: {}", failure.render(lang));
             ExitCode::from(1)
         }
     }
 }
 
-fn read_input(path: &Path) -> Result<String, Failure> {
+/// A path as messages show it.
+fn shown(path: &Path) -> Arg {
+    Arg::Text(path.display().to_string())
+}
+
+fn read_input(path: &Path) -> Result<String, Message> {
     let mut text = String::new();
     if path.as_os_str() == "-" {
         std::io::stdin()
             .read_to_string(&mut text)
-            .map_err(|e| Failure(format!("cannot read standard input: {e}")))?;
+            .map_err(|e| Message::new(Key::CliCannotReadStdin).with("error", e.to_string()))?;
         return Ok(text);
     }
-    let bytes =
-        std::fs::read(path).map_err(|e| Failure(format!("cannot read {}: {e}", path.display())))?;
+    let bytes = std::fs::read(path).map_err(|e| {
+        Message::new(Key::CliCannotRead)
+            .with("path", shown(path))
+            .with("error", e.to_string())
+    })?;
     String::from_utf8(bytes).map_err(|e| {
-        Failure(format!(
-            "{} is not UTF-8 text (byte {}): save it as UTF-8",
-            path.display(),
-            e.utf8_error().valid_up_to()
-        ))
+        Message::new(Key::CliNotUtf8)
+            .with("path", shown(path))
+            .with("byte", e.utf8_error().valid_up_to())
     })
 }
 
 fn load_file(path: &Path) -> Result<Loaded, LoadError> {
-    let text =
-        read_input(path).map_err(|Failure(m)| LoadError::Schema(Diagnostic::error("", m)))?;
+    let text = read_input(path).map_err(|m| LoadError::Schema(Diagnostic::error("", m)))?;
     load::load_auto(&text, path.to_str())
 }
 
-fn validate(path: &Path, format: DiagFormat) -> Outcome {
+/// A loaded dataset, or the failure that names its file.
+fn load_named(path: &Path) -> Result<Loaded, Failure> {
+    load_file(path).map_err(|e| Failure::Load(path.display().to_string(), Box::new(e)))
+}
+
+/// `validate`: every finding in the language of messages. `--format json` keeps
+/// `message` in English (scripts match on it, or on `code`) and adds `text`, the message
+/// in that language, with `lang` saying which.
+fn validate(path: &Path, format: DiagFormat, lang: Lang) -> Outcome {
     let (diagnostics, ok) = match load_file(path) {
         Ok(l) => (l.warnings, true),
         Err(e) => (e.diagnostics(), false),
     };
     match format {
         DiagFormat::Json => {
-            let out = serde_json::json!({ "valid": ok, "diagnostics": diagnostics });
+            let diagnostics: Vec<serde_json::Value> = diagnostics
+                .iter()
+                .map(|d| {
+                    let mut v = serde_json::to_value(d).unwrap_or_default();
+                    if let Some(o) = v.as_object_mut() {
+                        o.insert("text".into(), d.message_in(lang.tag()).into());
+                    }
+                    v
+                })
+                .collect();
+            let out =
+                serde_json::json!({ "valid": ok, "lang": lang.tag(), "diagnostics": diagnostics });
             println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
         }
         DiagFormat::Text => {
             for d in &diagnostics {
-                let tag = if d.is_error() { "error" } else { "warning" };
-                println!("{tag}: {d}");
+                println!("{}", tagged(d, lang));
             }
             let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-            let warnings = diagnostics.len() - errors;
-            println!(
-                "{}: {errors} error(s), {warnings} warning(s)",
-                path.display()
-            );
+            let summary = Message::new(Key::CliValidateSummary)
+                .with("path", shown(path))
+                .with("errors", errors)
+                .with("warnings", diagnostics.len() - errors);
+            println!("{}", summary.render(lang));
         }
     }
     if ok {
         Ok(())
     } else {
-        Err(Failure(format!(
-            "{} is not a valid chitieu/1 dataset",
-            path.display()
-        )))
+        Err(Message::new(Key::CliNotValid)
+            .with("path", shown(path))
+            .into())
     }
+}
+
+/// "error: …" or "warning: …", with where.
+fn tagged(d: &Diagnostic, lang: Lang) -> String {
+    let key = if d.is_error() {
+        Key::CliError
+    } else {
+        Key::CliWarning
+    };
+    Message::new(key)
+        .with("text", d.display_in(lang.tag()))
+        .render(lang)
 }
 
 /// Today's UTC date: the CLI may read the clock, the core never does.
@@ -302,23 +388,28 @@ fn score(
     lang: Lang,
     cfg: &ScoreConfig,
 ) -> Outcome {
-    let loaded = load_file(path).map_err(|e| Failure(format!("{}: {e}", path.display())))?;
+    let loaded = load_named(path)?;
     let ds = &loaded.dataset;
     let as_of = match as_of {
-        Some(s) => s
-            .parse::<Date>()
-            .map_err(|e| Failure(format!("--as-of: {e}")))?,
+        Some(s) => parse_as_of(s)?,
         None => ds.as_of.unwrap_or_else(today),
     };
     let scored = score_dataset(ds, as_of, cfg);
     match format {
         ScoreFormat::Json => {
-            let s = serde_json::to_string_pretty(&scored).map_err(|e| Failure(e.to_string()))?;
+            let s =
+                serde_json::to_string_pretty(&scored).map_err(|e| Failure::Text(e.to_string()))?;
             println!("{s}");
         }
         ScoreFormat::Table => print!("{}", score_table(ds, &scored, lang)),
     }
     Ok(())
+}
+
+/// `--as-of`, or why it is not a date.
+fn parse_as_of(s: &str) -> Result<Date, Failure> {
+    s.parse::<Date>()
+        .map_err(|e| Message::about("--as-of", e.message()).into())
 }
 
 fn opt(v: Option<String>) -> String {
@@ -430,8 +521,10 @@ fn table(rows: &[Vec<String>]) -> String {
 }
 
 fn parse_target(text: &str) -> Outcome {
-    let targets = chitieu_core::parse::parse_targets(text).map_err(|e| Failure(e.to_string()))?;
-    let s = serde_json::to_string(&targets).map_err(|e| Failure(e.to_string()))?;
+    // The parser's errors are written in both languages at once.
+    let targets =
+        chitieu_core::parse::parse_targets(text).map_err(|e| Failure::Text(e.to_string()))?;
+    let s = serde_json::to_string(&targets).map_err(|e| Failure::Text(e.to_string()))?;
     println!("{s}");
     Ok(())
 }
@@ -442,6 +535,7 @@ struct ExtractArgs<'a> {
     targets_only: bool,
     explain: bool,
     compare: Option<&'a Path>,
+    lang: Lang,
 }
 
 /// The form to write a dataset in, by the file's extension.
@@ -453,18 +547,26 @@ fn output_format(path: &Path) -> Result<load::Format, Failure> {
     match ext.as_deref() {
         Some("json") => Ok(load::Format::Json),
         Some("csv") => Ok(load::Format::Csv),
-        _ => Err(Failure(format!(
-            "{}: the output must end in .json or .csv",
-            path.display()
-        ))),
+        _ => Err(Message::new(Key::CliOutputExtension)
+            .with("path", shown(path))
+            .into()),
     }
+}
+
+fn write_file(path: &Path, text: String) -> Outcome {
+    std::fs::write(path, text).map_err(|e| {
+        Message::new(Key::CliCannotWrite)
+            .with("path", shown(path))
+            .with("error", e.to_string())
+            .into()
+    })
 }
 
 fn extract(a: &ExtractArgs) -> Outcome {
     use chitieu_core::extract::{self, Options, Scope};
     // Refuse a bad output name before reading anything.
     let format = a.output.map(output_format).transpose()?;
-    let text = read_input(a.file)?;
+    let text = read_input(a.file).map_err(Failure::Msg)?;
     let name = (a.file.as_os_str() != "-")
         .then(|| a.file.file_name().map(|n| n.to_string_lossy().into_owned()))
         .flatten();
@@ -472,96 +574,101 @@ fn extract(a: &ExtractArgs) -> Outcome {
         file_name: name,
         targets_only: a.targets_only,
     };
-    let draft = extract::extract(&text, &options)
-        .map_err(|e| Failure(format!("{}: {e}; nothing written", a.file.display())))?;
+    // The extractor's errors are written in both languages at once.
+    let draft = extract::extract(&text, &options).map_err(|e| {
+        Message::new(Key::CliNothingWritten)
+            .with("path", shown(a.file))
+            .with("error", e.to_string())
+    })?;
     let ds = &draft.dataset;
     let body = match format.unwrap_or(load::Format::Csv) {
         load::Format::Json => load::to_json(ds),
         load::Format::Csv => load::to_csv(ds),
     };
     match a.output {
-        Some(p) => std::fs::write(p, body)
-            .map_err(|e| Failure(format!("cannot write {}: {e}", p.display())))?,
+        Some(p) => write_file(p, body)?,
         None => print!("{body}"),
     }
+    let lang = a.lang;
+    let say = |m: Message| eprintln!("chitieu: {}", m.render(lang));
     let r = &draft.report;
     let scope = match r.scope {
-        Scope::TargetSections => "from the target sections",
-        Scope::WholeText => "from the whole text (it has no target section)",
+        Scope::TargetSections => Key::CliScopeSections,
+        Scope::WholeText => Key::CliScopeWhole,
     };
-    eprintln!(
-        "chitieu: drafted {} target(s) {scope} and {} result(s){}; {} figure(s) set aside{}",
-        r.targets,
-        r.observations,
-        match r.merged {
-            0 => String::new(),
-            n => format!(", folding {n} appendix restatement(s) into their targets"),
-        },
-        r.skipped.len(),
-        if a.explain || r.skipped.is_empty() {
-            ""
-        } else {
-            " (--explain lists them)"
-        },
-    );
+    let merged = match r.merged {
+        0 => Arg::Text(String::new()),
+        n => Message::new(Key::CliMerged).with("count", n).into(),
+    };
+    let hint = if a.explain || r.skipped.is_empty() {
+        Arg::Text(String::new())
+    } else {
+        Key::CliExplainHint.into()
+    };
+    say(Message::new(Key::CliDrafted)
+        .with("targets", r.targets)
+        .with("scope", scope)
+        .with("results", r.observations)
+        .with("merged", merged)
+        .with("skipped", r.skipped.len())
+        .with("hint", hint));
     if a.explain {
+        // The reasons are the extractor's, in English.
         for s in &r.skipped {
-            eprintln!(
-                "  line {}: {} — {} [{}]",
-                s.line, s.text, s.reason, s.section
-            );
+            let m = Message::new(Key::CliSkipped)
+                .with("line", s.line)
+                .with("text", s.text.as_str())
+                .with("reason", s.reason.as_str())
+                .with("section", s.section.as_str());
+            eprintln!("  {}", m.render(lang));
         }
     }
-    eprintln!("chitieu: review names, units and deadlines; add pillars and keys");
+    say(Key::CliReview.into());
     if let Some(c) = a.compare {
-        let curated = load_file(c).map_err(|e| Failure(format!("{}: {e}", c.display())))?;
+        let curated = load_named(c)?;
         let cmp = extract::compare(ds, &curated.dataset);
         let o = &cmp.observations;
-        eprintln!(
-            "compared with {}: recall {:.2} ({}/{} targets found), precision {:.2} ({}/{} draft targets matched); of the matches {} have the same deadline and {} the same unit; results {}/{} found",
-            c.display(),
-            cmp.recall(),
-            cmp.matches.len(),
-            cmp.curated,
-            cmp.precision(),
-            cmp.matches.len(),
-            cmp.draft,
-            cmp.matches.iter().filter(|m| m.same_deadline).count(),
-            cmp.matches.iter().filter(|m| m.same_unit).count(),
-            o.matched,
-            o.curated,
-        );
+        let m = Message::new(Key::CliCompared)
+            .with("path", shown(c))
+            .with("recall", Arg::fixed(cmp.recall(), 2))
+            .with("found", cmp.matches.len())
+            .with("curated", cmp.curated)
+            .with("precision", Arg::fixed(cmp.precision(), 2))
+            .with("matched", cmp.matches.len())
+            .with("draft", cmp.draft)
+            .with(
+                "same_deadline",
+                cmp.matches.iter().filter(|m| m.same_deadline).count(),
+            )
+            .with(
+                "same_unit",
+                cmp.matches.iter().filter(|m| m.same_unit).count(),
+            )
+            .with("results", o.matched)
+            .with("curated_results", o.curated);
+        eprintln!("{}", m.render(lang));
         for m in &cmp.missed {
-            eprintln!("  missed {m}");
+            let line = Message::new(Key::CliMissed).with("target", m.to_string());
+            eprintln!("  {}", line.render(lang));
         }
         for x in &cmp.extra {
-            eprintln!("  extra  {x}");
+            let line = Message::new(Key::CliExtra).with("target", x.to_string());
+            eprintln!("  {}", line.render(lang));
         }
     }
     Ok(())
 }
 
-fn convert(input: &Path, output: &Path) -> Outcome {
-    let loaded = load_file(input).map_err(|e| Failure(format!("{}: {e}", input.display())))?;
+fn convert(input: &Path, output: &Path, lang: Lang) -> Outcome {
+    let loaded = load_named(input)?;
     for w in &loaded.warnings {
-        eprintln!("warning: {w}");
+        eprintln!("{}", tagged(w, lang));
     }
-    let ext = output
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    let text = match ext.as_deref() {
-        Some("json") => load::to_json(&loaded.dataset),
-        Some("csv") => load::to_csv(&loaded.dataset),
-        _ => {
-            return Err(Failure(format!(
-                "{}: the output must end in .json or .csv",
-                output.display()
-            )))
-        }
+    let text = match output_format(output)? {
+        load::Format::Json => load::to_json(&loaded.dataset),
+        load::Format::Csv => load::to_csv(&loaded.dataset),
     };
-    std::fs::write(output, text)
-        .map_err(|e| Failure(format!("cannot write {}: {e}", output.display())))
+    write_file(output, text)
 }
 
 struct RenderArgs<'a> {
@@ -576,20 +683,18 @@ struct RenderArgs<'a> {
 }
 
 fn render(a: &RenderArgs) -> Outcome {
-    let loaded = load_file(a.file).map_err(|e| Failure(format!("{}: {e}", a.file.display())))?;
+    let loaded = load_named(a.file)?;
     let mut ctx = Ctx::new(Data::from(loaded.dataset));
     ctx.lang = a.lang;
     ctx.theme = Theme::parse(a.theme);
     ctx.as_of = match a.as_of {
-        Some(s) => Some(
-            s.parse::<Date>()
-                .map_err(|e| Failure(format!("--as-of: {e}")))?,
-        ),
+        Some(s) => Some(parse_as_of(s)?),
         None => ctx.data.0.as_of.or_else(|| Some(today())),
     };
     let title = ctx.data.0.plan.title.clone();
-    let spec = chitieu_widgets::spec(a.widget, ctx, &a.options).map_err(Failure)?;
-    let markup = ssr::render_markup(spec).map_err(Failure)?;
+    // The widgets' own messages are in the widget's language, like the widget.
+    let spec = chitieu_widgets::spec(a.widget, ctx, &a.options).map_err(Failure::Text)?;
+    let markup = ssr::render_markup(spec).map_err(Failure::Text)?;
     let by_extension = a
         .output
         .and_then(|p| p.extension())
@@ -602,11 +707,10 @@ fn render(a: &RenderArgs) -> Outcome {
     let text = match a.format.or(by_extension).unwrap_or(RenderFormat::Html) {
         RenderFormat::Html => ssr::html_document(&markup, a.widget, a.lang.tag(), &title),
         RenderFormat::Fragment => format!("{markup}\n"),
-        RenderFormat::Svg => ssr::svg_document(&markup, a.widget).map_err(Failure)?,
+        RenderFormat::Svg => ssr::svg_document(&markup, a.widget).map_err(Failure::Text)?,
     };
     match a.output {
-        Some(p) => std::fs::write(p, text)
-            .map_err(|e| Failure(format!("cannot write {}: {e}", p.display()))),
+        Some(p) => write_file(p, text),
         None => {
             print!("{text}");
             Ok(())

@@ -3,11 +3,21 @@
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
+/// Runs `chitieu` with no locale (so in English), then the locale variables `env`.
+fn chitieu_with(args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_chitieu"));
+    cmd.args(args)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.output().expect("the chitieu binary runs")
+}
+
 fn chitieu(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_chitieu"))
-        .args(args)
-        .output()
-        .expect("the chitieu binary runs")
+    chitieu_with(args, &[])
 }
 
 fn stdout(o: &Output) -> String {
@@ -167,4 +177,87 @@ fn convert_refuses_unknown_output_extensions() {
     let o = chitieu(&["convert", &seed("quang-nam-2024.json"), "/tmp/out.xlsx"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains(".json or .csv"), "{}", stderr(&o));
+}
+
+/// A CSV dataset whose one target has an op that does not exist: line 3, cell 5.
+const UNKNOWN_OP_CSV: &str = "record,id,name,unit,op,value,period\n\
+plan,p,Kế hoạch,,,,\n\
+target,x,,,khoang,5,2025\n\
+indicator,x,Chỉ tiêu,percent,,,\n";
+
+const UNKNOWN_OP_VI: &str = "lỗi: dòng 3, cột 5 (op): chỉ tiêu 'x': mục tiêu 1: 'khoang' không phải là phép so sánh hợp lệ; dùng một trong: gte, gt, lte, lt, eq, range, approx";
+
+#[test]
+fn lang_vi_gives_every_message_in_vietnamese() {
+    let file = scratch("khoang.csv", UNKNOWN_OP_CSV);
+    let o = chitieu(&["validate", "--lang", "vi", &file]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(out.contains(UNKNOWN_OP_VI), "{out}");
+    assert!(out.contains(": 1 lỗi, 0 cảnh báo"), "{out}");
+    assert!(
+        stderr(&o).contains("không phải là bộ dữ liệu chitieu/1 hợp lệ"),
+        "{}",
+        stderr(&o)
+    );
+    // The command's own messages too.
+    let o = chitieu(&["validate", "/no/such/file.json", "--lang", "vi"]);
+    assert!(
+        stdout(&o).contains("lỗi: không đọc được /no/such/file.json"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn the_locale_chooses_the_language_when_lang_is_not_given() {
+    let file = scratch("khoang-locale.csv", UNKNOWN_OP_CSV);
+    let vi = |env: &[(&str, &str)]| stdout(&chitieu_with(&["validate", &file], env));
+    assert!(vi(&[("LANG", "vi_VN.UTF-8")]).contains(UNKNOWN_OP_VI));
+    assert!(vi(&[("LANG", "en_US.UTF-8"), ("LC_MESSAGES", "vi_VN")]).contains(UNKNOWN_OP_VI));
+    // LC_ALL comes first, and anything but vi* is English.
+    let en = vi(&[("LANG", "vi_VN.UTF-8"), ("LC_ALL", "C.UTF-8")]);
+    assert!(
+        en.contains("error: line 3, column 5 (op): indicator 'x': target 1: unknown op 'khoang'"),
+        "{en}"
+    );
+    assert!(en.contains("1 error(s), 0 warning(s)"), "{en}");
+    // --lang wins over the locale.
+    let o = chitieu_with(
+        &["validate", "--lang", "en", &file],
+        &[("LANG", "vi_VN.UTF-8")],
+    );
+    assert!(stdout(&o).contains("unknown op 'khoang'"), "{}", stdout(&o));
+}
+
+#[test]
+fn validate_json_keeps_english_and_adds_the_chosen_language() {
+    let file = scratch("khoang-json.csv", UNKNOWN_OP_CSV);
+    let o = chitieu(&["validate", "--format", "json", "--lang", "vi", &file]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    assert_eq!(v["lang"], "vi");
+    let d = &v["diagnostics"][0];
+    assert_eq!(d["code"], "target.op_unknown");
+    assert!(d["message"].as_str().is_some_and(
+        |m| m.ends_with("unknown op 'khoang': expected one of gte, gt, lte, lt, eq, range, approx")
+    ));
+    assert!(d["text"]
+        .as_str()
+        .is_some_and(|m| m.ends_with("'khoang' không phải là phép so sánh hợp lệ; dùng một trong: gte, gt, lte, lt, eq, range, approx")));
+}
+
+#[test]
+fn lang_takes_vi_or_en_only() {
+    let o = chitieu(&["validate", "--lang", "fr", &seed("quang-nam-2024.json")]);
+    assert_eq!(o.status.code(), Some(2));
+    // It also sets the language of the score table.
+    let o = chitieu(&[
+        "score",
+        &seed("quang-nam-2024.json"),
+        "--as-of",
+        "2024-06-30",
+        "--lang",
+        "en",
+    ]);
+    assert!(stdout(&o).contains("81.77%"), "{}", stdout(&o));
 }

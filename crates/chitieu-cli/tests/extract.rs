@@ -16,8 +16,12 @@ use chitieu_core::load::{load_csv, load_json};
 use chitieu_core::Dataset;
 
 fn chitieu(args: &[&str]) -> Output {
+    // Messages in English whatever the machine's locale.
     Command::new(env!("CARGO_BIN_EXE_chitieu"))
         .args(args)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .output()
         .expect("the chitieu binary runs")
 }
@@ -242,6 +246,9 @@ fn standard_input_is_read_with_a_dash() {
     use std::io::Write;
     let mut child = Command::new(env!("CARGO_BIN_EXE_chitieu"))
         .args(["extract", "-"])
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())

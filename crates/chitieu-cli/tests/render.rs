@@ -17,6 +17,9 @@ fn render(args: &[&str]) -> (String, String, Option<i32>) {
         .arg("render")
         .arg(&data)
         .args(args)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .output()
         .expect("chitieu runs");
     (

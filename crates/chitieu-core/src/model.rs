@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::number::shortest;
+use crate::messages::{Arg, Key, Message};
 use crate::period::{Date, Period};
 
 /// The schema tag every dataset carries.
@@ -84,7 +84,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Obj<T> {
         impl<'de, T: Deserialize<'de>> Visitor<'de> for V<T> {
             type Value = Obj<T>;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object {\"field\": value, …}")
+                f.write_str(Key::ExpectFields.english())
             }
             fn visit_map<A: MapAccess<'de>>(self, m: A) -> Result<Obj<T>, A::Error> {
                 T::deserialize(MapAccessDeserializer::new(m)).map(Obj)
@@ -132,7 +132,7 @@ impl<'de> Deserialize<'de> for Text {
         impl<'de> Visitor<'de> for V {
             type Value = Text;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(r#"a name: a string, or an object {"vi": "…", "en": "…"}"#)
+                f.write_str(Key::ExpectName.english())
             }
             fn visit_str<E: Error>(self, v: &str) -> Result<Text, E> {
                 Ok(Text {
@@ -250,7 +250,7 @@ impl<'de> Deserialize<'de> for Unit {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
         if s.trim().is_empty() {
-            return Err(serde::de::Error::custom("unit must not be empty"));
+            return Err(serde::de::Error::custom(Message::new(Key::UnitBlank)));
         }
         Ok(Unit::parse(&s))
     }
@@ -383,14 +383,22 @@ pub struct RawTarget {
 /// The operators a target may use, for error messages.
 pub const OPS: &str = "gte, gt, lte, lt, eq, range, approx";
 
+/// The checks of a flat target: its op, the numbers the op needs, and no field the op
+/// does not use. The error is a catalogue message, so both forms (JSON through serde, CSV
+/// directly) refuse the same targets with the same words, in either language.
 impl TryFrom<RawTarget> for Target {
-    type Error = String;
-    fn try_from(r: RawTarget) -> Result<Self, String> {
-        let finite = |name: &str, v: Option<f64>| -> Result<f64, String> {
+    type Error = Message;
+    fn try_from(r: RawTarget) -> Result<Self, Message> {
+        let op = || Arg::from(r.op.as_str());
+        let finite = |name: &'static str, v: Option<f64>| -> Result<f64, Message> {
             match v {
                 Some(x) if x.is_finite() => Ok(x),
-                Some(_) => Err(format!("op '{}' needs a finite number in '{name}'", r.op)),
-                None => Err(format!("op '{}' needs '{name}'", r.op)),
+                Some(_) => Err(Message::new(Key::TargetOpNeedsFinite)
+                    .with("op", op())
+                    .with("field", name)),
+                None => Err(Message::new(Key::TargetOpNeeds)
+                    .with("op", op())
+                    .with("field", name)),
             }
         };
         let single = |f: fn(f64) -> Bound| finite("value", r.value).map(f);
@@ -403,11 +411,9 @@ impl TryFrom<RawTarget> for Target {
             "range" => {
                 let (min, max) = (finite("min", r.min)?, finite("max", r.max)?);
                 if min > max {
-                    return Err(format!(
-                        "range min {} is above max {}",
-                        shortest(min),
-                        shortest(max)
-                    ));
+                    return Err(Message::new(Key::TargetRangeReversed)
+                        .num("min", min)
+                        .num("max", max));
                 }
                 Bound::Range { min, max }
             }
@@ -415,54 +421,56 @@ impl TryFrom<RawTarget> for Target {
                 let value = finite("value", r.value)?;
                 match r.tolerance {
                     Some(t) if !(t.is_finite() && t >= 0.0) => {
-                        return Err(format!(
-                            "tolerance must be a relative share ≥ 0 (0.05 = 5%), got {}",
-                            shortest(t)
-                        ))
+                        return Err(Message::new(Key::TargetToleranceInvalid).num("tolerance", t))
                     }
                     tolerance => Bound::Approx { value, tolerance },
                 }
             }
-            other => return Err(format!("unknown op '{other}': expected one of {OPS}")),
+            other => {
+                return Err(Message::new(Key::TargetOpUnknown)
+                    .with("op", other)
+                    .with("ops", OPS))
+            }
         };
         // A field the op does not use is a misunderstanding ("gte" with a "max"), and
         // would be dropped silently on the way to the typed bound: refuse it instead.
-        let (uses, unused): (&str, [(&str, bool); 2]) = match bound {
+        let (uses, unused): (Key, [(&str, bool); 2]) = match bound {
             Bound::Range { .. } => (
-                "'min' and 'max'",
+                Key::TargetUsesMinMax,
                 [
                     ("value", r.value.is_some()),
                     ("tolerance", r.tolerance.is_some()),
                 ],
             ),
             Bound::Approx { .. } => (
-                "'value' and 'tolerance'",
+                Key::TargetUsesValueTolerance,
                 [("min", r.min.is_some()), ("max", r.max.is_some())],
             ),
             _ => {
                 if r.tolerance.is_some() {
-                    return Err(format!(
-                        "op '{}' uses only 'value'; remove 'tolerance' (or use op 'approx')",
-                        r.op
-                    ));
+                    return Err(Message::new(Key::TargetToleranceNotApprox).with("op", op()));
                 }
                 (
-                    "only 'value'",
+                    Key::TargetUsesOnlyValue,
                     [("min", r.min.is_some()), ("max", r.max.is_some())],
                 )
             }
         };
-        let extra: Vec<String> = unused
+        let extra: Vec<Arg> = unused
             .iter()
             .filter(|(_, present)| *present)
-            .map(|(name, _)| format!("'{name}'"))
+            .map(|(name, _)| Arg::Text(format!("'{name}'")))
             .collect();
-        if !extra.is_empty() {
-            return Err(format!(
-                "op '{}' uses {uses}; remove {}",
-                r.op,
-                extra.join(" and ")
-            ));
+        let fields = match <[Arg; 2]>::try_from(extra) {
+            Ok([first, second]) => Some(Arg::Msg(
+                Message::new(Key::ListAnd)
+                    .with("first", first)
+                    .with("second", second),
+            )),
+            Err(one) => one.into_iter().next(),
+        };
+        if let Some(fields) = fields {
+            return Err(Message::new(uses).with("op", op()).with("fields", fields));
         }
         Ok(Target {
             bound,

@@ -10,6 +10,8 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::messages::{Key, Message};
+
 /// A calendar date (proleptic Gregorian), as used for `as_of`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
@@ -27,14 +29,34 @@ pub enum Period {
     Day(Date),
 }
 
-/// Why a date or period string was not understood.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("'{input}' is not a valid {what}: expected {expected}")]
+/// Why a date or period string was not understood. `Display` gives the English of
+/// [`PeriodError::message`].
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PeriodError {
     pub input: String,
     pub what: &'static str,
     pub expected: &'static str,
 }
+
+impl PeriodError {
+    /// The message, in either language.
+    pub fn message(&self) -> Message {
+        let key = if self.what == "date" {
+            Key::DateInvalid
+        } else {
+            Key::PeriodInvalid
+        };
+        Message::new(key).with("input", self.input.as_str())
+    }
+}
+
+impl fmt::Display for PeriodError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.message().fmt(f)
+    }
+}
+
+impl std::error::Error for PeriodError {}
 
 const PERIOD_FORMS: &str = "YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD";
 const DATE_FORM: &str = "YYYY-MM-DD";
@@ -271,11 +293,8 @@ macro_rules! serde_via_str {
         }
     };
 }
-serde_via_str!(Date, "a date as a string YYYY-MM-DD");
-serde_via_str!(
-    Period,
-    "a period as a string YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD"
-);
+serde_via_str!(Date, Key::ExpectDate.english());
+serde_via_str!(Period, Key::ExpectPeriod.english());
 
 #[cfg(test)]
 mod tests {

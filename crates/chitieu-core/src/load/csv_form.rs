@@ -14,6 +14,7 @@ use std::collections::HashMap;
 
 use super::num::{read_cell_number, read_date, read_period};
 use super::{strip_bom, Diagnostic, Format, LoadError, Loaded, Policy};
+use crate::messages::{Arg, Key, Message};
 use crate::model::{
     Baseline, Change, Dataset, Indicator, Level, Observation, Pillar, Plan, RawTarget, Source,
     Target, Text, Unit, OPS, SCHEMA,
@@ -66,8 +67,6 @@ enum Record {
     Baseline,
     Observation,
 }
-
-const RECORDS: &str = "plan, pillar, indicator, target, baseline or observation";
 
 impl Record {
     fn parse(s: &str) -> Option<Record> {
@@ -232,28 +231,41 @@ impl Sink<'_> {
         d
     }
 
-    fn error(&mut self, row: &Row, col: &str, path: impl Into<String>, msg: impl Into<String>) {
+    fn error(&mut self, row: &Row, col: &str, path: impl Into<String>, msg: impl Into<Message>) {
         let d = self.place(Diagnostic::error(path, msg), row.line, col);
         self.errors.push(d);
     }
 
-    fn warning(&mut self, row: &Row, col: &str, path: impl Into<String>, msg: impl Into<String>) {
+    fn warning(&mut self, row: &Row, col: &str, path: impl Into<String>, msg: impl Into<Message>) {
         let d = self.place(Diagnostic::warning(path, msg), row.line, col);
         self.warnings.push(d);
     }
 
-    /// A number cell: `None` when empty, or (after recording why) when unreadable.
-    fn number(&mut self, row: &Row, col: &str, path: &str, who: &str) -> Option<f64> {
+    /// An error about `who` (an indicator, its target…): "indicator 'x': …".
+    fn error_about(
+        &mut self,
+        row: &Row,
+        col: &str,
+        path: impl Into<String>,
+        who: &Message,
+        msg: impl Into<Message>,
+    ) {
+        self.error(row, col, path, Message::about(who.clone(), msg.into()));
+    }
+
+    /// A number cell: `None` when empty, or (after recording why) when unreadable. `who`
+    /// is what the cell belongs to ("indicator 'x': observation 2024").
+    fn number(&mut self, row: &Row, col: &str, path: &str, who: &Message) -> Option<f64> {
         let cell = row.get(col)?;
         match read_cell_number(cell, self.decimal_mark) {
             Ok(n) => {
                 if let Some(note) = n.ambiguous {
-                    self.warning(row, col, path, format!("{who}: {col}: {note}"));
+                    self.warning(row, col, path, about_field(who, col, note));
                 }
                 Some(n.value)
             }
             Err(e) => {
-                self.error(row, col, path, format!("{who}: {col}: {e}"));
+                self.error(row, col, path, about_field(who, col, e));
                 None
             }
         }
@@ -276,10 +288,7 @@ pub(super) fn read_with_lines(text: &str, policy: Policy) -> Result<(Loaded, Lin
         .iter()
         .skip_while(|(_, cells)| is_blank(cells) || is_comment(cells));
     let Some((header_line, header)) = rest.next() else {
-        errors.push(Diagnostic::error(
-            "",
-            "no header row: the first row names the columns, starting record,id,…",
-        ));
+        errors.push(Diagnostic::error("", Key::CsvNoHeader));
         return Err(fail(errors));
     };
     let cols = match read_header(*header_line, header) {
@@ -320,11 +329,9 @@ pub(super) fn read_with_lines(text: &str, policy: Policy) -> Result<(Loaded, Lin
         {
             let d = Diagnostic::error(
                 "",
-                format!(
-                    "cell {} has no column: the header has {} columns",
-                    header.len() + extra + 1,
-                    header.len()
-                ),
+                Message::new(Key::CsvCellWithoutColumn)
+                    .with("cell", header.len() + extra + 1)
+                    .with("columns", header.len()),
             );
             sink.errors.push(Diagnostic {
                 line: Some(row.line),
@@ -334,9 +341,9 @@ pub(super) fn read_with_lines(text: &str, policy: Policy) -> Result<(Loaded, Lin
         }
         let Some(kind) = Record::parse(record_cell) else {
             let msg = if record_cell.is_empty() {
-                format!("record is empty: expected {RECORDS}")
+                Message::new(Key::CsvRecordEmpty)
             } else {
-                format!("unknown record '{record_cell}': expected {RECORDS}")
+                Message::new(Key::CsvRecordUnknown).with("record", record_cell)
             };
             sink.error(&row, "record", "", msg);
             continue;
@@ -344,7 +351,7 @@ pub(super) fn read_with_lines(text: &str, policy: Policy) -> Result<(Loaded, Lin
         for (name, &i) in &cols {
             let filled = cells.get(i).is_some_and(|c| !c.trim().is_empty());
             if filled && !kind.uses(name) {
-                let owners: Vec<&str> = [
+                let owners: Vec<Arg> = [
                     Record::Plan,
                     Record::Pillar,
                     Record::Indicator,
@@ -354,23 +361,26 @@ pub(super) fn read_with_lines(text: &str, policy: Policy) -> Result<(Loaded, Lin
                 ]
                 .iter()
                 .filter(|r| r.uses(name))
-                .map(|r| r.name())
+                .map(|r| r.name().into())
                 .collect();
                 let d = Diagnostic::error(
                     "",
-                    format!(
-                        "column '{name}' is not used by {} rows (it is for {} rows); \
-                         is the record right?",
-                        kind.name(),
-                        owners.join(", ")
-                    ),
+                    Message::new(Key::CsvColumnNotUsed)
+                        .with("column", name.as_str())
+                        .with("record", kind.name())
+                        .with("owners", Arg::List(owners)),
                 );
                 // Given to its indicator, once ids are known, when the row is one of its.
                 misplaced.push((sink.place(d, row.line, name), kind, row.get("id")));
             }
         }
         if row.get("id").is_none() {
-            sink.error(&row, "id", "", format!("{} row: id is empty", kind.name()));
+            sink.error(
+                &row,
+                "id",
+                "",
+                Message::new(Key::CsvIdEmpty).with("record", kind.name()),
+            );
             continue;
         }
         data.push((kind, row));
@@ -390,16 +400,20 @@ pub(super) fn read_with_lines(text: &str, policy: Policy) -> Result<(Loaded, Lin
         match kind {
             Record::Plan => {
                 if let Some((_, first)) = &plan {
-                    sink.error(row, "record", "plan", format!("a second plan row (the first is on line {first}): a dataset has one plan"));
+                    sink.error(
+                        row,
+                        "record",
+                        "plan",
+                        Message::new(Key::CsvSecondPlan).with("line", *first),
+                    );
                     continue;
                 }
                 if let Some(s) = row.get("schema") {
                     if s != SCHEMA {
-                        let d = sink.place(
-                            Diagnostic::error("schema", format!("schema is \"{s}\", but this program reads \"{SCHEMA}\" datasets")),
-                            row.line,
-                            "schema",
-                        );
+                        let msg = Message::new(Key::SchemaUnsupported)
+                            .with("found", format!("\"{s}\""))
+                            .with("expected", SCHEMA);
+                        let d = sink.place(Diagnostic::error("schema", msg), row.line, "schema");
                         return Err(LoadError::Schema(d));
                     }
                 }
@@ -408,10 +422,19 @@ pub(super) fn read_with_lines(text: &str, policy: Policy) -> Result<(Loaded, Lin
                         Ok((d, note)) => {
                             as_of = Some(d);
                             if let Some(note) = note {
-                                sink.warning(row, "as_of", "as_of", format!("plan: as_of: {note}"));
+                                let plan = Key::NounPlan.into();
+                                sink.warning(
+                                    row,
+                                    "as_of",
+                                    "as_of",
+                                    about_field(&plan, "as_of", note),
+                                );
                             }
                         }
-                        Err(e) => sink.error(row, "as_of", "as_of", format!("plan: as_of: {e}")),
+                        Err(e) => {
+                            let plan = Key::NounPlan.into();
+                            sink.error(row, "as_of", "as_of", about_field(&plan, "as_of", e))
+                        }
                     }
                 }
                 map.lines.insert("plan".into(), row.line);
@@ -437,7 +460,7 @@ pub(super) fn read_with_lines(text: &str, policy: Policy) -> Result<(Loaded, Lin
                     row,
                     "weight",
                     &format!("{path}.weight"),
-                    &format!("pillar '{id}'"),
+                    &named(Key::NounPillar, id),
                 );
                 map.lines.insert(path, row.line);
                 pillars.push(Pillar {
@@ -450,14 +473,16 @@ pub(super) fn read_with_lines(text: &str, policy: Policy) -> Result<(Loaded, Lin
                 let i = indicators.len();
                 let path = format!("indicators[{i}]");
                 let id = row.get("id").unwrap_or_default();
-                let who = format!("indicator '{id}'");
+                let who = named(Key::NounIndicator, id);
                 if let Some(&(_, first)) = index.get(id) {
                     // About every reference to the id, so about the whole file.
                     sink.error(
                         row,
                         "id",
                         "indicators",
-                        format!("{who} is already defined on line {first}; ids must be unique"),
+                        Message::new(Key::IdDefinedOnLine)
+                            .with("who", who)
+                            .with("line", first),
                     );
                     continue;
                 }
@@ -465,7 +490,13 @@ pub(super) fn read_with_lines(text: &str, policy: Policy) -> Result<(Loaded, Lin
                 let unit = match row.get("unit") {
                     Some(u) => Unit::parse(u),
                     None => {
-                        sink.error(row, "unit", format!("{path}.unit"), format!("{who}: unit is required: percent, count, vnd or a short unit such as Mb/s"));
+                        sink.error_about(
+                            row,
+                            "unit",
+                            format!("{path}.unit"),
+                            &who,
+                            Key::UnitRequired,
+                        );
                         Unit::Percent
                     }
                 };
@@ -477,7 +508,8 @@ pub(super) fn read_with_lines(text: &str, policy: Policy) -> Result<(Loaded, Lin
                         _ => None,
                     };
                     if level.is_none() {
-                        sink.error(row, "level", format!("{path}.level"), format!("{who}: unknown level '{l}': expected province, district or commune"));
+                        let msg = Message::new(Key::LevelUnknown).with("level", l);
+                        sink.error_about(row, "level", format!("{path}.level"), &who, msg);
                     }
                     level
                 });
@@ -491,12 +523,8 @@ pub(super) fn read_with_lines(text: &str, policy: Policy) -> Result<(Loaded, Lin
                             Some(n.value as u32)
                         }
                         _ => {
-                            sink.error(
-                                row,
-                                "page",
-                                format!("{path}.source.page"),
-                                format!("{who}: page '{p}' is not a whole page number"),
-                            );
+                            let msg = Message::new(Key::PageNotWhole).with("page", p);
+                            sink.error_about(row, "page", format!("{path}.source.page"), &who, msg);
                             None
                         }
                     });
@@ -546,27 +574,32 @@ pub(super) fn read_with_lines(text: &str, policy: Policy) -> Result<(Loaded, Lin
         }
         let id = row.get("id").unwrap_or_default();
         let Some(&(i, _)) = index.get(id) else {
-            let hint = by_lowercase
+            let similar = by_lowercase
                 .get_or_insert_with(|| lowercase_ids(&data))
-                .get(&id.to_lowercase())
-                .map(|k| format!(" (did you mean '{k}'? ids are matched exactly)"))
-                .unwrap_or_default();
+                .get(&id.to_lowercase());
+            let msg = match similar {
+                Some(k) => Message::new(Key::CsvNoIndicatorHint).with("similar", *k),
+                None => Message::new(Key::CsvNoIndicator),
+            };
             sink.error(
                 row,
                 "id",
                 "",
-                format!("{} row: no indicator row has id '{id}'{hint}", kind.name()),
+                msg.with("record", kind.name()).with("id", id),
             );
             continue;
         };
-        let who = format!("indicator '{id}'");
+        let who = named(Key::NounIndicator, id);
         let Some(ind) = indicators.get_mut(i) else {
             continue;
         };
         match kind {
             Record::Target => {
                 let path = format!("indicators[{i}].targets[{}]", ind.targets.len());
-                let what = format!("{who}: target {}", ind.targets.len() + 1);
+                let what = Message::about(
+                    who,
+                    Message::new(Key::WhatTarget).with("n", ind.targets.len() + 1),
+                );
                 map.lines.insert(path.clone(), row.line);
                 if let Some(t) = read_target(row, &mut sink, &path, &what) {
                     ind.targets.push(t);
@@ -584,19 +617,21 @@ pub(super) fn read_with_lines(text: &str, policy: Policy) -> Result<(Loaded, Lin
                 let path = format!("indicators[{i}].baseline");
                 if ind.baseline.is_some() {
                     let first = map.lines.get(&path).copied().unwrap_or_default();
-                    sink.error(row, "record", path, format!("{who}: a second baseline (the first is on line {first}); an indicator has one"));
+                    let msg = Message::new(Key::BaselineSecond).with("line", first);
+                    sink.error(row, "record", path, Message::about(who, msg));
                     continue;
                 }
                 map.lines.insert(path.clone(), row.line);
-                let what = format!("{who}: baseline");
+                let what = Message::about(who, Key::WhatBaseline);
                 let period = period_cell(row, &mut sink, &format!("{path}.period"), &what, true);
                 let value = sink.number(row, "value", &format!("{path}.value"), &what);
                 if value.is_none() && row.get("value").is_none() {
-                    sink.error(
+                    sink.error_about(
                         row,
                         "value",
                         format!("{path}.value"),
-                        format!("{what}: value is required"),
+                        &what,
+                        Key::ValueRequired,
                     );
                 }
                 if let (Some(period), Some(value)) = (period, value) {
@@ -606,10 +641,13 @@ pub(super) fn read_with_lines(text: &str, policy: Policy) -> Result<(Loaded, Lin
             Record::Observation => {
                 let path = format!("indicators[{i}].observations[{}]", ind.observations.len());
                 map.lines.insert(path.clone(), row.line);
-                let what = format!("{who}: observation");
+                let what = Message::about(who.clone(), Key::WhatObservationAny);
                 let period = period_cell(row, &mut sink, &format!("{path}.period"), &what, true);
                 let what = match period {
-                    Some(p) => format!("{who}: observation {p}"),
+                    Some(p) => Message::about(
+                        who,
+                        Message::new(Key::WhatObservation).with("period", p.to_string()),
+                    ),
                     None => what,
                 };
                 let mut num = |col: &str| sink.number(row, col, &format!("{path}.{col}"), &what);
@@ -633,10 +671,7 @@ pub(super) fn read_with_lines(text: &str, policy: Policy) -> Result<(Loaded, Lin
     }
 
     let Some((plan, _)) = plan else {
-        sink.errors.push(Diagnostic::error(
-            "plan",
-            "no plan row: add a row with record 'plan', the plan's id and its title in 'name'",
-        ));
+        sink.errors.push(Diagnostic::error("plan", Key::CsvNoPlan));
         return Err(fail(super::in_order(sink.errors)));
     };
     let structural = |d: &Diagnostic| super::indicator_index(&d.path).is_none();
@@ -721,33 +756,41 @@ fn text_of(row: &Row) -> Text {
     }
 }
 
+/// Something named by its id: "indicator 'x'".
+fn named(what: Key, id: &str) -> Message {
+    Message::new(Key::Named).with("what", what).with("id", id)
+}
+
+/// `msg` about the column `col` of `who`: "indicator 'x': target 1: value: …".
+fn about_field(who: &Message, col: &str, msg: Message) -> Message {
+    let field = Message::new(Key::WhatField)
+        .with("what", who.clone())
+        .with("field", col);
+    Message::about(field, msg)
+}
+
 fn period_cell(
     row: &Row,
     sink: &mut Sink,
     path: &str,
-    what: &str,
+    what: &Message,
     required: bool,
 ) -> Option<crate::period::Period> {
     let Some(cell) = row.get("period") else {
         if required {
-            sink.error(
-                row,
-                "period",
-                path,
-                format!("{what}: period is required (2024, 2024-Q4, 2024-11 or 2024-11-23)"),
-            );
+            sink.error_about(row, "period", path, what, Key::PeriodRequired);
         }
         return None;
     };
     match read_period(cell) {
         Ok((p, note)) => {
             if let Some(note) = note {
-                sink.warning(row, "period", path, format!("{what}: period: {note}"));
+                sink.warning(row, "period", path, about_field(what, "period", note));
             }
             Some(p)
         }
         Err(e) => {
-            sink.error(row, "period", path, format!("{what}: period: {e}"));
+            sink.error(row, "period", path, about_field(what, "period", e));
             None
         }
     }
@@ -755,7 +798,7 @@ fn period_cell(
 
 /// A target row through the same [`RawTarget`] checks as JSON, so both forms refuse
 /// the same targets with the same words.
-fn read_target(row: &Row, sink: &mut Sink, path: &str, what: &str) -> Option<Target> {
+fn read_target(row: &Row, sink: &mut Sink, path: &str, what: &Message) -> Option<Target> {
     let before = sink.errors.len();
     let deadline = period_cell(row, sink, &format!("{path}.deadline"), what, false);
     let mut num = |col: &str| sink.number(row, col, &format!("{path}.{col}"), what);
@@ -765,22 +808,14 @@ fn read_target(row: &Row, sink: &mut Sink, path: &str, what: &str) -> Option<Tar
         Some("increase") => Some(Change::Increase),
         Some("decrease") => Some(Change::Decrease),
         Some(other) => {
-            sink.error(
-                row,
-                "change",
-                format!("{path}.change"),
-                format!("{what}: unknown change '{other}': expected increase or decrease"),
-            );
+            let msg = Message::new(Key::TargetChangeUnknown).with("change", other);
+            sink.error_about(row, "change", format!("{path}.change"), what, msg);
             None
         }
     };
     let Some(op) = row.get("op") else {
-        sink.error(
-            row,
-            "op",
-            format!("{path}.op"),
-            format!("{what}: op is required: one of {OPS}"),
-        );
+        let msg = Message::new(Key::TargetOpRequired).with("ops", OPS);
+        sink.error_about(row, "op", format!("{path}.op"), what, msg);
         return None;
     };
     if sink.errors.len() > before {
@@ -799,7 +834,7 @@ fn read_target(row: &Row, sink: &mut Sink, path: &str, what: &str) -> Option<Tar
     match Target::try_from(raw) {
         Ok(t) => Some(t),
         Err(e) => {
-            sink.error(row, "op", path, format!("{what}: {e}"));
+            sink.error_about(row, "op", path, what, e);
             None
         }
     }
@@ -857,7 +892,8 @@ fn read_rows(body: &str, delimiter: u8) -> (Rows, Vec<Diagnostic>) {
                 rows.push((line, r.iter().map(str::to_string).collect()));
             }
             Err(e) => {
-                let mut d = Diagnostic::error("", format!("the CSV could not be read: {e}"));
+                let msg = Message::new(Key::CsvUnreadable).with("detail", e.to_string());
+                let mut d = Diagnostic::error("", msg);
                 d.line = e.position().map(|p| lines.line_at(p.byte()));
                 errors.push(d);
                 break;
@@ -923,7 +959,7 @@ fn count_outside_quotes(line: &str, d: u8) -> usize {
 fn read_header(line: usize, header: &[String]) -> Result<HashMap<String, usize>, Vec<Diagnostic>> {
     let mut cols = HashMap::new();
     let mut errors = Vec::new();
-    let at = |c: usize, msg: String| Diagnostic {
+    let at = |c: usize, msg: Message| Diagnostic {
         line: Some(line),
         column: Some(c + 1),
         ..Diagnostic::error("", msg)
@@ -935,22 +971,19 @@ fn read_header(line: usize, header: &[String]) -> Result<HashMap<String, usize>,
         }
         if !CSV_COLUMNS.contains(&name.as_str()) {
             let hint = if Record::parse(&name).is_some() {
-                format!(
-                    "the first row must be the header ({}…), not a {name} row",
-                    CSV_COLUMNS[..4].join(",")
-                )
+                Message::new(Key::CsvHeaderIsRow)
+                    .with("columns", CSV_COLUMNS[..4].join(","))
+                    .with("record", name.as_str())
             } else {
-                format!(
-                    "unknown column '{}': expected columns are {}",
-                    cell.trim(),
-                    CSV_COLUMNS.join(", ")
-                )
+                Message::new(Key::CsvColumnUnknown)
+                    .with("column", cell.trim())
+                    .with("columns", CSV_COLUMNS.join(", "))
             };
             errors.push(at(c, hint));
         } else if cols.insert(name.clone(), c).is_some() {
             errors.push(at(
                 c,
-                format!("column '{name}' appears twice in the header"),
+                Message::new(Key::CsvColumnTwice).with("column", name.as_str()),
             ));
         }
     }
@@ -960,10 +993,9 @@ fn read_header(line: usize, header: &[String]) -> Result<HashMap<String, usize>,
                 line: Some(line),
                 ..Diagnostic::error(
                     "",
-                    format!(
-                        "the header has no '{required}' column: expected columns are {}",
-                        CSV_COLUMNS.join(", ")
-                    ),
+                    Message::new(Key::CsvHeaderMissing)
+                        .with("column", required)
+                        .with("columns", CSV_COLUMNS.join(", ")),
                 )
             });
         }

@@ -13,7 +13,8 @@ use serde::{Deserialize, Deserializer};
 use serde_json::value::RawValue;
 
 use super::{strip_bom, Diagnostic, Format, LoadError, Loaded, Policy, Quarantined};
-use crate::model::{Dataset, Indicator, Obj, Pillar, Plan, SCHEMA};
+use crate::messages::{Arg, Key, Message};
+use crate::model::{Dataset, Indicator, Obj, Pillar, Plan, RawTarget, Target, SCHEMA};
 use crate::period::Date;
 
 /// Validation findings placed on a line; past this they keep their path only, so a
@@ -167,9 +168,7 @@ impl<'de: 'a, 'a> Deserialize<'de> for Entries<'a> {
         impl<'de: 'a, 'a> Visitor<'de> for V<'a> {
             type Value = Entries<'a>;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(
-                    r#"a JSON object {"schema": "chitieu/1", "plan": …, "indicators": […]}"#,
-                )
+                f.write_str(Key::ExpectDataset.english())
             }
             fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<Entries<'a>, A::Error> {
                 let mut out = Vec::new();
@@ -188,10 +187,7 @@ fn check_schema(body: &str, entries: &[(String, &RawValue)]) -> Result<(), LoadE
     let Some((_, raw)) = entries.iter().find(|(k, _)| k == "schema") else {
         let mut d = Diagnostic::error(
             "schema",
-            format!(
-                "this is not a chitieu dataset: it has no \"schema\" field; \
-                 a dataset starts with {{\"schema\": \"{SCHEMA}\", …}}"
-            ),
+            Message::new(Key::SchemaMissing).with("expected", SCHEMA),
         );
         place_at(body, end, &mut d);
         return Err(LoadError::Schema(d));
@@ -206,7 +202,9 @@ fn check_schema(body: &str, entries: &[(String, &RawValue)]) -> Result<(), LoadE
     };
     let mut d = Diagnostic::error(
         "schema",
-        format!("schema is {found}, but this program reads \"{SCHEMA}\" datasets"),
+        Message::new(Key::SchemaUnsupported)
+            .with("found", found)
+            .with("expected", SCHEMA),
     );
     place_at(body, offset_in(body, raw.get()), &mut d);
     Err(LoadError::Schema(d))
@@ -255,7 +253,10 @@ fn collect_errors(body: &str, entries: &[(String, &RawValue)], keep_own: bool) -
     for (key, raw) in entries {
         let at = offset_in(body, raw.get());
         if !seen.insert(key.as_str()) {
-            let d = Diagnostic::error(key.clone(), format!("duplicate field `{key}`"));
+            let d = Diagnostic::error(
+                key.clone(),
+                Message::new(Key::JsonDuplicateField).with("field", key.as_str()),
+            );
             errors.push_at(body, at, d);
             continue;
         }
@@ -266,13 +267,15 @@ fn collect_errors(body: &str, entries: &[(String, &RawValue)], keep_own: bool) -
             "pillars" => list::<Obj<Pillar>>(body, raw, "pillars", &mut errors),
             "indicators" => list::<Obj<Indicator>>(body, raw, "indicators", &mut errors),
             other => {
-                let expected: Vec<String> = TOP_FIELDS.iter().map(|f| format!("`{f}`")).collect();
+                let expected: Vec<Arg> = TOP_FIELDS
+                    .iter()
+                    .map(|f| Arg::Text(format!("`{f}`")))
+                    .collect();
                 let d = Diagnostic::error(
                     other,
-                    format!(
-                        "unknown field `{other}`, expected one of {}",
-                        expected.join(", ")
-                    ),
+                    Message::new(Key::JsonUnknownField)
+                        .with("field", other)
+                        .with("expected", Arg::List(expected)),
                 );
                 errors.push_at(body, at, d);
             }
@@ -280,7 +283,10 @@ fn collect_errors(body: &str, entries: &[(String, &RawValue)], keep_own: bool) -
     }
     for required in ["plan", "indicators"] {
         if !seen.contains(required) {
-            let d = Diagnostic::error("", format!("missing field `{required}`"));
+            let d = Diagnostic::error(
+                "",
+                Message::new(Key::JsonMissingField).with("field", required),
+            );
             errors.push_at(body, body.trim_end().len().saturating_sub(1), d);
         }
     }
@@ -337,14 +343,25 @@ fn part<T: DeserializeOwned>(
         _ => Vec::new(),
     };
     let failures = if failures.is_empty() {
-        vec![(prefix.clone(), raw.get(), e)]
+        vec![Failure {
+            path: prefix.clone(),
+            text: raw.get(),
+            error: e,
+            keyed: None,
+        }]
     } else {
         failures
     };
-    for (prefix_at, sub, e) in failures {
+    for Failure {
+        path: prefix_at,
+        text: sub,
+        error: e,
+        keyed,
+    } in failures
+    {
         let path = join_path(&prefix_at, &error_path(sub, &e));
         let mut d = if found.full() {
-            Diagnostic::error(path, plain_message(&e))
+            Diagnostic::error(path, serde_message(&e))
         } else {
             let mut d = serde_diag(body, offset_in(body, sub), sub, path, &e);
             // serde_json places a data error where it noticed it, which for a target's
@@ -357,13 +374,20 @@ fn part<T: DeserializeOwned>(
             }
             d
         };
+        if let Some(keyed) = keyed {
+            d.set_message(keyed);
+        }
         if let Some(id) = id.as_deref().filter(|id| !id.is_empty()) {
-            let owner = if prefix.starts_with("pillars") {
-                "pillar"
+            let key = if prefix.starts_with("pillars") {
+                Key::JsonInPillar
             } else {
-                "indicator"
+                Key::JsonInIndicator
             };
-            d.message = format!("{} in {owner} '{id}'", d.message);
+            d.set_message(
+                Message::new(key)
+                    .with("message", d.msg.clone())
+                    .with("id", id),
+            );
         }
         found.errors.push(d);
     }
@@ -420,38 +444,66 @@ struct Shallow {
     note: Option<String>,
 }
 
+/// A part of the document that failed to read: its path, its text, serde_json's error,
+/// and the message when it is known better than serde's text says it.
+struct Failure<'a> {
+    path: String,
+    text: &'a str,
+    error: serde_json::Error,
+    keyed: Option<Message>,
+}
+
 /// Every part of `text` (an indicator or pillar at `prefix`) that fails on its own: its
 /// path, its text and its error. Empty when the parts cannot be told apart.
-fn narrow<'a>(text: &'a str, prefix: &str) -> Vec<(String, &'a str, serde_json::Error)> {
+fn narrow<'a>(text: &'a str, prefix: &str) -> Vec<Failure<'a>> {
     let Ok(parts) = serde_json::from_str::<Parts<'a>>(text) else {
         return Vec::new();
     };
     let mut out = Vec::new();
     if super::indicator_index(prefix).is_some() {
         if let Err(e) = serde_json::from_str::<Shallow>(text) {
-            out.push((prefix.to_string(), text, e));
+            out.push(Failure {
+                path: prefix.to_string(),
+                text,
+                error: e,
+                keyed: None,
+            });
         }
     }
-    let mut one = |name: &str,
-                   raw: Option<&'a RawValue>,
-                   check: fn(&str) -> Result<(), serde_json::Error>| {
+    let mut one = |name: &str, raw: Option<&'a RawValue>, check: Check| {
         if let Some(raw) = raw {
-            if let Err(e) = check(raw.get()) {
-                out.push((format!("{prefix}.{name}"), raw.get(), e));
+            if let Err((error, keyed)) = check(raw.get()) {
+                out.push(Failure {
+                    path: format!("{prefix}.{name}"),
+                    text: raw.get(),
+                    error,
+                    keyed,
+                });
             }
         }
     };
-    fn is<T: DeserializeOwned>(s: &str) -> Result<(), serde_json::Error> {
-        serde_json::from_str::<T>(s).map(|_| ())
+    type Check = fn(&str) -> Result<(), (serde_json::Error, Option<Message>)>;
+    fn is<T: DeserializeOwned>(s: &str) -> Result<(), (serde_json::Error, Option<Message>)> {
+        serde_json::from_str::<T>(s)
+            .map(|_| ())
+            .map_err(|e| (e, None))
+    }
+    /// A target, whose checks after reading (`Target`'s `TryFrom`) reach serde only as
+    /// English text: their message is taken from the checks themselves.
+    fn target(s: &str) -> Result<(), (serde_json::Error, Option<Message>)> {
+        serde_json::from_str::<Obj<Target>>(s)
+            .map(|_| ())
+            .map_err(|e| {
+                let keyed = serde_json::from_str::<Obj<RawTarget>>(s)
+                    .ok()
+                    .and_then(|raw| Target::try_from(raw.0).err());
+                (e, keyed)
+            })
     }
     one("name", parts.name, is::<crate::model::Text>);
     one("unit", parts.unit, is::<crate::model::Unit>);
     for (i, raw) in parts.targets.iter().flatten().enumerate() {
-        one(
-            &format!("targets[{i}]"),
-            Some(raw),
-            is::<Obj<crate::model::Target>>,
-        );
+        one(&format!("targets[{i}]"), Some(raw), target);
     }
     for (i, raw) in parts.observations.iter().flatten().enumerate() {
         let check = is::<Obj<crate::model::Observation>>;
@@ -590,7 +642,7 @@ fn serde_diag(
     path: String,
     e: &serde_json::Error,
 ) -> Diagnostic {
-    let mut d = Diagnostic::error(path, plain_message(e));
+    let mut d = Diagnostic::error(path, serde_message(e));
     if e.line() > 0 {
         let end = base + byte_end(sub, e.line(), e.column());
         let (line, column) = line_col_before(body, end);
@@ -600,25 +652,119 @@ fn serde_diag(
     d
 }
 
-/// serde_json's message without its " at line L column C" (we recompute those against
-/// the whole document, in characters), and with Rust type names said in JSON terms.
-fn plain_message(e: &serde_json::Error) -> String {
+/// serde_json's message as a catalogue message: without its " at line L column C" (we
+/// recompute those against the whole document, in characters), its shape read back into
+/// a key with its arguments, and Rust's words for types said in JSON's ("f64" is "a
+/// number"). The one place serde's English is read; a shape the catalogue does not know
+/// keeps serde's words as the detail of `json.other`.
+fn serde_message(e: &serde_json::Error) -> Message {
     let full = e.to_string();
     let suffix = format!(" at line {} column {}", e.line(), e.column());
-    let msg = full.strip_suffix(&suffix).unwrap_or(&full);
-    let mut msg = msg
-        .replace("expected f64", "expected a number")
-        .replace(
-            "expected u32",
-            "expected a whole number from 0 to 4294967295",
-        )
-        .replace("expected a sequence", "expected a list [...]")
-        .replace("invalid type: map", "invalid type: object")
-        .replace("invalid type: sequence", "invalid type: list");
-    if let Some(i) = msg.find("expected struct ") {
-        msg.replace_range(i.., "expected an object {...}");
+    let text = full.strip_suffix(&suffix).unwrap_or(&full);
+    Message::read_english(SERDE_SHAPES, text, |name, value| match name {
+        "found" => found_arg(value),
+        "expected" => expected_arg(value),
+        _ => value.into(),
+    })
+    .unwrap_or_else(|| Message::new(Key::JsonOther).with("detail", text))
+}
+
+/// The messages serde_json and the model's own checks give, most specific first: a
+/// later shape may also read an earlier one's text.
+const SERDE_SHAPES: &[Key] = &[
+    Key::JsonInvalidType,
+    Key::JsonInvalidValue,
+    Key::JsonInvalidLength,
+    Key::JsonUnknownVariant,
+    Key::JsonUnknownVariantTwo,
+    Key::JsonUnknownVariantOne,
+    Key::JsonUnknownField,
+    Key::JsonUnknownFieldNone,
+    Key::JsonUnknownFieldTwo,
+    Key::JsonUnknownFieldOne,
+    Key::JsonMissingField,
+    Key::JsonDuplicateField,
+    Key::JsonEofList,
+    Key::JsonEofObject,
+    Key::JsonEofString,
+    Key::JsonEofValue,
+    Key::JsonExpectedColon,
+    Key::JsonExpectedListEnd,
+    Key::JsonExpectedObjectEnd,
+    Key::JsonExpectedIdent,
+    Key::JsonExpectedValue,
+    Key::JsonExpectedQuote,
+    Key::JsonInvalidEscape,
+    Key::JsonInvalidNumber,
+    Key::JsonNumberOutOfRange,
+    Key::JsonInvalidCodePoint,
+    Key::JsonControlCharacter,
+    Key::JsonKeyNotString,
+    Key::JsonLoneSurrogate,
+    Key::JsonTrailingComma,
+    Key::JsonTrailingCharacters,
+    Key::JsonHexEscapeEnd,
+    Key::JsonRecursionLimit,
+    // Raised by the model's own `Deserialize` impls through `serde::de::Error::custom`.
+    Key::UnitBlank,
+    Key::PeriodInvalid,
+    Key::DateInvalid,
+    Key::TargetOpUnknown,
+    Key::TargetOpNeedsFinite,
+    Key::TargetOpNeeds,
+    Key::TargetRangeReversed,
+    Key::TargetToleranceInvalid,
+    Key::TargetToleranceNotApprox,
+    Key::TargetUsesOnlyValue,
+    Key::TargetUsesMinMax,
+    Key::TargetUsesValueTolerance,
+];
+
+/// What serde found where something else was expected (`string "5"`, `map`), in words.
+fn found_arg(text: &str) -> Arg {
+    let kinds = [
+        ("string ", Key::FoundString),
+        ("integer ", Key::FoundInteger),
+        ("floating point ", Key::FoundFloat),
+        ("boolean ", Key::FoundBoolean),
+    ];
+    match text {
+        "map" => Key::FoundObject.into(),
+        "sequence" => Key::FoundList.into(),
+        _ => kinds
+            .iter()
+            .find_map(|(kind, key)| {
+                let value = text.strip_prefix(kind)?;
+                Some(Message::new(*key).with("value", value).into())
+            })
+            .unwrap_or_else(|| text.into()),
     }
-    msg
+}
+
+/// What serde expected, in words: Rust's names for types said in JSON's, and the model's
+/// own descriptions (`Visitor::expecting`, written from the catalogue) read back.
+fn expected_arg(text: &str) -> Arg {
+    let rust = [
+        ("f64", Key::ExpectNumber),
+        ("u32", Key::ExpectWhole),
+        ("a sequence", Key::ExpectList),
+    ];
+    let own = [
+        Key::ExpectString,
+        Key::ExpectFields,
+        Key::ExpectName,
+        Key::ExpectPeriod,
+        Key::ExpectDate,
+        Key::ExpectDataset,
+    ];
+    if text.starts_with("struct ") {
+        return Key::ExpectObject.into();
+    }
+    rust.iter()
+        .find(|(t, _)| *t == text)
+        .map(|(_, k)| *k)
+        .or_else(|| own.iter().copied().find(|k| k.english() == text))
+        .map_or_else(|| text.into(), Arg::from)
 }
 
 /// The byte offset in `s` just past serde_json's (1-based line, byte column) position.
@@ -730,6 +876,110 @@ fn segments(path: &str) -> Vec<Segment<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::number::Lang;
+
+    /// serde_json's error reading `text` as `T`.
+    fn error<'a, T: Deserialize<'a>>(text: &'a str) -> serde_json::Error {
+        match serde_json::from_str::<T>(text) {
+            Err(e) => e,
+            Ok(_) => panic!("{text} read"),
+        }
+    }
+
+    /// Each shape of serde_json's messages (and of the model's own, raised through serde)
+    /// is read into its key: the English is serde's, with Rust's type names said in
+    /// JSON's, and the Vietnamese is the catalogue's.
+    #[test]
+    fn serde_messages_read_into_keys() {
+        use crate::model::{Change, Level, Text, Unit};
+        use crate::period::Period;
+        use serde_json::Value;
+        #[derive(Debug, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct NoFields {}
+        #[derive(Debug, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct OneField {
+            a: u32,
+        }
+        #[derive(Debug, Deserialize)]
+        #[serde(rename_all = "lowercase")]
+        enum OneVariant {
+            One,
+        }
+        let deep = "[".repeat(200) + &"]".repeat(200);
+        let cases: Vec<(serde_json::Error, &str, &str, &str)> = vec![
+            (error::<Value>("[1"), "json.eof_list", "EOF while parsing a list", "danh sách [...] chưa đóng"),
+            (error::<Value>("{\"a\":1"), "json.eof_object", "EOF while parsing an object", "đối tượng {...} chưa đóng"),
+            (error::<Value>("\"abc"), "json.eof_string", "EOF while parsing a string", "chuỗi chưa đóng"),
+            (error::<Value>("[1,"), "json.eof_value", "EOF while parsing a value", "còn thiếu một giá trị"),
+            (error::<Value>("{\"a\" 1}"), "json.expected_colon", "expected `:`", "thiếu dấu `:`"),
+            (error::<Value>("[1 2]"), "json.expected_comma_or_bracket", "expected `,` or `]`", "thiếu dấu `,` hoặc `]`"),
+            (error::<Value>("{\"a\":1 \"b\":2}"), "json.expected_comma_or_brace", "expected `,` or `}`", "thiếu dấu `,` hoặc `}`"),
+            (error::<Value>("trux"), "json.expected_ident", "expected ident", "true, false và null"),
+            (error::<Value>("[,]"), "json.expected_value", "expected value", "cần một giá trị JSON"),
+            (error::<Value>("\"\\q\""), "json.invalid_escape", "invalid escape", "ký tự thoát"),
+            (error::<Value>("01"), "json.invalid_number", "invalid number", "số không hợp lệ"),
+            (error::<Value>("1e999"), "json.number_out_of_range", "number out of range", "vượt quá phạm vi"),
+            (error::<Value>("\"\\udc00\""), "json.lone_surrogate", "lone leading surrogate in hex escape", "surrogate"),
+            (error::<Value>("\"\\ud800\""), "json.hex_escape_end", "unexpected end of hex escape", "thiếu chữ số"),
+            (error::<Value>("\"\u{1}\""), "json.control_character", "control character (\\u0000-\\u001F) found while parsing a string", "ký tự điều khiển"),
+            (error::<Value>("{1:2}"), "json.key_not_string", "key must be a string", "tên trường phải là một chuỗi"),
+            (error::<Value>("[1,]"), "json.trailing_comma", "trailing comma", "thừa dấu phẩy"),
+            (error::<Value>("1 2"), "json.trailing_characters", "trailing characters", "còn ký tự thừa"),
+            (error::<Value>(&deep), "json.recursion_limit", "recursion limit exceeded", "lồng nhau quá nhiều cấp"),
+            (error::<f64>("\"5\""), "json.invalid_type", "invalid type: string \"5\", expected a number", "sai kiểu dữ liệu: gặp chuỗi \"5\", cần một số"),
+            (error::<Text>("5"), "json.invalid_type", "invalid type: integer `5`, expected a name: a string, or an object {\"vi\": \"…\", \"en\": \"…\"}", "gặp số nguyên `5`, cần một tên"),
+            (error::<Vec<u32>>("{}"), "json.invalid_type", "invalid type: object, expected a list [...]", "gặp một đối tượng {...}, cần một danh sách [...]"),
+            (error::<Obj<Plan>>("[1]"), "json.invalid_type", "invalid type: list, expected an object {\"field\": value, …}", "gặp một danh sách [...], cần một đối tượng {\"trường\": giá trị, …}"),
+            (error::<Plan>("true"), "json.invalid_type", "invalid type: boolean `true`, expected an object {...}", "gặp giá trị đúng/sai `true`, cần một đối tượng {...}"),
+            (error::<Period>("2025.5"), "json.invalid_type", "invalid type: floating point `2025.5`, expected a period as a string YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD", "gặp số thập phân `2025.5`, cần một kỳ viết dạng chuỗi"),
+            (error::<Date>("true"), "json.invalid_type", "invalid type: boolean `true`, expected a date as a string YYYY-MM-DD", "cần một ngày viết dạng chuỗi YYYY-MM-DD"),
+            (error::<Entries>("[1]"), "json.invalid_type", "invalid type: list, expected a JSON object {\"schema\": \"chitieu/1\", \"plan\": …, \"indicators\": […]}", "cần một đối tượng JSON"),
+            (error::<String>("null"), "json.invalid_type", "invalid type: null, expected a string", "gặp null, cần một chuỗi"),
+            (error::<u32>("-1"), "json.invalid_value", "invalid value: integer `-1`, expected a whole number from 0 to 4294967295", "giá trị không hợp lệ: gặp số nguyên `-1`, cần một số nguyên từ 0 đến 4294967295"),
+            (error::<(u32, u32)>("[1]"), "json.invalid_length", "invalid length 1, expected a tuple of size 2", "sai độ dài 1, cần a tuple of size 2"),
+            (error::<Level>("\"tinh\""), "json.unknown_variant", "unknown variant `tinh`, expected one of `province`, `district`, `commune`", "`tinh` không phải là giá trị hợp lệ; dùng một trong: `province`, `district`, `commune`"),
+            (error::<Change>("\"up\""), "json.unknown_variant_two", "unknown variant `up`, expected `increase` or `decrease`", "dùng `increase` hoặc `decrease`"),
+            (error::<OneVariant>("\"two\""), "json.unknown_variant_one", "unknown variant `two`, expected `one`", "cần `one`"),
+            (error::<Plan>("{\"x\":1}"), "json.unknown_field", "unknown field `x`, expected one of `id`, `title`, `region`, `issuer`, `document`, `date`, `url`", "không có trường `x` trong định dạng; các trường hợp lệ: `id`"),
+            (error::<Text>("{\"eng\":\"x\"}"), "json.unknown_field_two", "unknown field `eng`, expected `vi` or `en`", "dùng `vi` hoặc `en`"),
+            (error::<OneField>("{\"x\":1}"), "json.unknown_field_one", "unknown field `x`, expected `a`", "cần `a`"),
+            (error::<NoFields>("{\"x\":1}"), "json.unknown_field_none", "unknown field `x`, there are no fields", "không có trường nào"),
+            (error::<Plan>("{\"id\":\"p\"}"), "json.missing_field", "missing field `title`", "thiếu trường `title`"),
+            (error::<Text>("{\"vi\":\"a\",\"vi\":\"b\"}"), "json.duplicate_field", "duplicate field `vi`", "trường `vi` bị lặp lại"),
+            (error::<Unit>("\" \""), "unit.blank", "unit must not be empty", "không được để trống"),
+            (error::<Period>("\"2025-5\""), "period.invalid", "'2025-5' is not a valid period: expected YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD", "'2025-5' không phải là kỳ hợp lệ"),
+            (error::<Date>("\"2024-13-01\""), "date.invalid", "'2024-13-01' is not a valid date: expected YYYY-MM-DD", "'2024-13-01' không phải là ngày hợp lệ"),
+            (error::<Target>("{\"op\":\"khoang\",\"value\":1}"), "target.op_unknown", "unknown op 'khoang': expected one of gte, gt, lte, lt, eq, range, approx", "'khoang' không phải là phép so sánh hợp lệ; dùng một trong: gte, gt, lte, lt, eq, range, approx"),
+            (error::<Target>("{\"op\":\"range\",\"min\":1}"), "target.op_needs", "op 'range' needs 'max'", "phép so sánh 'range' cần có 'max'"),
+            (error::<Target>("{\"op\":\"range\",\"min\":5,\"max\":1.5}"), "target.range_reversed", "range min 5 is above max 1.5", "'min' 5 lớn hơn 'max' 1.5"),
+            (error::<Target>("{\"op\":\"approx\",\"value\":1,\"tolerance\":-1}"), "target.tolerance_invalid", "tolerance must be a relative share ≥ 0 (0.05 = 5%), got -1", "nhưng ở đây là -1"),
+            (error::<Target>("{\"op\":\"gt\",\"value\":1,\"tolerance\":1}"), "target.tolerance_not_approx", "op 'gt' uses only 'value'; remove 'tolerance' (or use op 'approx')", "hãy bỏ 'tolerance'"),
+            (error::<Target>("{\"op\":\"gt\",\"value\":1,\"max\":1}"), "target.uses_only_value", "op 'gt' uses only 'value'; remove 'max'", "phép so sánh 'gt' chỉ dùng 'value'; hãy bỏ 'max'"),
+            (error::<Target>("{\"op\":\"range\",\"min\":1,\"max\":2,\"value\":1}"), "target.uses_min_max", "op 'range' uses 'min' and 'max'; remove 'value'", "hãy bỏ 'value'"),
+            (error::<Target>("{\"op\":\"approx\",\"value\":1,\"min\":1}"), "target.uses_value_tolerance", "op 'approx' uses 'value' and 'tolerance'; remove 'min'", "hãy bỏ 'min'"),
+            (error::<char>("\"ab\""), "json.invalid_value", "invalid value: string \"ab\", expected a character", "cần a character"),
+        ];
+        for (e, code, en, vi) in cases {
+            let m = serde_message(&e);
+            assert_eq!(m.code(), code, "{e}");
+            assert_eq!(m.render(Lang::En), en, "{code}");
+            let got = m.render(Lang::Vi);
+            assert!(got.contains(vi), "{code}: {got}");
+        }
+    }
+
+    /// A message the catalogue does not know keeps serde's words, after a Vietnamese lead.
+    #[test]
+    fn unknown_serde_messages_keep_their_words() {
+        let e = <serde_json::Error as serde::de::Error>::custom("something new");
+        let m = serde_message(&e);
+        assert_eq!(m.code(), "json.other");
+        assert_eq!(m.render(Lang::En), "something new");
+        assert_eq!(m.render(Lang::Vi), "lỗi đọc JSON: something new");
+    }
 
     #[test]
     fn paths_from_positions() {

@@ -26,7 +26,9 @@ use std::fmt;
 
 use serde::Serialize;
 
+use crate::messages::{self, Key, Message};
 use crate::model::{Dataset, Text};
+use crate::number::Lang;
 
 mod csv_form;
 mod json_form;
@@ -57,8 +59,14 @@ pub struct Diagnostic {
     /// document as a whole. CSV findings use the same paths, so a finding means the same
     /// thing whichever form the data came in.
     pub path: String,
-    /// What is wrong and what was expected; names the indicator id when there is one.
+    /// What is wrong and what was expected, in English; names the indicator id when there
+    /// is one. The English of `msg`, kept as text for the tools and scripts that read it.
     pub message: String,
+    /// The message as a catalogue key with its arguments, to show in the reader's
+    /// language ([`Diagnostic::message_in`]). Written out as its stable code, `code`
+    /// (what is wrong, such as `target.op_unknown`: see [`Message::code`]).
+    #[serde(rename = "code", serialize_with = "message_code")]
+    pub msg: Message,
     /// 1-based line in the source text, when known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<usize>,
@@ -70,20 +78,25 @@ pub struct Diagnostic {
     pub field: Option<String>,
 }
 
+fn message_code<S: serde::Serializer>(m: &Message, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(m.code())
+}
+
 impl Diagnostic {
-    pub fn error(path: impl Into<String>, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::new(Severity::Error, path.into(), message.into())
+    pub fn error(path: impl Into<String>, msg: impl Into<Message>) -> Diagnostic {
+        Diagnostic::new(Severity::Error, path.into(), msg.into())
     }
 
-    pub fn warning(path: impl Into<String>, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::new(Severity::Warning, path.into(), message.into())
+    pub fn warning(path: impl Into<String>, msg: impl Into<Message>) -> Diagnostic {
+        Diagnostic::new(Severity::Warning, path.into(), msg.into())
     }
 
-    fn new(severity: Severity, path: String, message: String) -> Diagnostic {
+    fn new(severity: Severity, path: String, msg: Message) -> Diagnostic {
         Diagnostic {
             severity,
             path,
-            message,
+            message: msg.render(Lang::En),
+            msg,
             line: None,
             column: None,
             field: None,
@@ -94,41 +107,66 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
-    /// The message in `lang` (`"vi"` or `"en"`). English only until the catalogue of
-    /// messages lands.
-    pub fn message_in(&self, _lang: &str) -> String {
-        self.message.clone()
+    /// Replaces the message (and its English).
+    pub fn set_message(&mut self, msg: Message) {
+        self.message = msg.render(Lang::En);
+        self.msg = msg;
     }
-}
 
-/// JSON findings read `path: message (line L, column C)`; CSV findings lead with the
-/// line and cell, which is what a person looks for in a spreadsheet.
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // CSV findings, and JSON syntax errors (which have no path), lead with the
-        // place; the rest lead with their path.
+    /// The message in the language of `lang` (`"vi"`, `"vi-VN"`… for Vietnamese, else
+    /// English; see [`messages::lang`]).
+    pub fn message_in(&self, lang: &str) -> String {
+        self.msg.render(messages::lang(lang))
+    }
+
+    /// The finding with where it is, as `Display` writes it, in the language of `lang`:
+    /// "dòng 12, cột 4 (op): …", "indicators[3].targets[0].op: … (dòng 5, cột 12)".
+    pub fn display_in(&self, lang: &str) -> String {
+        self.write_in(messages::lang(lang))
+    }
+
+    /// CSV findings, and JSON syntax errors (which have no path), lead with the line and
+    /// cell, which is what a person looks for in a spreadsheet; the rest lead with their
+    /// path and end with the place.
+    fn write_in(&self, lang: Lang) -> String {
+        let place = match (self.line, self.column) {
+            (Some(l), Some(c)) => Some(
+                Message::new(Key::PlaceLineColumn)
+                    .with("line", l)
+                    .with("column", c),
+            ),
+            (Some(l), None) => Some(Message::new(Key::PlaceLine).with("line", l)),
+            _ => None,
+        };
+        let message = self.msg.render(lang);
         if self.field.is_some() || (self.path.is_empty() && self.line.is_some()) {
+            let place = place.unwrap_or_else(|| Message::new(Key::PlaceColumn));
             let field = self
                 .field
                 .as_deref()
                 .map(|f| format!(" ({f})"))
                 .unwrap_or_default();
-            match (self.line, self.column) {
-                (Some(l), Some(c)) => write!(f, "line {l}, column {c}{field}: ")?,
-                (Some(l), None) => write!(f, "line {l}{field}: ")?,
-                _ => write!(f, "column{field}: ")?,
-            }
-            return f.write_str(&self.message);
+            return format!("{}{field}: {message}", place.render(lang));
         }
+        let mut out = String::new();
         if !self.path.is_empty() {
-            write!(f, "{}: ", self.path)?;
+            out.push_str(&self.path);
+            out.push_str(": ");
         }
-        f.write_str(&self.message)?;
-        match (self.line, self.column) {
-            (Some(l), Some(c)) => write!(f, " (line {l}, column {c})"),
-            (Some(l), None) => write!(f, " (line {l})"),
-            _ => Ok(()),
+        out.push_str(&message);
+        if let Some(place) = place {
+            out.push_str(&format!(" ({})", place.render(lang)));
         }
+        out
+    }
+}
+
+/// JSON findings read `path: message (line L, column C)`; CSV findings
+/// `line L, column C (field): message`. In English; [`Diagnostic::display_in`] for either
+/// language.
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.write_in(Lang::En))
     }
 }
 
@@ -227,25 +265,22 @@ impl fmt::Display for Format {
     }
 }
 
-/// Why a dataset could not be loaded.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+/// Why a dataset could not be loaded. `Display` writes it in English;
+/// [`LoadError::display_in`] in either language.
+#[derive(Debug, Clone, PartialEq)]
 pub enum LoadError {
     /// Nothing but whitespace (or a byte-order mark).
-    #[error("the {0} text is empty: expected a chitieu/1 dataset")]
     Empty(Format),
     /// The text is not a `chitieu/1` document of another version or kind.
-    #[error("{0}")]
     Schema(Diagnostic),
     /// The text could not be read into a dataset: syntax, unknown or missing fields,
     /// wrong types, unknown ops. All that could be found, in order of position.
-    #[error("{} in the {format} text:\n{}", count(errors.len(), "problem"), list(errors))]
     Read {
         format: Format,
         errors: Vec<Diagnostic>,
     },
     /// The dataset was read but fails validation. `warnings` are reported alongside so
     /// a person sees everything in one round.
-    #[error("{}:\n{}", count(errors.len(), "validation error"), list(errors))]
     Invalid {
         errors: Vec<Diagnostic>,
         warnings: Vec<Diagnostic>,
@@ -256,7 +291,7 @@ impl LoadError {
     /// Every finding, errors first, for display in a list.
     pub fn diagnostics(&self) -> Vec<Diagnostic> {
         match self {
-            LoadError::Empty(_) => vec![Diagnostic::error("", self.to_string())],
+            LoadError::Empty(format) => vec![Diagnostic::error("", empty_message(*format))],
             LoadError::Schema(d) => vec![d.clone()],
             LoadError::Read { errors, .. } => errors.clone(),
             LoadError::Invalid { errors, warnings } => {
@@ -264,20 +299,55 @@ impl LoadError {
             }
         }
     }
-}
 
-fn count(n: usize, what: &str) -> String {
-    if n == 1 {
-        format!("1 {what}")
-    } else {
-        format!("{n} {what}s")
+    /// The error in the language of `lang` (see [`messages::lang`]): a count, then each
+    /// finding on a line of its own ("3 lỗi trong tệp JSON:\n  - …").
+    pub fn display_in(&self, lang: &str) -> String {
+        self.write_in(messages::lang(lang))
+    }
+
+    fn write_in(&self, lang: Lang) -> String {
+        let (head, errors) = match self {
+            LoadError::Empty(format) => return empty_message(*format).render(lang),
+            LoadError::Schema(d) => return d.write_in(lang),
+            LoadError::Read { format, errors } => {
+                let key = match errors.len() {
+                    1 => Key::LoadReadOne,
+                    _ => Key::LoadReadMany,
+                };
+                let head = Message::new(key)
+                    .with("count", errors.len())
+                    .with("format", format.to_string());
+                (head, errors)
+            }
+            LoadError::Invalid { errors, .. } => {
+                let key = match errors.len() {
+                    1 => Key::LoadInvalidOne,
+                    _ => Key::LoadInvalidMany,
+                };
+                (Message::new(key).with("count", errors.len()), errors)
+            }
+        };
+        let mut out = head.render(lang);
+        for d in errors {
+            out.push_str("\n  - ");
+            out.push_str(&d.write_in(lang));
+        }
+        out
     }
 }
 
-fn list(ds: &[Diagnostic]) -> String {
-    let lines: Vec<String> = ds.iter().map(|d| format!("  - {d}")).collect();
-    lines.join("\n")
+fn empty_message(format: Format) -> Message {
+    Message::new(Key::LoadEmpty).with("format", format.to_string())
 }
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.write_in(Lang::En))
+    }
+}
+
+impl std::error::Error for LoadError {}
 
 /// What loading does with an indicator whose own data is invalid.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -363,7 +433,7 @@ fn in_order_counting(mut ds: Vec<Diagnostic>, unkept: usize) -> Vec<Diagnostic> 
         ds.push(Diagnostic::new(
             severity,
             String::new(),
-            format!("… and {more} more"),
+            Message::new(Key::LoadMore).with("count", more),
         ));
     }
     ds
@@ -406,9 +476,12 @@ fn finish(
         .iter()
         .filter(|q| duplicated.binary_search(&q.id.as_str()).is_ok())
     {
+        let who = Message::new(Key::Named)
+            .with("what", Key::NounIndicator)
+            .with("id", q.id.as_str());
         let mut d = Diagnostic::error(
             format!("indicators[{}].id", q.index),
-            format!("indicator '{}': id is used again; ids must be unique", q.id),
+            Message::about(who, Key::IdUsedAgain),
         );
         locate(&mut d, 0);
         found.push((None, d));

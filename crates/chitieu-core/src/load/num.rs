@@ -5,6 +5,7 @@
 //! `23/11/2024` — and say exactly what it did with an ambiguous cell, which display
 //! formatting has no reason to know about.
 
+use crate::messages::{Arg, Key, Message};
 use crate::period::{Date, Period};
 
 /// A number read from a cell, with a note when the reading was a guess.
@@ -14,10 +15,8 @@ pub(crate) struct CellNumber {
     /// Set for `1.289` or `76,550` when the file's own convention says that separator
     /// is not the decimal mark: one separator before exactly three digits could be
     /// either.
-    pub ambiguous: Option<String>,
+    pub ambiguous: Option<Message>,
 }
-
-const EXPECTED: &str = "expected a number such as 76,55, 76.55, 1289 or 1.428.322";
 
 /// Reads a number written with a decimal comma or point and optional thousands
 /// separators; a trailing `%` is ignored (percent figures are stored as 76.55, not
@@ -27,7 +26,9 @@ const EXPECTED: &str = "expected a number such as 76,55, 76.55, 1289 or 1.428.32
 /// that occurs several times, or before the other one, groups thousands (`1.428.322`,
 /// `1,428,322.5`, `1.428.322,5`). `NaN` and infinities are refused.
 pub fn read_number(cell: &str) -> Result<f64, String> {
-    read_cell_number(cell, None).map(|n| n.value)
+    read_cell_number(cell, None)
+        .map(|n| n.value)
+        .map_err(|m| m.to_string())
 }
 
 /// [`read_number`], noting an ambiguous cell unless its lone separator is `decimal`,
@@ -35,8 +36,8 @@ pub fn read_number(cell: &str) -> Result<f64, String> {
 pub(crate) fn read_cell_number(
     cell: &str,
     decimal_mark: Option<char>,
-) -> Result<CellNumber, String> {
-    let bad = || format!("'{}' is not a number: {EXPECTED}", cell.trim());
+) -> Result<CellNumber, Message> {
+    let bad = || Message::new(Key::CellNotNumber).with("cell", cell.trim());
     let mut s = cell.trim_matches(is_space);
     if let Some(rest) = s.strip_suffix('%') {
         s = rest.trim_end_matches(is_space);
@@ -113,7 +114,7 @@ pub(crate) fn read_cell_number(
     }
     let value: f64 = plain.parse().map_err(|_| bad())?;
     if !value.is_finite() {
-        return Err(format!("'{}' is out of range", cell.trim()));
+        return Err(Message::new(Key::CellOutOfRange).with("cell", cell.trim()));
     }
     let ambiguous = match decimal {
         Some(d)
@@ -124,12 +125,13 @@ pub(crate) fn read_cell_number(
                 && (1..=3).contains(&int.len())
                 && !int.starts_with('0') =>
         {
-            let as_thousands = format!("{int}{frac}");
-            Some(format!(
-                "'{}' was read as {plain}, taking '{d}' as the decimal mark; \
-                 if it groups thousands, write {as_thousands}",
-                cell.trim()
-            ))
+            Some(
+                Message::new(Key::CellAmbiguous)
+                    .with("cell", cell.trim())
+                    .with("value", Arg::Num(plain))
+                    .with("mark", d.to_string())
+                    .with("thousands", format!("{int}{frac}")),
+            )
         }
         _ => None,
     };
@@ -159,17 +161,12 @@ fn ungroup(int: &str) -> Option<String> {
 /// A period: the `chitieu/1` forms (`2024`, `2024-Q4`, `2024-11`, `2024-11-23`), and the
 /// forms a Vietnamese spreadsheet shows (`Q4/2024`, `Quý IV/2024`, `11/2024`,
 /// `23/11/2024`). The second value notes a day/month order that was a guess.
-pub(crate) fn read_period(cell: &str) -> Result<(Period, Option<String>), String> {
+pub(crate) fn read_period(cell: &str) -> Result<(Period, Option<Message>), Message> {
     let t = cell.trim();
     if let Ok(p) = t.parse::<Period>() {
         return Ok((p, None));
     }
-    let err = || {
-        format!(
-            "'{t}' is not a period: expected 2024, 2024-Q4, 2024-11 or 2024-11-23 \
-             (Q4/2024, 11/2024 and 23/11/2024 are also read)"
-        )
-    };
+    let err = || Message::new(Key::CellNotPeriod).with("cell", t);
     let parts: Vec<&str> = t.split('/').map(str::trim).collect();
     match parts.as_slice() {
         [q, y] if q.starts_with(['Q', 'q']) || q.to_lowercase().starts_with("quý") => {
@@ -191,12 +188,12 @@ pub(crate) fn read_period(cell: &str) -> Result<(Period, Option<String>), String
 }
 
 /// A date: `2024-11-23`, or `23/11/2024` (day first, as written in Vietnam).
-pub(crate) fn read_date(cell: &str) -> Result<(Date, Option<String>), String> {
+pub(crate) fn read_date(cell: &str) -> Result<(Date, Option<Message>), Message> {
     let t = cell.trim();
     if let Ok(d) = t.parse::<Date>() {
         return Ok((d, None));
     }
-    let err = || format!("'{t}' is not a date: expected 2024-11-23 (23/11/2024 is also read)");
+    let err = || Message::new(Key::CellNotDate).with("cell", t);
     let parts: Vec<&str> = t.split('/').map(str::trim).collect();
     let [d, m, y] = parts.as_slice() else {
         return Err(err());
@@ -208,7 +205,9 @@ pub(crate) fn read_date(cell: &str) -> Result<(Date, Option<String>), String> {
     );
     let date = Date::new(year, month, day).ok_or_else(err)?;
     let note = (day <= 12 && day != month).then(|| {
-        format!("'{t}' was read day first, as {date}; write {date} to make it unambiguous")
+        Message::new(Key::CellDayFirst)
+            .with("cell", t)
+            .with("date", date.to_string())
     });
     Ok((date, note))
 }
@@ -293,7 +292,9 @@ mod tests {
             |s: &str, mark: Option<char>| read_cell_number(s, mark).ok().and_then(|n| n.ambiguous);
         let r = read_cell_number("1.289", Some(',')).expect("number");
         assert_eq!(r.value, 1.289);
-        assert!(r.ambiguous.is_some_and(|m| m.contains("write 1289")));
+        assert!(r
+            .ambiguous
+            .is_some_and(|m| m.to_string().contains("write 1289")));
         assert_eq!(
             note("1.289", Some('.')),
             None,

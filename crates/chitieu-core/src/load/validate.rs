@@ -9,8 +9,9 @@
 use std::fmt;
 
 use super::{Diagnostic, Severity};
+use crate::messages::{Arg, Key, Message};
 use crate::model::{Bound, Change, Dataset, Indicator, Observation, Unit, SCHEMA};
-use crate::number::{fixed, pow10, shortest as num};
+use crate::number::{pow10, shortest};
 use crate::period::{Date, Period};
 
 /// Every error and warning about `ds`, in document order. Each message names the
@@ -23,7 +24,7 @@ pub fn validate(ds: &Dataset) -> Vec<Diagnostic> {
 
 /// Whether [`validate`] finds any error, without writing a single message: the checks
 /// alone, which is all the widgets' wasm needs (the messages' code, number formatting
-/// included, is about 6 KB gzipped there).
+/// and the catalogue included, would be tens of KB there).
 pub fn has_errors(ds: &Dataset) -> bool {
     let mut any = AnyError(false);
     check(ds, &mut any);
@@ -42,14 +43,14 @@ pub(crate) trait Findings {
         &mut self,
         severity: Severity,
         path: impl FnOnce() -> String,
-        message: impl FnOnce() -> String,
+        message: impl FnOnce() -> Message,
     );
 
-    fn error(&mut self, path: impl FnOnce() -> String, message: impl FnOnce() -> String) {
+    fn error(&mut self, path: impl FnOnce() -> String, message: impl FnOnce() -> Message) {
         self.add(Severity::Error, path, message);
     }
 
-    fn warning(&mut self, path: impl FnOnce() -> String, message: impl FnOnce() -> String) {
+    fn warning(&mut self, path: impl FnOnce() -> String, message: impl FnOnce() -> Message) {
         self.add(Severity::Warning, path, message);
     }
 }
@@ -59,7 +60,7 @@ impl Findings for Vec<Diagnostic> {
         &mut self,
         severity: Severity,
         path: impl FnOnce() -> String,
-        message: impl FnOnce() -> String,
+        message: impl FnOnce() -> Message,
     ) {
         self.push(Diagnostic::new(severity, path(), message()));
     }
@@ -75,7 +76,7 @@ impl Findings for AnyError {
         &mut self,
         severity: Severity,
         _path: impl FnOnce() -> String,
-        _message: impl FnOnce() -> String,
+        _message: impl FnOnce() -> Message,
     ) {
         self.0 |= severity == Severity::Error;
     }
@@ -86,47 +87,60 @@ fn at(path: &'static str) -> impl FnOnce() -> String {
     move || path.to_string()
 }
 
+/// A number in a message.
+fn num(v: f64) -> Arg {
+    Arg::num(v)
+}
+
+/// Something named by its id: "pillar 'x'".
+fn named(what: Key, id: &str) -> Message {
+    Message::new(Key::Named).with("what", what).with("id", id)
+}
+
+/// A field of something: "target 1: min".
+fn field(what: impl Into<Arg>, name: &str) -> Message {
+    Message::new(Key::WhatField)
+        .with("what", what)
+        .with("field", name)
+}
+
 /// The checks, in document order.
 fn check(ds: &Dataset, out: &mut impl Findings) {
     if ds.schema != SCHEMA {
         out.error(at("schema"), || {
-            format!("schema is \"{}\", expected \"{SCHEMA}\"", ds.schema)
+            Message::new(Key::SchemaExpected)
+                .with("found", ds.schema.as_str())
+                .with("expected", SCHEMA)
         });
     }
-    check_id(out, at("plan.id"), "plan", &ds.plan.id);
+    check_id(out, at("plan.id"), Key::NounPlan, &ds.plan.id);
     if ds.plan.title.trim().is_empty() {
-        out.warning(at("plan.title"), || "plan: title is empty".into());
+        out.warning(at("plan.title"), || Key::PlanTitleEmpty.into());
     }
 
     let mut pillar_ids: FirstSeen<&str> = FirstSeen::default();
     for (j, p) in ds.pillars.iter().enumerate() {
         let at = |field: &'static str| move || format!("pillars[{j}].{field}");
-        let who = || format!("pillar '{}'", p.id);
-        check_id(out, at("id"), "pillar", &p.id);
+        let who = || named(Key::NounPillar, &p.id);
+        check_id(out, at("id"), Key::NounPillar, &p.id);
         if let Some(first) = pillar_ids.insert(&p.id, j) {
-            out.error(at("id"), || {
-                format!(
-                    "{}: id is used again (first by pillars[{first}]); ids must be unique",
-                    who()
-                )
-            });
+            out.error(at("id"), || used_again(who(), format!("pillars[{first}]")));
         }
         if p.name.vi.trim().is_empty() {
-            out.warning(at("name"), || format!("{}: name is empty", who()));
+            out.warning(at("name"), || Message::about(who(), Key::NameEmpty));
         }
         if !p.weight.is_finite() || p.weight < 0.0 {
             out.error(at("weight"), || {
-                format!(
-                    "{}: weight {} must be a finite number ≥ 0",
+                Message::about(
                     who(),
-                    num(p.weight)
+                    Message::new(Key::PillarWeight).with("weight", num(p.weight)),
                 )
             });
         }
     }
 
     if ds.indicators.is_empty() {
-        out.warning(at("indicators"), || "the dataset has no indicators".into());
+        out.warning(at("indicators"), || Key::NoIndicators.into());
     }
     let mut indicator_ids: FirstSeen<&str> = FirstSeen::default();
     for (i, ind) in ds.indicators.iter().enumerate() {
@@ -134,9 +148,9 @@ fn check(ds: &Dataset, out: &mut impl Findings) {
             out.error(
                 || format!("indicators[{i}].id"),
                 || {
-                    format!(
-                        "indicator '{}': id is used again (first by indicators[{first}]); ids must be unique",
-                        ind.id
+                    used_again(
+                        named(Key::NounIndicator, &ind.id),
+                        format!("indicators[{first}]"),
                     )
                 },
             );
@@ -183,13 +197,20 @@ impl<K: Ord + Copy> FirstSeen<K> {
 /// Known ids named in a message that says an id is unknown.
 const MAX_NAMED: usize = 12;
 
-fn check_id(out: &mut impl Findings, path: impl FnOnce() -> String, what: &str, id: &str) {
+/// "…: id is used again (first by pillars[0]); ids must be unique".
+fn used_again(who: Message, first: String) -> Message {
+    Message::about(
+        who,
+        Message::new(Key::IdUsedAgainFirst).with("first", first),
+    )
+}
+
+/// `what` is the kind of thing the id is of (`Key::NounPlan`…).
+fn check_id(out: &mut impl Findings, path: impl FnOnce() -> String, what: Key, id: &str) {
     if id.trim().is_empty() {
-        out.error(path, || format!("{what}: id is empty"));
+        out.error(path, || Message::about(what, Key::IdEmpty));
     } else if id.trim() != id {
-        out.warning(path, || {
-            format!("{what} '{id}': id has spaces at its start or end, which CSV reading trims")
-        });
+        out.warning(path, || Message::about(named(what, id), Key::IdSpaces));
     }
 }
 
@@ -228,11 +249,13 @@ impl fmt::Display for Field {
 }
 
 /// How messages name an indicator: by its id, or by its place when it has none.
-fn who(i: usize, ind: &Indicator) -> String {
+fn who(i: usize, ind: &Indicator) -> Message {
     if ind.id.is_empty() {
-        format!("indicator #{}", i + 1)
+        Message::new(Key::NumberedAt)
+            .with("what", Key::NounIndicator)
+            .with("n", i + 1)
     } else {
-        format!("indicator '{}'", ind.id)
+        named(Key::NounIndicator, &ind.id)
     }
 }
 
@@ -252,21 +275,21 @@ impl<F: Findings> IndicatorChecks<'_, F> {
         &mut self,
         severity: Severity,
         field: impl Into<Field>,
-        message: impl FnOnce() -> String,
+        message: impl FnOnce() -> Message,
     ) {
         let (field, i, ind) = (field.into(), self.i, self.ind);
         self.out.add(
             severity,
             || format!("indicators[{i}].{field}"),
-            || format!("{}: {}", who(i, ind), message()),
+            || Message::about(who(i, ind), message()),
         );
     }
 
-    fn error(&mut self, field: impl Into<Field>, message: impl FnOnce() -> String) {
+    fn error(&mut self, field: impl Into<Field>, message: impl FnOnce() -> Message) {
         self.add(Severity::Error, field, message);
     }
 
-    fn warning(&mut self, field: impl Into<Field>, message: impl FnOnce() -> String) {
+    fn warning(&mut self, field: impl Into<Field>, message: impl FnOnce() -> Message) {
         self.add(Severity::Warning, field, message);
     }
 
@@ -285,15 +308,15 @@ impl<F: Findings> IndicatorChecks<'_, F> {
         check_id(
             self.out,
             || format!("indicators[{i}].id"),
-            "indicator",
+            Key::NounIndicator,
             &ind.id,
         );
         if ind.name.vi.trim().is_empty() {
-            self.warning("name", || "name is empty".into());
+            self.warning("name", || Key::NameEmpty.into());
         }
         if let Unit::Other(u) = &ind.unit {
             if u.trim().is_empty() {
-                self.error("unit", || "unit is empty".into());
+                self.error("unit", || Key::UnitEmpty.into());
             }
         }
         if let Some(p) = &ind.pillar {
@@ -301,21 +324,27 @@ impl<F: Findings> IndicatorChecks<'_, F> {
                 self.error("pillar", || {
                     // The first few only: every message naming thousands of pillars made
                     // a pathological file's findings grow with the square of its size.
-                    let mut known: Vec<String> = ds
+                    let mut known: Vec<Arg> = ds
                         .pillars
                         .iter()
                         .take(MAX_NAMED)
-                        .map(|p| format!("'{}'", p.id))
+                        .map(|p| Arg::Text(format!("'{}'", p.id)))
                         .collect();
                     if ds.pillars.len() > MAX_NAMED {
-                        known.push(format!("… {} in all", ds.pillars.len()));
+                        known.push(
+                            Message::new(Key::ListInAll)
+                                .with("count", ds.pillars.len())
+                                .into(),
+                        );
                     }
                     let known = if known.is_empty() {
-                        "the dataset lists no pillars".to_string()
+                        Message::new(Key::PillarNone)
                     } else {
-                        format!("known pillars: {}", known.join(", "))
+                        Message::new(Key::PillarKnown).with("pillars", Arg::List(known))
                     };
-                    format!("pillar '{p}' does not exist ({known})")
+                    Message::new(Key::PillarUnknown)
+                        .with("pillar", p.as_str())
+                        .with("known", known)
                 });
             }
         }
@@ -323,10 +352,10 @@ impl<F: Findings> IndicatorChecks<'_, F> {
         if let Some(b) = &ind.baseline {
             if !b.value.is_finite() {
                 self.error("baseline.value", || {
-                    format!("baseline value {} is not a finite number", num(b.value))
+                    not_finite(Key::WhatBaselineValue.into(), b.value)
                 });
             } else {
-                self.percent_range("baseline.value", || "baseline value".into(), b.value);
+                self.percent_range("baseline.value", || Key::WhatBaselineValue.into(), b.value);
             }
         }
         self.observations();
@@ -335,15 +364,15 @@ impl<F: Findings> IndicatorChecks<'_, F> {
     fn targets(&mut self) {
         let ind = self.ind;
         if ind.targets.is_empty() {
-            self.warning("targets", || {
-                "has no targets, so it cannot be scored".into()
-            });
+            self.warning("targets", || Key::TargetsNone.into());
         }
         for (k, t) in ind.targets.iter().enumerate() {
             let at = |name| Field::item("targets", k, name);
             let what = || match t.deadline {
-                Some(d) => format!("target {} (deadline {d})", k + 1),
-                None => format!("target {}", k + 1),
+                Some(d) => Message::new(Key::WhatTargetDeadline)
+                    .with("n", k + 1)
+                    .with("deadline", d.to_string()),
+                None => Message::new(Key::WhatTarget).with("n", k + 1),
             };
             let numbers: Vec<(&'static str, f64)> = match t.bound {
                 Bound::Range { min, max } => vec![("min", min), ("max", max)],
@@ -358,9 +387,7 @@ impl<F: Findings> IndicatorChecks<'_, F> {
             for &(name, v) in &numbers {
                 if !v.is_finite() {
                     finite = false;
-                    self.error(at(name), || {
-                        format!("{}: {name} {} is not a finite number", what(), num(v))
-                    });
+                    self.error(at(name), || not_finite(field(what(), name), v));
                 }
             }
             if !finite {
@@ -369,11 +396,11 @@ impl<F: Findings> IndicatorChecks<'_, F> {
             match t.bound {
                 Bound::Range { min, max } if min > max => {
                     self.error(at("min"), || {
-                        format!(
-                            "{}: range min {} is above max {}",
+                        Message::about(
                             what(),
-                            num(min),
-                            num(max)
+                            Message::new(Key::TargetRangeReversed)
+                                .with("min", num(min))
+                                .with("max", num(max)),
                         )
                     });
                 }
@@ -382,30 +409,34 @@ impl<F: Findings> IndicatorChecks<'_, F> {
                     ..
                 } if tol < 0.0 => {
                     self.error(at("tolerance"), || {
-                        format!("{}: tolerance {} is negative", what(), num(tol))
+                        Message::about(
+                            what(),
+                            Message::new(Key::TargetToleranceNegative).with("tolerance", num(tol)),
+                        )
                     });
                 }
                 _ => {}
             }
             for &(name, v) in numbers.iter().filter(|(n, _)| *n != "tolerance") {
-                self.percent_range(at(name), || format!("{}: {name}", what()), v);
+                self.percent_range(at(name), || field(what(), name), v);
             }
             if t.change == Some(Change::Decrease) && t.bound.value() < 0.0 {
                 self.warning(at("value"), || {
-                    format!(
-                        "{}: a decrease is stated as a positive amount, got {}",
+                    Message::about(
                         what(),
-                        num(t.bound.value())
+                        Message::new(Key::TargetDecreaseNegative)
+                            .with("value", num(t.bound.value())),
                     )
                 });
             }
             if let (Some(deadline), Some(b)) = (t.deadline, &ind.baseline) {
                 if deadline.last_day() <= b.period.last_day() {
                     self.warning(at("deadline"), || {
-                        format!(
-                            "{}: deadline {deadline} is not after the baseline period {}",
+                        Message::about(
                             what(),
-                            b.period
+                            Message::new(Key::TargetDeadlineNotAfterBaseline)
+                                .with("deadline", deadline.to_string())
+                                .with("period", b.period.to_string()),
                         )
                     });
                 }
@@ -415,17 +446,20 @@ impl<F: Findings> IndicatorChecks<'_, F> {
 
     /// A percent level outside 0–100 is queried (not refused: some indicators exceed
     /// 100%, but more often it is a typo or a count in the wrong unit).
-    fn percent_range(&mut self, field: impl Into<Field>, what: impl FnOnce() -> String, v: f64) {
+    fn percent_range(&mut self, field: impl Into<Field>, what: impl FnOnce() -> Message, v: f64) {
         if !(self.is_percent() && self.is_level()) {
             return;
         }
-        if v > 100.0 {
-            self.warning(field, || format!("{} {} is above 100%", what(), num(v)));
+        let key = if v > 100.0 {
+            Key::PercentAbove
         } else if v < 0.0 {
-            self.warning(field, || {
-                format!("{} {} is a negative percentage", what(), num(v))
-            });
-        }
+            Key::PercentNegative
+        } else {
+            return;
+        };
+        self.warning(field, || {
+            Message::new(key).with("what", what()).with("value", num(v))
+        });
     }
 
     fn observations(&mut self) {
@@ -443,9 +477,11 @@ impl<F: Findings> IndicatorChecks<'_, F> {
             if F::WARNINGS {
                 if let Some(first) = seen.insert((o.period, kind), j) {
                     self.warning(Field::item("observations", j, "period"), || {
-                        format!(
-                            "observation {0}: period {0} is reported twice (also observations[{first}])",
-                            o.period
+                        Message::about(
+                            observation(o),
+                            Message::new(Key::ObsPeriodTwice)
+                                .with("period", o.period.to_string())
+                                .with("first", format!("observations[{first}]")),
                         )
                     });
                 }
@@ -456,7 +492,8 @@ impl<F: Findings> IndicatorChecks<'_, F> {
 
     fn observation(&mut self, j: usize, o: &Observation) {
         let at = |name| Field::item("observations", j, name);
-        let what = || format!("observation {}", o.period);
+        let what = || observation(o);
+        let says = |key: Key| Message::about(observation(o), key);
         let fields = [
             ("value", o.value),
             ("numerator", o.numerator),
@@ -467,15 +504,16 @@ impl<F: Findings> IndicatorChecks<'_, F> {
         for (name, v) in fields {
             if let Some(v) = v.filter(|v| !v.is_finite()) {
                 finite = false;
-                self.error(at(name), || {
-                    format!("{}: {name} {} is not a finite number", what(), num(v))
-                });
+                self.error(at(name), || not_finite(field(what(), name), v));
             }
         }
         if let Some(as_of) = self.ds.as_of {
             if first_day(o.period) > as_of {
                 self.warning(at("period"), || {
-                    format!("{}: the period begins after as_of {as_of}", what())
+                    Message::about(
+                        what(),
+                        Message::new(Key::ObsAfterAsOf).with("as_of", as_of.to_string()),
+                    )
                 });
             }
         }
@@ -485,34 +523,34 @@ impl<F: Findings> IndicatorChecks<'_, F> {
         let ratio = match (o.numerator, o.denominator) {
             (Some(n), Some(d)) => {
                 if d == 0.0 {
-                    self.error(at("denominator"), || {
-                        format!("{}: denominator is 0, so no value can be computed", what())
-                    });
+                    self.error(at("denominator"), || says(Key::ObsDenominatorZero));
                     None
                 } else if d < 0.0 {
                     // A denominator counts what the numerator is a share of: below 0 it
                     // gives a share that cannot be, and no widget should show it.
                     self.error(at("denominator"), || {
-                        format!(
-                            "{}: denominator {} is negative; it counts what the numerator is a share of, so it must be above 0",
+                        Message::about(
                             what(),
-                            num(d)
+                            Message::new(Key::ObsDenominatorNegative).with("denominator", num(d)),
                         )
                     });
                     None
                 } else {
                     if n < 0.0 {
                         self.warning(at("numerator"), || {
-                            format!("{}: numerator {} is negative", what(), num(n))
+                            Message::about(
+                                what(),
+                                Message::new(Key::ObsNumeratorNegative).with("numerator", num(n)),
+                            )
                         });
                     }
                     if self.is_percent() && self.is_level() && n > d && d > 0.0 {
                         self.warning(at("numerator"), || {
-                            format!(
-                                "{}: numerator {} is above denominator {}, a share above 100%",
+                            Message::about(
                                 what(),
-                                num(n),
-                                num(d)
+                                Message::new(Key::ObsNumeratorAbove)
+                                    .with("numerator", num(n))
+                                    .with("denominator", num(d)),
                             )
                         });
                     }
@@ -520,31 +558,22 @@ impl<F: Findings> IndicatorChecks<'_, F> {
                 }
             }
             (Some(_), None) => {
-                self.error(at("denominator"), || {
-                    format!("{}: has a numerator but no denominator", what())
-                });
+                self.error(at("denominator"), || says(Key::ObsNoDenominator));
                 None
             }
             (None, Some(_)) => {
-                self.error(at("numerator"), || {
-                    format!("{}: has a denominator but no numerator", what())
-                });
+                self.error(at("numerator"), || says(Key::ObsNoNumerator));
                 None
             }
             (None, None) => {
                 if o.value.is_none() {
-                    self.error(at("value"), || {
-                        format!(
-                            "{}: needs a value, or a numerator and a denominator",
-                            what()
-                        )
-                    });
+                    self.error(at("value"), || says(Key::ObsNoValue));
                 }
                 None
             }
         };
         if let Some(v) = o.value {
-            self.percent_range(at("value"), || format!("{}: value", what()), v);
+            self.percent_range(at("value"), || field(what(), "value"), v);
         }
         // Only warns, and learns each printed figure's precision by writing it out:
         // skipped when no warning is kept.
@@ -557,19 +586,19 @@ impl<F: Findings> IndicatorChecks<'_, F> {
     /// (`numerator / denominator`, × 100 for a percentage) and with each other.
     fn agreement(&mut self, j: usize, o: &Observation, ratio: Option<(f64, f64)>) {
         let at = |name| Field::item("observations", j, name);
-        let what = || format!("observation {}", o.period);
+        let what = || observation(o);
         let scale = if self.is_percent() { 100.0 } else { 1.0 };
         let ratio = ratio.map(|(n, d)| (n, d, n / d * scale));
         if let (Some(v), Some((n, d, computed))) = (o.value, ratio) {
             if !agrees(computed, v) {
                 self.warning(at("value"), || {
-                    format!(
-                        "{}: value {} disagrees with numerator/denominator {}/{} = {}; the value is used",
+                    Message::about(
                         what(),
-                        num(v),
-                        num(n),
-                        num(d),
-                        shown(computed, decimals(v) + 2)
+                        Message::new(Key::ObsValueDisagrees)
+                            .with("value", num(v))
+                            .with("numerator", num(n))
+                            .with("denominator", num(d))
+                            .with("computed", shown(computed, decimals(v) + 2)),
                     )
                 });
             }
@@ -584,27 +613,29 @@ impl<F: Findings> IndicatorChecks<'_, F> {
             if !agrees(computed, printed) {
                 self.warning(at("reported"), || {
                     let from = match from_ratio {
-                        None => format!("value {}", num(computed)),
-                        Some((n, d)) => format!(
-                            "{}/{}{}",
-                            num(n),
-                            num(d),
-                            if scale == 100.0 { " × 100" } else { "" }
-                        ),
+                        None => Message::new(Key::FromValue).with("value", num(computed)),
+                        Some((n, d)) => Message::new(if scale == 100.0 {
+                            Key::FromRatioPercent
+                        } else {
+                            Key::FromRatio
+                        })
+                        .with("numerator", num(n))
+                        .with("denominator", num(d)),
                     };
                     let dp = decimals(printed);
                     let truncated = (computed * pow10(dp as usize)).trunc() / pow10(dp as usize);
-                    let how = if (truncated - printed).abs() < 1e-9 * printed.abs().max(1.0) {
-                        "; the printed figure looks truncated rather than rounded"
+                    let key = if (truncated - printed).abs() < 1e-9 * printed.abs().max(1.0) {
+                        Key::ObsReportedTruncated
                     } else {
-                        ""
+                        Key::ObsReportedDisagrees
                     };
-                    format!(
-                        "{}: reported {} disagrees with {from} = {} (rounds to {}){how}",
+                    Message::about(
                         what(),
-                        num(printed),
-                        shown(computed, dp + 2),
-                        shown(computed, dp)
+                        Message::new(key)
+                            .with("reported", num(printed))
+                            .with("from", from)
+                            .with("computed", shown(computed, dp + 2))
+                            .with("rounded", shown(computed, dp)),
                     )
                 });
             }
@@ -621,12 +652,24 @@ fn agrees(exact: f64, printed: f64) -> bool {
 
 /// Decimal places in the shortest form of `v` (95.9 → 1, 1289 → 0), at most 10.
 fn decimals(v: f64) -> u32 {
-    let s = num(v);
+    let s = shortest(v);
     s.split_once('.').map_or(0, |(_, f)| f.len().min(10) as u32)
 }
 
-fn shown(v: f64, dp: u32) -> String {
-    fixed(v, dp as usize)
+fn shown(v: f64, dp: u32) -> Arg {
+    Arg::fixed(v, dp as usize)
+}
+
+/// "observation 2024-Q3".
+fn observation(o: &Observation) -> Message {
+    Message::new(Key::WhatObservation).with("period", o.period.to_string())
+}
+
+/// "… 1e400 is not a finite number", about `what`.
+fn not_finite(what: Message, v: f64) -> Message {
+    Message::new(Key::NotFinite)
+        .with("what", what)
+        .with("value", num(v))
 }
 
 /// The first day of a period, to compare with `as_of`.
