@@ -187,13 +187,13 @@ catalogue! {
         "id có khoảng trắng ở đầu hoặc cuối, sẽ bị cắt bỏ khi đọc CSV";
     IdUsedAgainFirst "id.duplicate_first"
         "id is used again (first by {first}); ids must be unique"
-        "id này đã được dùng (lần đầu ở {first}); mỗi id phải là duy nhất";
+        "id bị trùng (đã dùng lần đầu ở {first}); mỗi id chỉ được dùng một lần";
     IdUsedAgain "id.duplicate"
         "id is used again; ids must be unique"
-        "id này đã được dùng; mỗi id phải là duy nhất";
+        "id bị trùng; mỗi id chỉ được dùng một lần";
     IdDefinedOnLine "id.defined_on_line"
         "{who} is already defined on line {line}; ids must be unique"
-        "{who} đã được khai báo ở dòng {line}; mỗi id phải là duy nhất";
+        "{who} đã được khai báo ở dòng {line}; mỗi id chỉ được dùng một lần";
     PlanTitleEmpty "plan.title_empty"
         "plan: title is empty"
         "kế hoạch: tên kế hoạch ('title') để trống";
@@ -288,7 +288,7 @@ catalogue! {
         "mức giảm phải ghi bằng số dương, nhưng ở đây là {value}";
     TargetDeadlineNotAfterBaseline "target.deadline_not_after_baseline"
         "deadline {deadline} is not after the baseline period {period}"
-        "hạn {deadline} không sau kỳ cơ sở {period}";
+        "hạn {deadline} không muộn hơn kỳ cơ sở {period}";
 
     // --- baselines and observations --------------------------------------------------------------
     BaselineSecond "baseline.second"
@@ -302,10 +302,10 @@ catalogue! {
         "thiếu kỳ ('period'): 2024, 2024-Q4, 2024-11 hoặc 2024-11-23";
     ObsPeriodTwice "observation.period_twice"
         "period {period} is reported twice (also {first})"
-        "kỳ {period} được báo cáo hai lần (cả ở {first})";
+        "kỳ {period} bị báo cáo hai lần (lần kia ở {first})";
     ObsAfterAsOf "observation.after_as_of"
         "the period begins after as_of {as_of}"
-        "kỳ này bắt đầu sau ngày số liệu 'as_of' {as_of}";
+        "kỳ này bắt đầu sau ngày cập nhật số liệu ('as_of') {as_of}";
     ObsDenominatorZero "observation.denominator_zero"
         "denominator is 0, so no value can be computed"
         "mẫu số ('denominator') bằng 0 nên không tính được giá trị";
@@ -603,7 +603,7 @@ catalogue! {
         "{path}: {error}; không ghi tệp nào";
     CliDrafted "cli.drafted"
         "drafted {targets} target(s) {scope} and {results} result(s){merged}; {skipped} figure(s) set aside{hint}"
-        "đã soạn {targets} mục tiêu {scope} và {results} kết quả{merged}; {skipped} số liệu được để riêng{hint}";
+        "đã soạn {targets} mục tiêu {scope} và {results} kết quả{merged}; bỏ qua {skipped} số liệu{hint}";
     CliScopeSections "cli.scope_sections"
         "from the target sections"
         "từ các phần mục tiêu";
@@ -662,7 +662,7 @@ catalogue! {
         "Dữ liệu không hợp lệ: ";
     LoaderOwnJson "loader.own_json"
         "chitieu could not read its own JSON"
-        "chitieu không đọc lại được JSON do chính nó tạo ra";
+        "chitieu không đọc được JSON do chính nó tạo ra";
     LoaderInlineName "loader.inline_name"
         "inline JSON"
         "JSON trong trang";
