@@ -145,7 +145,7 @@ export default function ({ test, open, assert, assertEq, assertIncludes }) {
     assertIncludes(await boxText(page, "#slow"), "Quá thời gian chờ", "timeout");
     const bad = await boxText(page, "#badjson");
     assertIncludes(bad, "Dữ liệu không hợp lệ", "bad JSON");
-    assertIncludes(bad, "line 3", "bad JSON says where");
+    assertIncludes(bad, "dòng 3", "bad JSON says where, in the widget's language");
     assertIncludes(await boxText(page, "#ok"), "81,77%", "healthy widget");
     assertIncludes(await boxText(page, "#ok2"), "trên 95%", "healthy widget");
     const events = await page.evaluate(() => window.__errorEvents.slice().sort().join(","));
@@ -179,6 +179,10 @@ export function api({ test, open, assert, assertEq, assertIncludes }) {
     const v = await page.evaluate(() => window.chitieu.validate('{"schema":"chitieu/1","plan":{"id":"p","title":"t"},"indicators":[{"id":"a","name":"A","unit":"percent","targets":[{"op":"range","min":1}]}]}'));
     assertEq(v.valid, false, "invalid dataset");
     assertIncludes(v.diagnostics[0].path, "indicators[0].targets[0]", "diagnostic path");
+    assertEq(v.diagnostics[0].code, "target.op_needs", "diagnostic code");
+    assertIncludes(v.diagnostics[0].message, "op 'range' needs 'max'", "English by default");
+    const vi = await page.evaluate(() => window.chitieu.validate('{"schema":"chitieu/1","plan":{"id":"p","title":"t"},"indicators":[{"id":"a","name":"A","unit":"percent","targets":[{"op":"range","min":1}]}]}', { lang: "vi" }));
+    assertIncludes(vi.diagnostics[0].message, "phép so sánh 'range' cần có 'max'", "Vietnamese when asked");
     const err = await page.evaluate(() => window.chitieu.parseTargets("Xây dựng nền tảng số").then(() => "resolved", (e) => e.message));
     assert(err !== "resolved" && err.length > 0, `no target → rejected with a message (${err})`);
     assertEq(errors.join("\n"), "", "console errors");

@@ -80,9 +80,9 @@ export default function ({ test, open, assert, assertEq, assertIncludes }) {
   test("fault: malformed JSON (trailing comma, cut off, bare NaN) says where; an HTML page says so; the widget recovers", async () => {
     const { page, context, errors } = await openFault({ src: "data/trailing-comma.json", indicator: "x" });
     const cases = [
-      ["trailing-comma.json", ["Dữ liệu không hợp lệ", "line 4"]],
-      ["truncated.json", ["line 5"]],
-      ["bare-nan.json", ["line 5"]],
+      ["trailing-comma.json", ["Dữ liệu không hợp lệ", "dòng 4"]],
+      ["truncated.json", ["dòng 5"]],
+      ["bare-nan.json", ["dòng 5"]],
     ];
     for (const [file, words] of cases) {
       await page.evaluate((f) => document.getElementById("bad").setAttribute("src", "data/" + f), file);
@@ -111,8 +111,8 @@ export default function ({ test, open, assert, assertEq, assertIncludes }) {
   test("fault: wrong types (a string for a number, an array for an object, a missing field) name the indicator and the field", async () => {
     const { page, context, errors } = await openFault({ src: "data/string-number.json", indicator: "x" });
     const cases = [
-      ["string-number.json", ["indicators[0].observations[0].value", "'x'", "line 7"]],
-      ["array-object.json", ["indicators[0].source", "'x'", "line 7"]],
+      ["string-number.json", ["indicators[0].observations[0].value", "'x'", "dòng 7"]],
+      ["array-object.json", ["indicators[0].source", "'x'", "dòng 7"]],
       ["missing-field.json", ["`unit`", "indicators[0]", "'x'"]],
     ];
     for (const [file, words] of cases) {
@@ -137,7 +137,7 @@ export default function ({ test, open, assert, assertEq, assertIncludes }) {
       [{ widget: 7, src: seed, indicator: "wifi-nha-van-hoa" }, "Không có loại biểu đồ '7'; dùng một trong: gauge, bullet, table, scorecard, trend"],
       [{ widget: "gauge", src: seed, indicator: 42 }, "Không tìm thấy chỉ tiêu '42' trong dữ liệu"],
       [{ widget: "gauge", src: seed, indicator: "wifi-nha-van-hoa", asOf: 20240630 }, "Thuộc tính 'as-of': '20240630' không phải là ngày hợp lệ"],
-      [{ widget: "bullet", data: { schema: "chitieu/1", plan: ["p", "t"], indicators: [] }, indicator: "x" }, "plan: invalid type: list, expected an object"],
+      [{ widget: "bullet", data: { schema: "chitieu/1", plan: ["p", "t"], indicators: [] }, indicator: "x" }, "plan: sai kiểu dữ liệu: gặp một danh sách [...], cần một đối tượng"],
     ];
     for (const [i, [options, words]] of cases.entries()) {
       const thrown = await page.evaluate(([i, options]) => {
@@ -176,10 +176,10 @@ export default function ({ test, open, assert, assertEq, assertIncludes }) {
   test("fault: a zero denominator names the indicator and the field, in every widget that shows it", async () => {
     const { page, context, errors } = await openFault({ src: "data/zero-denominator.json", indicator: "x" });
     const text = await errorText(page, "#bad", "zero-denominator.json");
-    assertIncludes(text, "Dữ liệu không hợp lệ", "in Vietnamese first");
+    assertIncludes(text, "Dữ liệu không hợp lệ", "in Vietnamese");
     assertIncludes(text, "indicators[0].observations[0].denominator", "field");
     assertIncludes(text, "'x'", "indicator");
-    assertIncludes(text, "denominator is 0", "what");
+    assertIncludes(text, "mẫu số ('denominator') bằng 0", "what, in Vietnamese");
     // The table on the same data says the same (the dataset is parsed once, shared).
     await page.evaluate(() => {
       const t = document.createElement("chitieu-table");
@@ -187,7 +187,7 @@ export default function ({ test, open, assert, assertEq, assertIncludes }) {
       t.setAttribute("src", "data/zero-denominator.json");
       document.getElementById("under-test").appendChild(t);
     });
-    assertIncludes(await errorText(page, "#bad-table", "zero-denominator.json"), "denominator is 0", "table");
+    assertIncludes(await errorText(page, "#bad-table", "zero-denominator.json"), "mẫu số ('denominator') bằng 0", "table");
     await healthyStillWork(page);
     await hostUnharmed(page, errors);
     await context.close();
@@ -403,7 +403,7 @@ export default function ({ test, open, assert, assertEq, assertIncludes }) {
     const text = await errorText(page, "#big-bad", "big-bad.json", 30_000);
     assertIncludes(text, `indicators[${n - 1}].observations[299].denominator`, "where: path");
     assertIncludes(text, `'ct-${n - 1}'`, "where: indicator");
-    assertIncludes(text, `line ${badLine}`, "where: line");
+    assertIncludes(text, `dòng ${badLine}`, "where: line");
     await healthyStillWork(page);
     await hostUnharmed(page, errors);
     await context.close();

@@ -27,7 +27,7 @@ async function api(): Promise<void> {
   const out = document.getElementById("api");
   const scored = await score(dataset, { asOf: "2024-06-30" });
   const targets = await parseTargets("Trên 95% tỷ lệ hồ sơ công việc tại cấp tỉnh");
-  const checked = await validate(dataset);
+  const checked = await validate(dataset, { lang: "vi" });
   const wifi = scored.indicators.find((i) => i.id === "wifi");
   if (out) {
     out.textContent = [version, wifi?.status, wifi?.latest?.value.toFixed(2), targets[0]?.op, targets[0]?.level, String(checked.valid)].join("|");

@@ -9,6 +9,9 @@ use std::io::Write;
 use std::path::Path;
 use std::process::Command;
 
+use chitieu_core::messages::{pieces, Key, Piece};
+use chitieu_core::Lang;
+
 use crate::bootstrap::{self, run};
 use crate::{root, Result};
 
@@ -32,7 +35,7 @@ pub fn build() -> Result {
         &dist,
     )?;
 
-    let loader = read(&r.join("crates/chitieu-embed/js/loader.js"))?;
+    let loader = with_catalogue(&read(&r.join("crates/chitieu-embed/js/loader.js"))?)?;
     let js = dist.join("chitieu.js");
     write(&js, &classic_script(&widgets, &loader)?)?;
     // One file for CMSes that take a single upload: the wasm inside, as base64.
@@ -149,6 +152,99 @@ fn yew_example(wasm_bindgen: &Path, dist: &Path) -> Result {
         .args(["--target", "web", "--no-typescript", "--out-dir"])
         .arg(dist.join("examples/yew-app"))
         .arg(r.join("target/yew/wasm32-unknown-unknown/wasm/examples/yew_app.wasm")))
+}
+
+/// Where the loader's table of words goes (`var TEXT = …` in `js/loader.js`).
+const CATALOGUE_MARK: &str = "/* chitieu:catalogue */ { vi: {}, en: {} }";
+
+/// The loader with its table of words written from core's catalogue: the loader's
+/// messages are the catalogue's `loader.*` keys, so they exist in both languages with the
+/// same placeholders, like every other message.
+fn with_catalogue(loader: &str) -> Result<String> {
+    if loader.matches(CATALOGUE_MARK).count() != 1 {
+        return Err(format!(
+            "js/loader.js must hold `{CATALOGUE_MARK}` once, where its words are written"
+        ));
+    }
+    Ok(loader.replacen(CATALOGUE_MARK, &loader_text(), 1))
+}
+
+/// `{ vi: {…}, en: {…} }`: each `loader.*` key by its name in camelCase (`loader.no_source`
+/// is `noSource`); a message with placeholders is a function of them, in the order of the
+/// English template (`http: function (status, url) {…}`).
+fn loader_text() -> String {
+    let keys: Vec<Key> = Key::ALL
+        .iter()
+        .copied()
+        .filter(|k| k.code().starts_with("loader."))
+        .collect();
+    let mut langs = Vec::new();
+    for lang in [Lang::Vi, Lang::En] {
+        let entries: Vec<String> = keys
+            .iter()
+            .map(|&k| {
+                let name = camel_case(k.code().trim_start_matches("loader."));
+                let template = k.template(lang);
+                let params = k.placeholders();
+                if params.is_empty() {
+                    return format!("    {name}: {}", js_string(template));
+                }
+                let parts: Vec<String> = pieces(template)
+                    .into_iter()
+                    .map(|p| match p {
+                        Piece::Text(t) => js_string(t),
+                        Piece::Placeholder(n) => n.to_string(),
+                    })
+                    .collect();
+                format!(
+                    "    {name}: function ({}) {{ return {}; }}",
+                    params.join(", "),
+                    parts.join(" + ")
+                )
+            })
+            .collect();
+        langs.push(format!(
+            "  {}: {{\n{}\n  }}",
+            lang.tag(),
+            entries.join(",\n")
+        ));
+    }
+    format!("{{\n{}\n}}", langs.join(",\n"))
+}
+
+/// `no_source` → `noSource`.
+fn camel_case(snake: &str) -> String {
+    let mut out = String::new();
+    let mut upper = false;
+    for c in snake.chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            out.extend(c.to_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A JavaScript string literal (terser later writes it in ASCII).
+fn js_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// Minifies a classic script in place with terser: names inside the wrapping function
@@ -392,6 +488,70 @@ mod tests {
         assert_eq!(base64(b"foo"), "Zm9v");
         assert_eq!(base64(b"foobar"), "Zm9vYmFy");
         assert_eq!(base64(&[0xff, 0xfe, 0x00]), "//4A");
+    }
+
+    #[test]
+    fn the_loader_table_has_every_loader_key_in_both_languages() {
+        let table = loader_text();
+        let (vi, en) = table.split_once("\n  en: {").expect("two languages");
+        for k in Key::ALL.iter().filter(|k| k.code().starts_with("loader.")) {
+            let name = camel_case(k.code().trim_start_matches("loader."));
+            for half in [vi, en] {
+                assert!(half.contains(&format!("    {name}: ")), "{name} missing");
+            }
+        }
+        assert!(vi.contains(
+            r#"http: function (status, url) { return "Không tải được dữ liệu (HTTP " + status + ") từ " + url; }"#
+        ));
+        assert!(en.contains(r#"noSource: "No data: set the src attribute or put a <script type=\"application/json\"> inside""#));
+    }
+
+    /// Every `TEXT[…].name` and `t.name` (where `t = TEXT[lang]`) in the loader is a key
+    /// of the catalogue, so no message can be missing from the table at run time.
+    #[test]
+    fn the_loader_uses_only_words_the_catalogue_has() {
+        let loader = std::fs::read_to_string(root().join("crates/chitieu-embed/js/loader.js"))
+            .expect("loader.js");
+        let with = with_catalogue(&loader).expect("the mark is there");
+        assert!(!with.contains(CATALOGUE_MARK));
+        let names: Vec<String> = Key::ALL
+            .iter()
+            .filter(|k| k.code().starts_with("loader."))
+            .map(|k| camel_case(k.code().trim_start_matches("loader.")))
+            .collect();
+        let mut used = Vec::new();
+        let bytes = loader.as_bytes();
+        for (i, _) in loader.match_indices("TEXT[") {
+            let after = loader[i..].find(']').map(|close| &loader[i + close + 1..]);
+            if let Some(name) = after.and_then(|a| a.strip_prefix('.')) {
+                used.push(word_at(name));
+            }
+        }
+        for (i, _) in loader.match_indices("t.") {
+            let before = i.checked_sub(1).map(|j| bytes[j]);
+            if before
+                .is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'$' || b == b'.')
+            {
+                continue;
+            }
+            used.push(word_at(&loader[i + 2..]));
+        }
+        assert!(
+            used.len() >= 15,
+            "the scan found the loader's words: {used:?}"
+        );
+        for u in used {
+            assert!(
+                names.contains(&u),
+                "the loader uses TEXT's `{u}`, which the catalogue has not"
+            );
+        }
+    }
+
+    fn word_at(s: &str) -> String {
+        s.chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect()
     }
 
     #[test]

@@ -146,6 +146,9 @@ export interface Diagnostic {
   severity: "error" | "warning";
   /** JSON path, e.g. `indicators[3].targets[0].max`. */
   path: string;
+  /** What is wrong, as a stable key of the message catalogue, e.g. `target.op_unknown`. */
+  code: string;
+  /** What is wrong, in the language asked of `validate` (English by default). */
   message: string;
   line?: number;
   column?: number;
@@ -153,8 +156,11 @@ export interface Diagnostic {
   field?: string;
 }
 
-/** Checks a dataset (object, or JSON/CSV text). */
-export function validate(dataset: Dataset | string): Promise<{ valid: boolean; diagnostics: Diagnostic[] }>;
+/** Checks a dataset (object, or JSON/CSV text); the messages in `lang` (default English). */
+export function validate(
+  dataset: Dataset | string,
+  options?: { lang?: "vi" | "en" },
+): Promise<{ valid: boolean; diagnostics: Diagnostic[] }>;
 
 export interface IndicatorScore {
   id: string;

@@ -14,40 +14,11 @@ var ATTRS = ["src", "indicator", "pillar", "level", "status", "lang", "theme", "
 // How long a dataset fetch may take: `<script src="chitieu.js" data-fetch-timeout="ms">`.
 var FETCH_TIMEOUT_MS = (SCRIPT && Number(SCRIPT.getAttribute("data-fetch-timeout"))) || 20000;
 
-var TEXT = {
-  vi: {
-    loading: "Đang tải dữ liệu…",
-    noSource: "Thiếu dữ liệu: hãy đặt thuộc tính src hoặc một thẻ <script type=\"application/json\"> bên trong",
-    http: function (status, url) { return "Không tải được dữ liệu (HTTP " + status + ") từ " + url; },
-    timeout: function (url) { return "Quá thời gian chờ khi tải dữ liệu từ " + url; },
-    network: function (url) { return "Không kết nối được để tải dữ liệu từ " + url; },
-    html: function (url) { return "Địa chỉ " + url + " trả về một trang web (HTML), không phải dữ liệu JSON hay CSV: hãy kiểm tra thuộc tính src"; },
-    wasm: "Không khởi động được thành phần hiển thị (WebAssembly)",
-    api: "Không tải được thành phần phân tích (chitieu_api.js), cần để đọc dữ liệu CSV hoặc chỉ ra lỗi trong dữ liệu",
-    data: "Dữ liệu không hợp lệ: ",
-    download: "Tải xuống",
-    svg: "Ảnh SVG",
-    png: "Ảnh PNG",
-    csv: "Dữ liệu CSV",
-    pngFailed: "Không tạo được ảnh PNG: trang này chặn ảnh tạo trong trình duyệt (cần img-src blob:). Hãy tải ảnh SVG."
-  },
-  en: {
-    loading: "Loading data…",
-    noSource: "No data: set the src attribute or put a <script type=\"application/json\"> inside",
-    http: function (status, url) { return "Could not load the data (HTTP " + status + ") from " + url; },
-    timeout: function (url) { return "Timed out loading the data from " + url; },
-    network: function (url) { return "Could not connect to load the data from " + url; },
-    html: function (url) { return "The address " + url + " returned a web page (HTML), not JSON or CSV data: check the src attribute"; },
-    wasm: "The display component (WebAssembly) could not start",
-    api: "Could not load the analysis component (chitieu_api.js), which reads CSV data and points out mistakes in data",
-    data: "Invalid data: ",
-    download: "Download",
-    svg: "SVG image",
-    png: "PNG image",
-    csv: "CSV data",
-    pngFailed: "Could not make a PNG: this page blocks images made in the browser (it needs img-src blob:). Download the SVG instead."
-  }
-};
+// The loader's words in both languages, from the one catalogue of messages (Rust:
+// chitieu_core::messages, the keys `loader.*`): `cargo xtask build` writes the table here,
+// each key in camelCase, a message with placeholders as a function of them in order
+// (`http(status, url)`).
+var TEXT = /* chitieu:catalogue */ { vi: {}, en: {} };
 
 function langOf(el) {
   var holder = el.closest("[lang]");
@@ -144,7 +115,8 @@ function repeatsKey(text) {
 // as `chitieu validate` would and either says what is wrong, in words, or hands back the
 // dataset as canonical JSON. (The npm package has one wasm that reads both itself.)
 function parseDataset(text, name, lang) {
-  if (ESM_API) return loadDataset(text, name);
+  lang = lang || "vi";
+  if (ESM_API) return loadDataset(text, name, lang);
   if (!isCsv(text, name) && !repeatsKey(text)) {
     var data;
     try { data = JSON.parse(text.replace(/^\uFEFF/, "")); } catch (e) { data = undefined; }
@@ -152,11 +124,12 @@ function parseDataset(text, name, lang) {
     if (handle) return handle;
   }
   return startApi().then(function (api) {
-    var handle = readDataset(JSON.parse(api.datasetJson(text, name)));
-    if (!handle) throw new Error((name ? name + ": " : "") + "chitieu could not read its own JSON");
+    // Its mistakes are told in the widget's language.
+    var handle = readDataset(JSON.parse(api.datasetJson(text, name, lang)));
+    if (!handle) throw new Error((name ? name + ": " : "") + TEXT[lang].ownJson);
     return handle;
   }, function () {
-    throw own(TEXT[lang || "vi"].api);
+    throw own(TEXT[lang].api);
   });
 }
 
@@ -580,7 +553,7 @@ class Controller {
     }
     if (o.src) return datasetFrom(new URL(o.src, document.baseURI), lang);
     if (o.inline !== undefined) {
-      return startWasm().then(function () { return parseDataset(o.inline, "inline JSON", lang); });
+      return startWasm().then(function () { return parseDataset(o.inline, TEXT[lang].inlineName, lang); });
     }
     return Promise.reject(own(TEXT[lang].noSource));
   }
@@ -661,7 +634,7 @@ function upgradeDivs(scope) {
     var widget = host.getAttribute("data-chitieu");
     if (WIDGETS.indexOf(widget) < 0) {
       var c = new Controller(host, widget, function () { return {}; });
-      return c.fail((langOf(host) === "en" ? "There is no widget '" : "Không có loại biểu đồ '") + widget + "'");
+      return c.fail(TEXT[langOf(host)].noWidget(widget));
     }
     var ctrl = new Controller(host, widget, function () { return attributeOptions(host, "data-"); });
     ctrl.connect(false);
@@ -776,9 +749,11 @@ function score(dataset, options) {
 function parseTargetsApi(text) {
   return startApi().then(function (api) { return JSON.parse(api.parseTargets(String(text))); });
 }
-// chitieu.validate(dataset) → Promise of { valid, diagnostics: [{ severity, path, line, column, message }] }.
-function validate(dataset) {
-  return startApi().then(function (api) { return JSON.parse(api.validateDataset(asText(dataset), null)); });
+// chitieu.validate(dataset, { lang }) → Promise of { valid, diagnostics: [{ severity, path,
+// code, message, line, column, field }] }, the messages in `lang` ("vi", "en"; default English).
+function validate(dataset, options) {
+  var lang = options && options.lang ? String(options.lang) : null;
+  return startApi().then(function (api) { return JSON.parse(api.validateDataset(asText(dataset), null, lang)); });
 }
 
 if (!ESM_API) {

@@ -53,32 +53,49 @@ pub fn parse_targets(text: &str) -> Result<String, JsError> {
 }
 
 /// Checks a dataset (JSON or CSV text): `{"valid": bool, "diagnostics": [...]}` as JSON
-/// text, every finding with its path, line, column and message.
+/// text, every finding with its path, line, column, code and message — in `lang` (`vi`,
+/// `en`) when given, else in English.
 #[wasm_bindgen(js_name = validateDataset)]
-pub fn validate_dataset(text: &str, name: Option<String>) -> String {
-    let (valid, diagnostics) = match load::load_auto(text, name.as_deref()) {
+pub fn validate_dataset(text: &str, name: Option<String>, lang: Option<String>) -> String {
+    let (valid, mut diagnostics) = match load::load_auto(text, name.as_deref()) {
         Ok(l) => (true, l.warnings),
         Err(e) => (false, e.diagnostics()),
     };
+    if let Some(lang) = given(&lang) {
+        for d in &mut diagnostics {
+            d.message = d.message_in(lang);
+        }
+    }
     serde_json::json!({ "valid": valid, "diagnostics": diagnostics }).to_string()
 }
 
 /// A dataset (JSON or CSV text, by `name`'s extension, else by sniffing) as canonical
 /// `chitieu/1` JSON, for the widgets' wasm, which reads only what `JSON.parse` gives it:
 /// the loader sends here CSV and whatever that wasm could not take as it is. A file with
-/// mistakes fails with every message of loading it (line, column, field), led by `name`.
+/// mistakes fails with every message of loading it (line, column, field), led by `name`,
+/// in `lang` (`vi`, `en`; default English): the widget's language.
 #[wasm_bindgen(js_name = datasetJson)]
-pub fn dataset_json(text: &str, name: Option<String>) -> Result<String, JsError> {
-    Ok(load::to_json(&load_named(text, name)?.dataset))
+pub fn dataset_json(
+    text: &str,
+    name: Option<String>,
+    lang: Option<String>,
+) -> Result<String, JsError> {
+    Ok(load::to_json(&load_named(text, name, lang)?.dataset))
 }
 
 /// Loads JSON or CSV text with every message located and led by `name` (a URL or file
-/// name), so a page with several datasets says which one is wrong, and where.
-pub(crate) fn load_named(text: &str, name: Option<String>) -> Result<load::Loaded, JsError> {
+/// name), so a page with several datasets says which one is wrong, and where; the
+/// messages in `lang` (default English).
+pub(crate) fn load_named(
+    text: &str,
+    name: Option<String>,
+    lang: Option<String>,
+) -> Result<load::Loaded, JsError> {
     load::load_auto(text, name.as_deref()).map_err(|e| {
+        let e = e.display_in(given(&lang).unwrap_or("en"));
         JsError::new(&match &name {
             Some(n) => format!("{n}: {e}"),
-            None => e.to_string(),
+            None => e,
         })
     })
 }

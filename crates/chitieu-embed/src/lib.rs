@@ -51,12 +51,17 @@ impl DatasetHandle {
 /// Parses and validates a dataset from JSON or CSV text (by `name`'s extension, else by
 /// sniffing), with every message located: the analysis build only (the npm package's
 /// one wasm). `name` (a URL or file name) leads every message, so a page with several
-/// datasets says which one is wrong, and where.
+/// datasets says which one is wrong, and where; the messages are in `lang` (the widget's
+/// language; default English).
 #[cfg(feature = "api")]
 #[wasm_bindgen(js_name = loadDataset)]
-pub fn load_dataset(text: &str, name: Option<String>) -> Result<DatasetHandle, JsError> {
+pub fn load_dataset(
+    text: &str,
+    name: Option<String>,
+    lang: Option<String>,
+) -> Result<DatasetHandle, JsError> {
     Ok(DatasetHandle {
-        data: api::load_named(text, name)?.dataset.into(),
+        data: api::load_named(text, name, lang)?.dataset.into(),
     })
 }
 
