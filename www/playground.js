@@ -1,7 +1,8 @@
 // "Thử dữ liệu của bạn": check a chitieu/1 dataset pasted or opened from a file, draw it,
 // and give the embed snippet. Everything runs here, in the browser: the file is read with
-// FileReader (Blob.text), checked by chitieu.validate and drawn by chitieu.mount; nothing
-// is sent anywhere. All text from the data is shown with textContent.
+// FileReader (Blob.text), checked by chitieu.validate (its messages in the page's
+// language) and drawn by chitieu.mount; nothing is sent anywhere. All text from the data
+// is shown with textContent.
 (function () {
   var textarea = document.getElementById("data");
   var fileInput = document.getElementById("file");
@@ -177,7 +178,8 @@
       return Promise.resolve();
     }
     site.text(summary, "Đang kiểm tra…", "Checking…");
-    return window.chitieu.validate(text).then(function (result) {
+    // The messages in the page's language, like the rest of the page.
+    return window.chitieu.validate(text, { lang: site.lang() }).then(function (result) {
       if (id !== runId) return;
       state.valid = result.valid;
       showDiagnostics(result);
@@ -280,8 +282,9 @@
   });
   site.onLang(function (lang) {
     langSelect.value = lang;
-    fillIndicators();
-    render();
+    // Checked again for the messages in the new language; it fills the indicators and
+    // draws the widget again too.
+    check();
   });
 
   fetch("template.csv").then(function (r) {

@@ -34,9 +34,10 @@ export default function ({ test, open, assert, assertEq, assertIncludes }) {
     assert(items.length >= 3, `at least 3 errors listed (${items.length})`);
     const text = items.join("\n");
     assertIncludes(text, "Dòng 9, cột 3 (period)", "the deadline error says where");
-    assertIncludes(text, "'20x4' is not a period", "the deadline error says what");
+    // The messages in the page's language.
+    assertIncludes(text, "'20x4' không phải là kỳ hợp lệ", "the deadline error says what");
     assertIncludes(text, "Dòng 9, cột 4 (value)", "the value error says where");
-    assertIncludes(text, "unknown record 'indicatr'", "the misspelt record");
+    assertIncludes(text, "'indicatr' không phải là loại dòng hợp lệ", "the misspelt record");
     assertIncludes(await page.locator("#summary").innerText(), "chưa hợp lệ", "summary");
     // No widget for invalid data, and the note says why.
     assertEq(await page.locator("#live").isVisible(), false, "no widget for invalid data");
@@ -45,6 +46,12 @@ export default function ({ test, open, assert, assertEq, assertIncludes }) {
     await page.locator("#diagnostics .where").first().click();
     const selected = await page.evaluate(() => { const t = document.getElementById("data"); return t.value.slice(t.selectionStart, t.selectionEnd); });
     assert(selected.startsWith("target,cqs-01,20x4"), `line 9 selected (${selected})`);
+    // In English on the English page.
+    await page.click("#lang-toggle");
+    await page.locator("#diagnostics li.error", { hasText: "'20x4' is not a period" }).waitFor({ timeout: 20_000 });
+    assertIncludes((await page.locator("#diagnostics li.error").allInnerTexts()).join("\n"), "unknown record 'indicatr'", "the misspelt record, in English");
+    await page.click("#lang-toggle");
+    await page.locator("#diagnostics li.error", { hasText: "'20x4' không phải là kỳ hợp lệ" }).waitFor({ timeout: 20_000 });
 
     // Fixed again: valid, drawn.
     await page.fill("#data", csv);
