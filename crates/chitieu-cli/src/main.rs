@@ -9,7 +9,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use chitieu_core::load::{self, Diagnostic, LoadError, Loaded};
+use chitieu_core::load::{self, Diagnostic, LoadError, Loaded, Policy};
 use chitieu_core::number::{format_number, format_value};
 use chitieu_core::score::{score_dataset, DatasetScore, IndicatorScore, ScoreConfig};
 use chitieu_core::{Dataset, Date, Lang};
@@ -53,6 +53,10 @@ enum Command {
         /// R at or above this (below on-track) needs acceleration.
         #[arg(long, default_value_t = 0.60)]
         needs_acceleration: f64,
+        /// Refuse the file when any indicator has an error, instead of scoring the
+        /// others and listing it as set aside.
+        #[arg(long)]
+        strict: bool,
     },
     /// Read the targets in a Vietnamese sentence; prints a JSON array.
     ParseTarget {
@@ -111,6 +115,10 @@ enum Command {
         /// Write here instead of standard output.
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// Refuse the file when any indicator has an error, instead of rendering the
+        /// others and showing it as set aside.
+        #[arg(long)]
+        strict: bool,
     },
 }
 
@@ -149,13 +157,15 @@ fn main() -> ExitCode {
             lang,
             on_track,
             needs_acceleration,
+            strict,
         } => {
             let cfg = ScoreConfig {
                 on_track,
                 needs_acceleration,
                 ..ScoreConfig::default()
             };
-            score(&file, as_of.as_deref(), format, Lang::from_tag(&lang), &cfg)
+            let lang = Lang::from_tag(&lang);
+            score(&file, as_of.as_deref(), format, lang, &cfg, policy(strict))
         }
         Command::ParseTarget { text } => parse_target(&text),
         Command::Extract {
@@ -185,6 +195,7 @@ fn main() -> ExitCode {
             as_of,
             format,
             output,
+            strict,
         } => {
             let options = Options {
                 indicator,
@@ -202,6 +213,7 @@ fn main() -> ExitCode {
                 as_of: as_of.as_deref(),
                 format,
                 output: output.as_deref(),
+                policy: policy(strict),
             })
         }
     };
@@ -234,14 +246,57 @@ fn read_input(path: &Path) -> Result<String, Failure> {
 }
 
 fn load_file(path: &Path) -> Result<Loaded, LoadError> {
+    load_file_with(path, Policy::Strict)
+}
+
+fn load_file_with(path: &Path, policy: Policy) -> Result<Loaded, LoadError> {
     let text =
         read_input(path).map_err(|Failure(m)| LoadError::Schema(Diagnostic::error("", m)))?;
-    load::load_auto(&text, path.to_str())
+    load::load_auto_with(&text, path.to_str(), policy)
+}
+
+/// `--strict` refuses a file with any bad indicator; without it, bad indicators are set
+/// aside and the rest is used, as on a dashboard.
+fn policy(strict: bool) -> Policy {
+    if strict {
+        Policy::Strict
+    } else {
+        Policy::Quarantine
+    }
+}
+
+/// Says on standard error which indicators were set aside and why, so a score or a page
+/// made without them never passes for complete.
+fn report_quarantined(path: &Path, ds: &Dataset) {
+    for q in &ds.quarantined {
+        eprintln!(
+            "chitieu: warning: {}: indicator '{}' is left out because its data is invalid:",
+            path.display(),
+            q.label()
+        );
+        for d in &q.diagnostics {
+            let tag = if d.is_error() { "error" } else { "warning" };
+            eprintln!("  {tag}: {d}");
+        }
+    }
 }
 
 fn validate(path: &Path, format: DiagFormat) -> Outcome {
-    let (diagnostics, ok) = match load_file(path) {
-        Ok(l) => (l.warnings, true),
+    // Loaded with a quarantine, so indicators that do not read are set aside and the
+    // rest is still validated: every error of the file in one round.
+    let (diagnostics, ok) = match load_file_with(path, Policy::Quarantine) {
+        Ok(l) => {
+            let ok = l.dataset.quarantined.is_empty();
+            let mut all: Vec<Diagnostic> = l
+                .dataset
+                .quarantined
+                .into_iter()
+                .flat_map(|q| q.diagnostics)
+                .chain(l.warnings)
+                .collect();
+            all.sort_by_key(|d| (!d.is_error(), d.line, d.column));
+            (all, ok)
+        }
         Err(e) => (e.diagnostics(), false),
     };
     match format {
@@ -301,9 +356,12 @@ fn score(
     format: ScoreFormat,
     lang: Lang,
     cfg: &ScoreConfig,
+    policy: Policy,
 ) -> Outcome {
-    let loaded = load_file(path).map_err(|e| Failure(format!("{}: {e}", path.display())))?;
+    let loaded =
+        load_file_with(path, policy).map_err(|e| Failure(format!("{}: {e}", path.display())))?;
     let ds = &loaded.dataset;
+    report_quarantined(path, ds);
     let as_of = match as_of {
         Some(s) => s
             .parse::<Date>()
@@ -313,7 +371,13 @@ fn score(
     let scored = score_dataset(ds, as_of, cfg);
     match format {
         ScoreFormat::Json => {
-            let s = serde_json::to_string_pretty(&scored).map_err(|e| Failure(e.to_string()))?;
+            let mut out = serde_json::to_value(&scored).map_err(|e| Failure(e.to_string()))?;
+            if let Some(o) = out.as_object_mut() {
+                let q =
+                    serde_json::to_value(&ds.quarantined).map_err(|e| Failure(e.to_string()))?;
+                o.insert("quarantined".into(), q);
+            }
+            let s = serde_json::to_string_pretty(&out).map_err(|e| Failure(e.to_string()))?;
             println!("{s}");
         }
         ScoreFormat::Table => print!("{}", score_table(ds, &scored, lang)),
@@ -573,11 +637,18 @@ struct RenderArgs<'a> {
     as_of: Option<&'a str>,
     format: Option<RenderFormat>,
     output: Option<&'a Path>,
+    policy: Policy,
 }
 
 fn render(a: &RenderArgs) -> Outcome {
-    let loaded = load_file(a.file).map_err(|e| Failure(format!("{}: {e}", a.file.display())))?;
-    let mut ctx = Ctx::new(Data::from(loaded.dataset));
+    let loaded = load_file_with(a.file, a.policy)
+        .map_err(|e| Failure(format!("{}: {e}", a.file.display())))?;
+    report_quarantined(a.file, &loaded.dataset);
+    let mut dataset = loaded.dataset;
+    for q in &mut dataset.quarantined {
+        q.localize(a.lang.tag());
+    }
+    let mut ctx = Ctx::new(Data::from(dataset));
     ctx.lang = a.lang;
     ctx.theme = Theme::parse(a.theme);
     ctx.as_of = match a.as_of {

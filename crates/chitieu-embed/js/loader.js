@@ -78,8 +78,9 @@ function startWasm() {
   return wasmStart;
 }
 
-// --- datasets: each URL fetched and parsed once, shared by every widget ------------------
+// --- datasets: each URL fetched once and read once per language, shared by widgets -------
 var datasets = new Map();
+var texts = new Map();
 
 function fetchText(url, lang) {
   var t = TEXT[lang];
@@ -144,7 +145,7 @@ function repeatsKey(text) {
 // as `chitieu validate` would and either says what is wrong, in words, or hands back the
 // dataset as canonical JSON. (The npm package has one wasm that reads both itself.)
 function parseDataset(text, name, lang) {
-  if (ESM_API) return loadDataset(text, name);
+  if (ESM_API) return loadDataset(text, name, lang);
   if (!isCsv(text, name) && !repeatsKey(text)) {
     var data;
     try { data = JSON.parse(text.replace(/^\uFEFF/, "")); } catch (e) { data = undefined; }
@@ -152,7 +153,8 @@ function parseDataset(text, name, lang) {
     if (handle) return handle;
   }
   return startApi().then(function (api) {
-    var handle = readDataset(JSON.parse(api.datasetJson(text, name)));
+    var out = JSON.parse(api.datasetJson(text, name, lang));
+    var handle = readDataset(out.dataset, out.quarantined);
     if (!handle) throw new Error((name ? name + ": " : "") + "chitieu could not read its own JSON");
     return handle;
   }, function () {
@@ -161,13 +163,16 @@ function parseDataset(text, name, lang) {
 }
 
 function datasetFrom(url, lang) {
-  var key = url.href;
+  // Read once per language (the findings about indicators set aside are in the
+  // widget's), fetched once.
+  var href = url.href, key = href + " " + lang;
   if (!datasets.has(key)) {
-    var p = Promise.all([fetchText(key, lang), startWasm()]).then(function (r) {
-      return parseDataset(r[0], url.pathname.split("/").pop() || key, lang);
+    if (!texts.has(href)) texts.set(href, fetchText(href, lang));
+    var p = Promise.all([texts.get(href), startWasm()]).then(function (r) {
+      return parseDataset(r[0], url.pathname.split("/").pop() || href, lang);
     });
     // A failed load is not cached, so a later attempt (or a fixed file) can succeed.
-    p.catch(function () { datasets.delete(key); });
+    p.catch(function () { datasets.delete(key); texts.delete(href); });
     datasets.set(key, p);
   }
   return datasets.get(key);

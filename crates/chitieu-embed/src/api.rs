@@ -63,22 +63,50 @@ pub fn validate_dataset(text: &str, name: Option<String>) -> String {
     serde_json::json!({ "valid": valid, "diagnostics": diagnostics }).to_string()
 }
 
-/// A dataset (JSON or CSV text, by `name`'s extension, else by sniffing) as canonical
-/// `chitieu/1` JSON, for the widgets' wasm, which reads only what `JSON.parse` gives it:
-/// the loader sends here CSV and whatever that wasm could not take as it is. A file with
-/// mistakes fails with every message of loading it (line, column, field), led by `name`.
+/// A dataset (JSON or CSV text, by `name`'s extension, else by sniffing) for the
+/// widgets' wasm, which reads only what `JSON.parse` gives it: the loader sends here CSV
+/// and whatever that wasm could not take as it is. Gives `{"dataset": …, "quarantined":
+/// […]}`: the healthy part as canonical `chitieu/1` JSON, and the indicators set aside
+/// with their findings in `lang` (see `chitieu_core::load` on quarantine). A file with
+/// an error about the whole of it fails with every message of loading it (line, column,
+/// field), led by `name`.
 #[wasm_bindgen(js_name = datasetJson)]
-pub fn dataset_json(text: &str, name: Option<String>) -> Result<String, JsError> {
-    Ok(load::to_json(&load_named(text, name)?.dataset))
+pub fn dataset_json(
+    text: &str,
+    name: Option<String>,
+    lang: Option<String>,
+) -> Result<String, JsError> {
+    let loaded = load_named(text, name, lang.as_deref())?;
+    let quarantined = serde_json::to_string(&loaded.dataset.quarantined)
+        .map_err(|e| JsError::new(&e.to_string()))?;
+    Ok(format!(
+        "{{\"dataset\": {}, \"quarantined\": {quarantined}}}",
+        load::to_json(&loaded.dataset).trim_end()
+    ))
 }
 
-/// Loads JSON or CSV text with every message located and led by `name` (a URL or file
-/// name), so a page with several datasets says which one is wrong, and where.
-pub(crate) fn load_named(text: &str, name: Option<String>) -> Result<load::Loaded, JsError> {
-    load::load_auto(text, name.as_deref()).map_err(|e| {
-        JsError::new(&match &name {
-            Some(n) => format!("{n}: {e}"),
-            None => e.to_string(),
-        })
-    })
+/// Loads JSON or CSV text for widgets: indicators with errors of their own set aside, the
+/// findings about them in `lang` (`vi` unless `en`), and every message of a refused file
+/// located and led by `name` (a URL or file name), so a page with several datasets says
+/// which one is wrong, and where.
+pub(crate) fn load_named(
+    text: &str,
+    name: Option<String>,
+    lang: Option<&str>,
+) -> Result<load::Loaded, JsError> {
+    let mut loaded = load::load_auto_with(text, name.as_deref(), load::Policy::Quarantine)
+        .map_err(|e| {
+            JsError::new(&match &name {
+                Some(n) => format!("{n}: {e}"),
+                None => e.to_string(),
+            })
+        })?;
+    let lang = match lang {
+        Some(l) if l.starts_with("en") => "en",
+        _ => "vi",
+    };
+    for q in &mut loaded.dataset.quarantined {
+        q.localize(lang);
+    }
+    Ok(loaded)
 }

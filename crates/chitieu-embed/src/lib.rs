@@ -52,21 +52,32 @@ impl DatasetHandle {
 /// sniffing), with every message located: the analysis build only (the npm package's
 /// one wasm). `name` (a URL or file name) leads every message, so a page with several
 /// datasets says which one is wrong, and where.
+/// Indicators with errors of their own are set aside, and the findings about them are in
+/// `lang`.
 #[cfg(feature = "api")]
 #[wasm_bindgen(js_name = loadDataset)]
-pub fn load_dataset(text: &str, name: Option<String>) -> Result<DatasetHandle, JsError> {
+pub fn load_dataset(
+    text: &str,
+    name: Option<String>,
+    lang: Option<String>,
+) -> Result<DatasetHandle, JsError> {
     Ok(DatasetHandle {
-        data: api::load_named(text, name)?.dataset.into(),
+        data: api::load_named(text, name, lang.as_deref())?.dataset.into(),
     })
 }
 
 /// A dataset from what `JSON.parse` made of its text, when it is a valid `chitieu/1`
 /// dataset exactly as `load_json` would read it; else nothing, and the loader asks the
 /// analysis wasm to explain (or to read CSV). The widgets' wasm thus carries no JSON
-/// parser, no serde and no located messages (about 25 KB gzipped).
+/// parser, no serde and no located messages (about 25 KB gzipped). `quarantined` is the
+/// analysis wasm's list of indicators set aside (see `datasetJson`), if any.
 #[wasm_bindgen(js_name = readDataset)]
-pub fn read_dataset(value: JsValue) -> Option<DatasetHandle> {
-    load::lean::load(&Js(value)).map(|d| DatasetHandle { data: d.into() })
+pub fn read_dataset(value: JsValue, quarantined: JsValue) -> Option<DatasetHandle> {
+    let mut ds = load::lean::load(&Js(value))?;
+    if !quarantined.is_undefined() {
+        ds.quarantined = load::lean::quarantined(&Js(quarantined))?;
+    }
+    Some(DatasetHandle { data: ds.into() })
 }
 
 /// A value from `JSON.parse`, read through `Reflect` (see [`load::lean::Value`]).

@@ -319,6 +319,31 @@ pub fn indicator_not_found(lang: Lang, id: &str) -> String {
     }
 }
 
+/// The first line of the box a widget shows for an indicator set aside because its data
+/// is invalid.
+pub fn indicator_quarantined(lang: Lang, label: &str) -> String {
+    match lang {
+        Lang::Vi => format!("Dữ liệu của chỉ tiêu '{label}' không hợp lệ nên chưa hiển thị được:"),
+        Lang::En => format!("The data of indicator '{label}' is invalid, so it is not shown:"),
+    }
+}
+
+/// "… và 3 lỗi khác" / "… and 3 more".
+pub fn more_findings(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Vi => format!("… và {n} lỗi khác"),
+        Lang::En => format!("… and {n} more"),
+    }
+}
+
+/// The status of a table row whose indicator was set aside.
+pub fn invalid_data(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Vi => "Dữ liệu không hợp lệ",
+        Lang::En => "Invalid data",
+    }
+}
+
 // scorecard
 
 /// "12/15 chỉ tiêu có số liệu" / "12 of 15 indicators have data".

@@ -31,9 +31,10 @@ use std::cell::{OnceCell, RefCell};
 use std::cmp::Ordering;
 use std::rc::Rc;
 
+use chitieu_core::load::Quarantined;
 use chitieu_core::number::format_value;
 use chitieu_core::score::{score_indicator, IndicatorScore, Status};
-use chitieu_core::{Lang, Level, Period, Unit};
+use chitieu_core::{Indicator, Lang, Level, Period, Text, Unit};
 
 use crate::bullet::chart;
 use crate::common::{attainment_text, parse_level, parse_status, status_chip, Ctx, Filter};
@@ -345,6 +346,9 @@ struct Row {
     /// Folded names (both languages), target text and id.
     haystack: String,
     cells: OnceCell<Cells>,
+    /// Why the indicator was set aside, for a row whose data is invalid (it has no
+    /// figures, and its status says so instead).
+    invalid: Option<String>,
 }
 
 /// A row's figures in words.
@@ -407,7 +411,17 @@ fn prepare(ctx: &Ctx) -> Prepared {
             }
         }
     }
-    if ds.indicators.iter().any(|i| i.pillar.is_none()) {
+    for pid in ds.quarantined.iter().filter_map(|q| q.pillar.as_ref()) {
+        if !groups.iter().any(|g| g.id.as_ref() == Some(pid)) {
+            groups.push(Group {
+                id: Some(pid.clone()),
+                name: pid.clone(),
+            });
+        }
+    }
+    let no_pillar = ds.indicators.iter().any(|i| i.pillar.is_none())
+        || ds.quarantined.iter().any(|q| q.pillar.is_none());
+    if no_pillar {
         groups.push(Group {
             id: None,
             name: msg(lang, Msg::NoPillar).to_string(),
@@ -419,7 +433,17 @@ fn prepare(ctx: &Ctx) -> Prepared {
     // Once, not per indicator: without a date in the data it is found by scanning every
     // observation.
     let as_of = ctx.as_of();
-    for ind in &ds.indicators {
+    let stand_ins: Vec<(Indicator, String)> = ds
+        .quarantined
+        .iter()
+        .map(|q| (quarantined_row(q), invalid_reason(q, lang)))
+        .collect();
+    // Collected, not chained: a chain's loop would compile this long body twice.
+    let mut all: Vec<(&Indicator, Option<&String>)> =
+        ds.indicators.iter().map(|i| (i, None)).collect();
+    all.extend(stand_ins.iter().map(|(i, why)| (i, Some(why))));
+    for (ind, invalid) in all {
+        let invalid = invalid.cloned();
         let score = score_indicator(ind, as_of, &ctx.config);
         let unit = &ind.unit;
         let group = groups
@@ -436,7 +460,8 @@ fn prepare(ctx: &Ctx) -> Prepared {
             .filter(|t| !t.trim().is_empty());
         let target = target_text
             .clone()
-            .or_else(|| current.map(|t| i18n::target_phrase(lang, t, unit)));
+            .or_else(|| current.map(|t| i18n::target_phrase(lang, t, unit)))
+            .or_else(|| invalid.clone());
         let haystack = fold(&format!(
             "{} {} {} {}",
             ind.name.vi,
@@ -468,6 +493,7 @@ fn prepare(ctx: &Ctx) -> Prepared {
             score,
             haystack,
             cells: OnceCell::new(),
+            invalid,
         });
     }
     let file_name: String = ds
@@ -493,6 +519,43 @@ fn prepare(ctx: &Ctx) -> Prepared {
         groups,
         caption: i18n::table_caption(lang, &ds.plan.title, as_of),
         file_name,
+    }
+}
+
+/// What a table row shows of an indicator set aside: its id, name and pillar, no figures.
+fn quarantined_row(q: &Quarantined) -> Indicator {
+    Indicator {
+        id: q.id.clone(),
+        key: None,
+        pillar: q.pillar.clone(),
+        name: q.name.clone().unwrap_or_else(|| Text {
+            vi: q.label(),
+            en: None,
+        }),
+        unit: Unit::Percent,
+        level: None,
+        owner: None,
+        targets: Vec::new(),
+        baseline: None,
+        observations: Vec::new(),
+        source: None,
+        note: None,
+    }
+}
+
+/// The first error of an indicator set aside, with its place in the file (the host
+/// wrote it so, see `chitieu_core::load::Quarantined::localize`), and how many more
+/// there are: the reason its table row gives.
+fn invalid_reason(q: &Quarantined, lang: Lang) -> String {
+    let errors: Vec<_> = q.diagnostics.iter().filter(|d| d.is_error()).collect();
+    match errors.first() {
+        None => i18n::invalid_data(lang).to_string(),
+        Some(d) if errors.len() > 1 => format!(
+            "{} {}",
+            d.message,
+            i18n::more_findings(lang, errors.len() - 1)
+        ),
+        Some(d) => d.message.clone(),
     }
 }
 
@@ -555,7 +618,10 @@ fn csv_cells(row: &Row, groups: &[Group]) -> Vec<String> {
         cells.value.clone().unwrap_or_else(dash),
         cells.period.clone().unwrap_or_else(dash),
         cells.attainment.clone().unwrap_or_else(dash),
-        i18n::status_label(row.lang, row.status).to_string(),
+        match row.invalid {
+            Some(_) => i18n::invalid_data(row.lang).to_string(),
+            None => i18n::status_label(row.lang, row.status).to_string(),
+        },
     ]
 }
 
@@ -1248,7 +1314,22 @@ fn row_view(r: &Row, selectable: bool) -> El {
                         ),
                 ),
         )
-        .child(cell(Column::Status, status_chip(r.status, lang).into()))
+        .child(cell(
+            Column::Status,
+            match r.invalid {
+                Some(_) => invalid_chip(lang).into(),
+                None => status_chip(r.status, lang).into(),
+            },
+        ))
+}
+
+/// The status of a row whose data is invalid: an icon and words, never colour alone.
+fn invalid_chip(lang: Lang) -> El {
+    el("span")
+        .class("chip status-invalid")
+        .child(crate::common::warning_icon())
+        .text(" ")
+        .text(i18n::invalid_data(lang))
 }
 
 /// Cuts rows in display order (grouped by pillar) into runs of one group each:

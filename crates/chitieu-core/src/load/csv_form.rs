@@ -667,19 +667,22 @@ fn set_aside(
     indicators: Vec<Indicator>,
     sink: &mut Sink,
 ) -> (Vec<Indicator>, Vec<super::Quarantined>) {
-    let mut bad: Vec<usize> = sink
+    let mut bad = vec![false; indicators.len()];
+    for i in sink
         .errors
         .iter()
         .filter_map(|d| super::indicator_index(&d.path))
-        .collect();
-    if bad.is_empty() {
+    {
+        if let Some(b) = bad.get_mut(i) {
+            *b = true;
+        }
+    }
+    if !bad.contains(&true) {
         return (indicators, Vec::new());
     }
-    bad.sort_unstable();
-    bad.dedup();
     let (mut kept, mut quarantined) = (Vec::new(), Vec::new());
     for (index, ind) in indicators.into_iter().enumerate() {
-        if bad.binary_search(&index).is_err() {
+        if !bad.get(index).copied().unwrap_or(false) {
             kept.push(ind);
             continue;
         }

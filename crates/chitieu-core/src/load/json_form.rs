@@ -128,17 +128,27 @@ fn assemble(entries: &[(String, &RawValue)], errors: Vec<Diagnostic>) -> Option<
     })
 }
 
-/// What can be read of an indicator that failed to read: its id, name and pillar.
+/// What can be read of an indicator that failed to read: its id, name and pillar (each
+/// read alone, through the format's own types, so no generic JSON value is compiled in).
 fn probe(index: usize, text: &str) -> Quarantined {
-    let v: serde_json::Value = serde_json::from_str(text).unwrap_or_default();
-    let string = |k: &str| v.get(k).and_then(|s| s.as_str()).map(str::to_string);
+    #[derive(Deserialize, Default)]
+    struct Probe<'a> {
+        #[serde(borrow, default)]
+        id: Option<&'a RawValue>,
+        #[serde(borrow, default)]
+        name: Option<&'a RawValue>,
+        #[serde(borrow, default)]
+        pillar: Option<&'a RawValue>,
+    }
+    fn get<T: DeserializeOwned>(raw: Option<&RawValue>) -> Option<T> {
+        serde_json::from_str(raw?.get()).ok()
+    }
+    let p: Probe = serde_json::from_str(text).unwrap_or_default();
     Quarantined {
         index,
-        id: string("id").unwrap_or_default(),
-        name: v
-            .get("name")
-            .and_then(|n| serde_json::from_value::<crate::model::Text>(n.clone()).ok()),
-        pillar: string("pillar"),
+        id: get(p.id).unwrap_or_default(),
+        name: get(p.name),
+        pillar: get(p.pillar),
         diagnostics: Vec::new(),
     }
 }

@@ -15,6 +15,8 @@ use crate::model::{Baseline, Bound, Change, Dataset, Indicator, Level, Observati
 use crate::model::{Pillar, Plan, Source, Target, Text, Unit, SCHEMA};
 use crate::period::{Date, Period};
 
+use super::{Diagnostic, Quarantined};
+
 /// A parsed JSON value: a `JSON.parse` result in the browser, `serde_json::Value` in
 /// tests. Each method answers `None` (or `false`) for a value of another JSON type.
 pub trait Value: Sized {
@@ -67,6 +69,43 @@ pub fn read<V: Value>(v: &V) -> Option<Dataset> {
 pub fn load<V: Value>(v: &V) -> Option<Dataset> {
     let ds = read(v)?;
     (!super::has_errors(&ds)).then_some(ds)
+}
+
+/// The indicators a page's dataset has set aside, as the analysis wasm lists them
+/// (`Quarantined` in its JSON form, after [`Quarantined::localize`]): `None`
+/// for anything else. Fields it does not know are skipped, as this is the program's own
+/// output, not a person's.
+pub fn quarantined<V: Value>(v: &V) -> Option<Vec<Quarantined>> {
+    v.items()?
+        .iter()
+        .map(|q| {
+            let mut o = Fields::of(q)?;
+            Some(Quarantined {
+                index: whole(&o.take("index")?)?,
+                id: o.string("id")?,
+                name: optional(o.take("name"), text)?,
+                pillar: o.opt_string("pillar")?,
+                diagnostics: list(o.take("diagnostics"), diagnostic)?,
+            })
+        })
+        .collect()
+}
+
+fn whole<V: Value>(v: &V) -> Option<usize> {
+    v.as_f64()
+        .and_then(whole_number)
+        .and_then(|n| usize::try_from(n).ok())
+}
+
+/// A finding as the widgets show it: its severity, path and message, the message
+/// already saying where (see [`Quarantined::localize`]).
+fn diagnostic<V: Value>(v: &V) -> Option<Diagnostic> {
+    let mut o = Fields::of(v)?;
+    let (path, message) = (o.string("path")?, o.string("message")?);
+    Some(match o.string("severity")?.as_str() {
+        "warning" => Diagnostic::warning(path, message),
+        _ => Diagnostic::error(path, message),
+    })
 }
 
 /// An object's entries, taken field by field; anything left over is an unknown field
