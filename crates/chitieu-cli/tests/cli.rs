@@ -168,3 +168,60 @@ fn convert_refuses_unknown_output_extensions() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains(".json or .csv"), "{}", stderr(&o));
 }
+
+/// The Quảng Nam 2024 seed with three mistakes in `hscv-huyen` (the browser tests' fixture).
+fn one_bad(ext: &str) -> String {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/pages/faults/data")
+        .join(format!("one-bad-indicator.{ext}"));
+    p.to_string_lossy().into_owned()
+}
+
+#[test]
+fn score_and_render_set_a_bad_indicator_aside_and_say_so() {
+    for ext in ["json", "csv"] {
+        let o = chitieu(&["score", "--format", "json", &one_bad(ext)]);
+        assert!(o.status.success(), "{ext}: {}", stderr(&o));
+        let err = stderr(&o);
+        assert!(err.contains("indicator 'hscv-huyen' is left out"), "{err}");
+        assert!(err.contains("khoang"), "{err}");
+        let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+        let q = &v["quarantined"];
+        assert_eq!(q.as_array().map(Vec::len), Some(1), "{q}");
+        assert_eq!(q[0]["id"], "hscv-huyen");
+        assert_eq!(q[0]["diagnostics"].as_array().map(Vec::len), Some(3), "{q}");
+        let scored = v["indicators"].as_array().expect("indicators");
+        assert_eq!(scored.len(), 71, "the other indicators are scored");
+        assert!(scored.iter().all(|s| s["id"] != "hscv-huyen"));
+
+        let strict = chitieu(&["score", "--strict", &one_bad(ext)]);
+        assert_eq!(strict.status.code(), Some(1), "{ext}: --strict refuses");
+        assert!(stderr(&strict).contains("khoang"), "{}", stderr(&strict));
+    }
+    let gauge = ["render", "--widget", "gauge", "--format", "fragment"];
+    let bad = chitieu(&[&gauge[..], &["--indicator", "hscv-huyen", &one_bad("csv")]].concat());
+    assert!(bad.status.success(), "{}", stderr(&bad));
+    let html = stdout(&bad);
+    assert!(html.contains("role=\"alert\""), "{html}");
+    assert!(
+        html.contains("Dữ liệu không hợp lệ ở chỉ tiêu &#39;hscv-huyen&#39;")
+            || html.contains("Dữ liệu không hợp lệ ở chỉ tiêu 'hscv-huyen'"),
+        "{html}"
+    );
+    assert!(html.contains("(op)") && html.contains("khoang"), "{html}");
+    let ok = chitieu(&[&gauge[..], &["--indicator", "hscv-tinh", &one_bad("json")]].concat());
+    assert!(!stdout(&ok).contains("role=\"alert\""), "{}", stdout(&ok));
+}
+
+#[test]
+fn validate_reports_every_error_of_every_indicator_in_one_round() {
+    for ext in ["json", "csv"] {
+        let o = chitieu(&["validate", &one_bad(ext)]);
+        assert_eq!(o.status.code(), Some(1), "{ext}");
+        let out = stdout(&o);
+        for w in ["huyen", "khoang", "chín mươi"] {
+            assert!(out.contains(w), "{ext}: {w} in {out}");
+        }
+        assert!(out.contains("3 error(s)"), "{out}");
+    }
+}

@@ -67,7 +67,8 @@ pub fn validate_dataset(text: &str, name: Option<String>) -> String {
 /// widgets' wasm, which reads only what `JSON.parse` gives it: the loader sends here CSV
 /// and whatever that wasm could not take as it is. Gives `{"dataset": …, "quarantined":
 /// […]}`: the healthy part as canonical `chitieu/1` JSON, and the indicators set aside
-/// with their findings in `lang` (see `chitieu_core::load` on quarantine). A file with
+/// with their errors in `lang` (see `chitieu_core::load` on quarantine, and
+/// `lean::quarantined` for the shape). A file with
 /// an error about the whole of it fails with every message of loading it (line, column,
 /// field), led by `name`.
 #[wasm_bindgen(js_name = datasetJson)]
@@ -77,11 +78,27 @@ pub fn dataset_json(
     lang: Option<String>,
 ) -> Result<String, JsError> {
     let loaded = load_named(text, name, lang.as_deref())?;
-    let quarantined = serde_json::to_string(&loaded.dataset.quarantined)
-        .map_err(|e| JsError::new(&e.to_string()))?;
+    // What a widget shows of each: its errors, as sentences (see `lean::quarantined`).
+    let quarantined: Vec<serde_json::Value> = loaded
+        .dataset
+        .quarantined
+        .iter()
+        .map(|q| {
+            let errors: Vec<&str> = q
+                .diagnostics
+                .iter()
+                .filter(|d| d.is_error())
+                .map(|d| d.message.as_str())
+                .collect();
+            serde_json::json!({
+                "index": q.index, "id": q.id, "name": q.name, "pillar": q.pillar, "errors": errors
+            })
+        })
+        .collect();
     Ok(format!(
-        "{{\"dataset\": {}, \"quarantined\": {quarantined}}}",
-        load::to_json(&loaded.dataset).trim_end()
+        "{{\"dataset\": {}, \"quarantined\": {}}}",
+        load::to_json(&loaded.dataset).trim_end(),
+        serde_json::Value::from(quarantined)
     ))
 }
 

@@ -323,8 +323,10 @@ pub fn indicator_not_found(lang: Lang, id: &str) -> String {
 /// is invalid.
 pub fn indicator_quarantined(lang: Lang, label: &str) -> String {
     match lang {
-        Lang::Vi => format!("Dữ liệu của chỉ tiêu '{label}' không hợp lệ nên chưa hiển thị được:"),
-        Lang::En => format!("The data of indicator '{label}' is invalid, so it is not shown:"),
+        Lang::Vi => format!(
+            "Dữ liệu không hợp lệ ở chỉ tiêu '{label}', nên chỉ tiêu này chưa hiển thị được:"
+        ),
+        Lang::En => format!("Invalid data in indicator '{label}', so it is not shown:"),
     }
 }
 

@@ -438,10 +438,20 @@ fn prepare(ctx: &Ctx) -> Prepared {
         .iter()
         .map(|q| (quarantined_row(q), invalid_reason(q, lang)))
         .collect();
-    // Collected, not chained: a chain's loop would compile this long body twice.
-    let mut all: Vec<(&Indicator, Option<&String>)> =
-        ds.indicators.iter().map(|i| (i, None)).collect();
-    all.extend(stand_ins.iter().map(|(i, why)| (i, Some(why))));
+    // In the file's order, the ones set aside in their places. Collected, not chained:
+    // a chain's loop would compile this long body twice.
+    let mut all: Vec<(&Indicator, Option<&String>)> = Vec::with_capacity(ds.indicators.len());
+    let (mut healthy, mut aside) = (ds.indicators.iter(), ds.quarantined.iter().zip(&stand_ins));
+    let mut next_aside = aside.next();
+    for place in 0..ds.indicators.len() + ds.quarantined.len() {
+        match next_aside {
+            Some((q, (ind, why))) if q.index <= place => {
+                all.push((ind, Some(why)));
+                next_aside = aside.next();
+            }
+            _ => all.extend(healthy.next().map(|i| (i, None))),
+        }
+    }
     for (ind, invalid) in all {
         let invalid = invalid.cloned();
         let score = score_indicator(ind, as_of, &ctx.config);

@@ -71,41 +71,26 @@ pub fn load<V: Value>(v: &V) -> Option<Dataset> {
     (!super::has_errors(&ds)).then_some(ds)
 }
 
-/// The indicators a page's dataset has set aside, as the analysis wasm lists them
-/// (`Quarantined` in its JSON form, after [`Quarantined::localize`]): `None`
-/// for anything else. Fields it does not know are skipped, as this is the program's own
-/// output, not a person's.
+/// The indicators a page's dataset has set aside, as the analysis wasm hands them over:
+/// `[{"index", "id", "name"?, "pillar"?, "errors": ["…"]}]`, each error a whole sentence
+/// in the page's language (see [`Quarantined::localize`]), which is all a widget shows.
+/// `None` for anything else.
 pub fn quarantined<V: Value>(v: &V) -> Option<Vec<Quarantined>> {
     v.items()?
         .iter()
         .map(|q| {
             let mut o = Fields::of(q)?;
             Some(Quarantined {
-                index: whole(&o.take("index")?)?,
+                index: whole_number(o.take("index")?.as_f64()?)? as usize,
                 id: o.string("id")?,
                 name: optional(o.take("name"), text)?,
                 pillar: o.opt_string("pillar")?,
-                diagnostics: list(o.take("diagnostics"), diagnostic)?,
+                diagnostics: list(o.take("errors"), |e| {
+                    Some(Diagnostic::error(String::new(), e.as_str()?))
+                })?,
             })
         })
         .collect()
-}
-
-fn whole<V: Value>(v: &V) -> Option<usize> {
-    v.as_f64()
-        .and_then(whole_number)
-        .and_then(|n| usize::try_from(n).ok())
-}
-
-/// A finding as the widgets show it: its severity, path and message, the message
-/// already saying where (see [`Quarantined::localize`]).
-fn diagnostic<V: Value>(v: &V) -> Option<Diagnostic> {
-    let mut o = Fields::of(v)?;
-    let (path, message) = (o.string("path")?, o.string("message")?);
-    Some(match o.string("severity")?.as_str() {
-        "warning" => Diagnostic::warning(path, message),
-        _ => Diagnostic::error(path, message),
-    })
 }
 
 /// An object's entries, taken field by field; anything left over is an unknown field

@@ -317,7 +317,7 @@ pub fn load_json(text: &str) -> Result<Loaded, LoadError> {
 /// [`load_json`] under a [`Policy`].
 pub fn load_json_with(text: &str, policy: Policy) -> Result<Loaded, LoadError> {
     let loaded = json_form::read_json_with(text, policy)?;
-    finish(loaded, policy, |d, i| json_form::locate(text, d, i))
+    finish(loaded, policy, &|d, i| json_form::locate(text, d, i))
 }
 
 /// Reads a CSV dataset (see `docs/FORMAT.md`) and validates it.
@@ -328,7 +328,7 @@ pub fn load_csv(text: &str) -> Result<Loaded, LoadError> {
 /// [`load_csv`] under a [`Policy`].
 pub fn load_csv_with(text: &str, policy: Policy) -> Result<Loaded, LoadError> {
     let (loaded, map) = csv_form::read_with_lines(text, policy)?;
-    finish(loaded, policy, |d, _| map.locate(d))
+    finish(loaded, policy, &|d, _| map.locate(d))
 }
 
 /// Loads JSON or CSV, chosen by [`detect_format`].
@@ -399,7 +399,8 @@ fn strip_bom(text: &str) -> &str {
 fn finish(
     loaded: Loaded,
     policy: Policy,
-    locate: impl Fn(&mut Diagnostic, usize),
+    // Not generic: one copy of this long function for both forms.
+    locate: &dyn Fn(&mut Diagnostic, usize),
 ) -> Result<Loaded, LoadError> {
     let Loaded {
         mut dataset,
