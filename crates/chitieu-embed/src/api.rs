@@ -124,6 +124,13 @@ pub(crate) fn load_named(
     };
     for q in &mut loaded.dataset.quarantined {
         q.localize(lang);
+        // Led by the file, as a refused file's messages are: a page's log of
+        // chitieu:error events then says which dataset to fix.
+        if let Some(n) = &name {
+            for d in &mut q.diagnostics {
+                d.message = format!("{n}: {}", d.message);
+            }
+        }
     }
     Ok(loaded)
 }
