@@ -162,6 +162,37 @@ fn convert_round_trips_through_csv() {
     assert_eq!(load(&seed("quang-nam-2024.json")), load(&json));
 }
 
+/// A name a spreadsheet would run is written as `'=…` in the CSV and read back
+/// without the apostrophe; a negative figure is written as it is.
+#[test]
+fn convert_guards_formula_cells_and_restores_them() {
+    let name = "=HYPERLINK(\"http://x.invalid\",\"Xem\")";
+    let json = format!(
+        r#"{{"schema":"chitieu/1","plan":{{"id":"p","title":"Kế hoạch"}},
+"indicators":[{{"id":"a","name":{name:?},"unit":"count",
+  "targets":[{{"op":"gte","value":10}}],"observations":[{{"period":"2024","value":-5}}]}}]}}"#
+    );
+    let src = scratch("formula.json", &json);
+    let (csv, back) = (scratch("formula.csv", ""), scratch("formula-back.json", ""));
+    let o = chitieu(&["convert", &src, &csv]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&csv).expect("read CSV");
+    assert!(
+        text.contains(r#","'=HYPERLINK(""http://x.invalid"",""Xem"")","#),
+        "{text}"
+    );
+    assert!(text.contains("observation,a,2024,-5,"), "{text}");
+    let o = chitieu(&["convert", &csv, &back]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let load = |p: &str| {
+        let text = std::fs::read_to_string(p).expect("read");
+        chitieu_core::load::load_json(&text).expect("loads").dataset
+    };
+    let restored = load(&back);
+    assert_eq!(restored.indicators[0].name.vi, name);
+    assert_eq!(restored, load(&src));
+}
+
 #[test]
 fn convert_refuses_unknown_output_extensions() {
     let o = chitieu(&["convert", &seed("quang-nam-2024.json"), "/tmp/out.xlsx"]);

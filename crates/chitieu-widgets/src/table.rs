@@ -31,7 +31,7 @@ use std::cell::{OnceCell, RefCell};
 use std::cmp::Ordering;
 use std::rc::Rc;
 
-use chitieu_core::load::Quarantined;
+use chitieu_core::load::{guard_formula, Quarantined};
 use chitieu_core::number::format_value;
 use chitieu_core::score::{score_indicator, IndicatorScore, Status};
 use chitieu_core::{Indicator, Lang, Level, Period, Text, Unit};
@@ -284,22 +284,10 @@ pub fn matches(haystack: &str, folded_query: &str) -> bool {
 }
 
 /// One CSV field: quoted when it holds a comma, quote, line break or outer spaces, with
-/// quotes doubled. A field Excel would run as a formula (`=`, `+`, `@`, a tab, or `-`
-/// not starting a number) gets a leading apostrophe.
+/// quotes doubled; a text a spreadsheet would run as a formula gets a leading apostrophe
+/// first (core's [`guard_formula`], the rule of every CSV chitieu writes).
 pub fn csv_field(s: &str) -> String {
-    let formula = match s.chars().next() {
-        Some('=' | '+' | '@' | '\t' | '\r') => true,
-        Some('-') => !s
-            .chars()
-            .nth(1)
-            .is_some_and(|c| c.is_ascii_digit() || c == ','),
-        _ => false,
-    };
-    let s = if formula {
-        format!("'{s}")
-    } else {
-        s.to_string()
-    };
+    let s = guard_formula(s.to_string());
     let needs_quotes = s.contains([',', '"', '\n', '\r']) || s.trim() != s;
     if needs_quotes {
         format!("\"{}\"", s.replace('"', "\"\""))
@@ -1907,6 +1895,37 @@ mod tests {
         assert_eq!(file.matches("\r\n").count(), 126);
         assert!(file.contains("\r\nct-125,Chỉ số 125,Trụ cột B,Cấp xã,"));
         assert_eq!(t.view(&st).to_html().matches("class=\"row\"").count(), 25);
+    }
+
+    #[test]
+    fn the_csv_file_neutralises_cells_a_spreadsheet_would_run() {
+        let json = r#"{"schema": "chitieu/1", "plan": {"id": "p", "title": "P"}, "as_of": "2024-06-30",
+            "pillars": [{"id": "a", "name": "+Trụ cột"}],
+            "indicators": [{"id": "@ct", "pillar": "a", "unit": "percent",
+                "name": "=HYPERLINK(\"http://x.invalid\")",
+                "targets": [{"text": "-2+3+cmd|' /C calc'!A0", "op": "gte", "value": 90, "deadline": "2025"}],
+                "observations": [{"period": "2023", "value": -5}]}]}"#;
+        let ds = chitieu_core::load::load_json(json)
+            .expect("test dataset loads")
+            .dataset;
+        let props = TargetTableProps {
+            ctx: Ctx::new(crate::Data::from(ds)),
+            filter: Filter::default(),
+            page_size: None,
+        };
+        let t = Table::new(&props).unwrap_or_else(|_| panic!("no such pillar"));
+        let (_, file) = t.csv(&t.initial_state());
+        let row = file.split("\r\n").nth(1).unwrap_or_default();
+        assert!(
+            row.starts_with(
+                "'@ct,\"'=HYPERLINK(\"\"http://x.invalid\"\")\",'+Trụ cột,,'-2+3+cmd|' /C calc'!A0,"
+            ),
+            "{row}"
+        );
+        assert!(
+            row.contains(",-5%,"),
+            "a negative figure is not a formula: {row}"
+        );
     }
 
     #[test]

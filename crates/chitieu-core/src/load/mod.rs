@@ -34,7 +34,9 @@ pub mod lean;
 mod num;
 mod validate;
 
-pub use csv_form::{read_csv, read_csv_with, to_csv, to_csv_with, CSV_COLUMNS};
+pub use csv_form::{
+    guard_formula, read_csv, read_csv_with, to_csv, to_csv_with, unguard_formula, CSV_COLUMNS,
+};
 pub use json_form::{read_json, read_json_with, to_json};
 pub use num::read_number;
 pub use validate::{has_errors, validate};
