@@ -57,6 +57,11 @@ enum Command {
         /// others and listing it as set aside.
         #[arg(long)]
         strict: bool,
+        /// Withhold a pillar's or the plan's score when it rests on fewer than this share
+        /// of its indicators: a fraction (0.5) or a percentage (50%); default one third,
+        /// 0 shows every score.
+        #[arg(long, value_name = "SHARE", value_parser = share_arg)]
+        min_coverage: Option<f64>,
     },
     /// Read the targets in a Vietnamese sentence; prints a JSON array.
     ParseTarget {
@@ -108,6 +113,10 @@ enum Command {
         theme: String,
         #[arg(long, value_name = "YYYY-MM-DD")]
         as_of: Option<String>,
+        /// Scorecard: withhold a score resting on fewer than this share of its
+        /// indicators, a fraction (0.5) or a percentage (50%); default one third.
+        #[arg(long, value_name = "SHARE")]
+        min_coverage: Option<String>,
         /// html (a whole document), fragment (the widget's markup only) or svg (the chart
         /// alone); default: from the output file's extension, else html.
         #[arg(long, value_enum)]
@@ -141,6 +150,13 @@ enum ScoreFormat {
     Json,
 }
 
+/// A `--min-coverage` value; a usage error (exit 2) names the forms it takes.
+fn share_arg(s: &str) -> Result<f64, String> {
+    chitieu_core::score::parse_share(s).ok_or_else(|| {
+        "not a share: write a fraction from 0 to 1 (e.g. 0.5) or a percentage (e.g. 50%)".into()
+    })
+}
+
 /// A failure to report: the message, and whether it is the input's fault (exit 1).
 struct Failure(String);
 
@@ -158,11 +174,14 @@ fn main() -> ExitCode {
             on_track,
             needs_acceleration,
             strict,
+            min_coverage,
         } => {
+            let default = ScoreConfig::default();
             let cfg = ScoreConfig {
                 on_track,
                 needs_acceleration,
-                ..ScoreConfig::default()
+                min_coverage: min_coverage.unwrap_or(default.min_coverage),
+                ..default
             };
             let lang = Lang::from_tag(&lang);
             score(&file, as_of.as_deref(), format, lang, &cfg, policy(strict))
@@ -193,6 +212,7 @@ fn main() -> ExitCode {
             lang,
             theme,
             as_of,
+            min_coverage,
             format,
             output,
             strict,
@@ -203,6 +223,7 @@ fn main() -> ExitCode {
                 level,
                 status,
                 variant,
+                min_coverage,
             };
             render(&RenderArgs {
                 file: &file,
@@ -437,17 +458,20 @@ fn score_table(ds: &Dataset, scored: &DatasetScore, lang: Lang) -> String {
     rows.extend(scored.indicators.iter().map(|s| indicator_row(ds, s, lang)));
     let mut out = format!("{} — as of {}\n\n", ds.plan.title, scored.as_of);
     out.push_str(&table(&rows));
-    let mut prows = vec![["pillar", "score", "coverage", "points"]
+    let mut prows = vec![["pillar", "score", "scored", "coverage", "points"]
         .map(String::from)
         .to_vec()];
+    // A withheld score is not printed, nor the points that would give it away.
+    let shown = |x: Option<f64>, withheld: bool| x.filter(|_| !withheld);
     for p in &scored.pillars {
         prows.push(vec![
             p.id.clone().unwrap_or_else(|| "(none)".into()),
-            pct(p.score, lang),
+            score_cell(p.score, p.withheld, lang),
+            format!("{}/{}", p.scored, p.total),
             format!("{}/{}", p.with_data, p.total),
             format!(
                 "{} / {}",
-                opt(p.points.map(|x| format_number(x, 2, lang))),
+                opt(shown(p.points, p.withheld).map(|x| format_number(x, 2, lang))),
                 format_number(p.max_points, 2, lang)
             ),
         ]);
@@ -455,17 +479,37 @@ fn score_table(ds: &Dataset, scored: &DatasetScore, lang: Lang) -> String {
     let o = &scored.overall;
     prows.push(vec![
         "overall".into(),
-        pct(o.score, lang),
+        score_cell(o.score, o.withheld, lang),
+        format!("{}/{}", o.scored, o.total),
         format!("{}/{}", o.with_data, o.total),
         format!(
             "{} / {}",
-            opt(o.points.map(|x| format_number(x, 2, lang))),
+            opt(shown(o.points, o.withheld).map(|x| format_number(x, 2, lang))),
             opt(o.max_points.map(|x| format_number(x, 2, lang)))
         ),
     ]);
     out.push('\n');
     out.push_str(&table(&prows));
+    let min = scored.config.min_coverage;
+    out.push_str("\nscored: indicators with a current target and a result, of all; ");
+    out.push_str(&if min > 0.0 {
+        format!(
+            "a score resting on less than {} of them is withheld\n",
+            pct(Some(min), lang)
+        )
+    } else {
+        "no score is withheld\n".to_string()
+    });
     out
+}
+
+/// A pillar's or the plan's score, or "withheld" when it rests on too few indicators.
+fn score_cell(score: Option<f64>, withheld: bool, lang: Lang) -> String {
+    if withheld {
+        "withheld".into()
+    } else {
+        pct(score, lang)
+    }
 }
 
 /// Left-aligned columns separated by two spaces, widths in characters (not bytes).

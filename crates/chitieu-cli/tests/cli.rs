@@ -113,6 +113,102 @@ fn score_table_uses_vietnamese_numbers() {
 }
 
 #[test]
+fn score_json_says_what_each_score_rests_on_and_whether_it_is_withheld() {
+    let score = |extra: &[&str]| {
+        let mut args = vec!["score", "--format", "json"];
+        args.extend(extra);
+        let seed = seed("quang-nam-2024.json");
+        args.push(&seed);
+        let o = chitieu(&args);
+        assert!(o.status.success(), "{}", stderr(&o));
+        serde_json::from_str::<serde_json::Value>(&stdout(&o)).expect("JSON")
+    };
+    // As of the seed's own date, 2024-01-15: 2 of 72 indicators have a target and a result
+    // (wifi 81,77%, e-invoices 100%), below one third.
+    let v = score(&[]);
+    let o = &v["overall"];
+    assert_eq!(
+        (&o["scored"], &o["with_data"], &o["total"]),
+        (&2.into(), &45.into(), &72.into())
+    );
+    assert_eq!(o["withheld"], true);
+    // Still computed, for those who ask: (0.8177 + 1) / 2.
+    assert!(o["score"]
+        .as_f64()
+        .is_some_and(|s| (s - 0.908_870_967_7).abs() < 1e-9));
+    let third = v["config"]["min_coverage"].as_f64().unwrap_or_default();
+    assert!((third - 1.0 / 3.0).abs() < 1e-15, "{third}");
+    let cqs = v["pillars"]
+        .as_array()
+        .and_then(|a| a.iter().find(|p| p["id"] == "chinh-quyen-so"))
+        .expect("pillar chinh-quyen-so");
+    assert_eq!(
+        (&cqs["scored"], &cqs["total"], &cqs["withheld"]),
+        (&1.into(), &27.into(), &true.into())
+    );
+    // A pillar without a score has nothing to withhold.
+    let xhs = v["pillars"]
+        .as_array()
+        .and_then(|a| a.iter().find(|p| p["id"] == "xa-hoi-so"))
+        .expect("pillar xa-hoi-so");
+    assert_eq!(
+        (&xhs["score"], &xhs["withheld"]),
+        (&serde_json::Value::Null, &false.into())
+    );
+
+    // 2/72 = 2,78%: shown from a minimum of 2% (and with 0), withheld at 3%.
+    assert_eq!(
+        score(&["--min-coverage", "2%"])["overall"]["withheld"],
+        false
+    );
+    assert_eq!(
+        score(&["--min-coverage", "0"])["overall"]["withheld"],
+        false
+    );
+    assert_eq!(
+        score(&["--min-coverage", "0.03"])["overall"]["withheld"],
+        true
+    );
+}
+
+#[test]
+fn score_table_prints_withheld_instead_of_the_number() {
+    let o = chitieu(&["score", &seed("quang-nam-2024.json")]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    let overall = out
+        .lines()
+        .find(|l| l.starts_with("overall"))
+        .unwrap_or_default();
+    assert!(
+        overall.contains("withheld") && overall.contains("2/72"),
+        "{overall}"
+    );
+    assert!(!overall.contains("90,9"), "{overall}");
+    let o = chitieu(&["score", &seed("quang-nam-2024.json"), "--min-coverage", "0"]);
+    let out = stdout(&o);
+    let overall = out
+        .lines()
+        .find(|l| l.starts_with("overall"))
+        .unwrap_or_default();
+    assert!(overall.contains("90,9%"), "{overall}");
+}
+
+#[test]
+fn score_rejects_a_bad_minimum_coverage_as_a_usage_error() {
+    for bad in ["1.5", "150%", "half", "-0.1"] {
+        let arg = format!("--min-coverage={bad}");
+        let o = chitieu(&["score", &seed("quang-nam-2024.json"), &arg]);
+        assert_eq!(o.status.code(), Some(2), "{bad}");
+        let err = stderr(&o);
+        assert!(
+            err.contains("--min-coverage") && err.contains("50%"),
+            "{err}"
+        );
+    }
+}
+
+#[test]
 fn score_rejects_a_bad_date() {
     let o = chitieu(&[
         "score",

@@ -10,7 +10,7 @@
 // defined on `window` or in the page until the importer asks.
 
 var WIDGETS = ["gauge", "bullet", "table", "scorecard", "trend"];
-var ATTRS = ["src", "indicator", "pillar", "level", "status", "lang", "theme", "as-of", "variant", "stale-after", "export"];
+var ATTRS = ["src", "indicator", "pillar", "level", "status", "lang", "theme", "as-of", "variant", "stale-after", "min-coverage", "export"];
 // How long a dataset fetch may take: `<script src="chitieu.js" data-fetch-timeout="ms">`.
 var FETCH_TIMEOUT_MS = (SCRIPT && Number(SCRIPT.getAttribute("data-fetch-timeout"))) || 20000;
 
@@ -517,7 +517,7 @@ function attributeOptions(host, prefix) {
 
 // One widget on the page, whoever hosts it: a custom element, an upgraded
 // <div data-chitieu>, or chitieu.mount(). `read()` gives its current options, keyed like
-// the attributes ("as-of", "stale-after"), plus `data` (object or text) or `inline`.
+// the attributes ("as-of", "stale-after", "min-coverage"), plus `data` (object or text) or `inline`.
 class Controller {
   constructor(host, widget, read) {
     this.host = host;
@@ -616,6 +616,7 @@ class Controller {
         variant: o.variant,
         asOf: o["as-of"],
         staleAfter: o["stale-after"],
+        minCoverage: o["min-coverage"],
         today: today()
       });
       patch(mountPoint, parse(handle.html()));
@@ -694,7 +695,7 @@ function mountApi(element, options) {
   var current = {};
   function set(opts) {
     Object.keys(opts || {}).forEach(function (k) {
-      var key = { asOf: "as-of", staleAfter: "stale-after" }[k] || k;
+      var key = { asOf: "as-of", staleAfter: "stale-after", minCoverage: "min-coverage" }[k] || k;
       var v = opts[k];
       // Options are read like attributes, as text: a number or a list handed to the wasm
       // where it takes a string (widget: 7) corrupted its memory and trapped it.

@@ -134,6 +134,8 @@ struct MountOptions {
     as_of: Option<String>,
     /// Days after a period's end when its data counts as stale; "never" turns it off.
     stale_after: Option<String>,
+    /// The scorecard's minimum coverage, read by `spec`.
+    min_coverage: Option<String>,
     /// The browser's local date, used when neither the element nor the dataset gives one.
     today: Option<String>,
 }
@@ -160,6 +162,7 @@ impl MountOptions {
             variant: get("variant"),
             as_of: get("asOf"),
             stale_after: get("staleAfter"),
+            min_coverage: get("minCoverage"),
             today: get("today"),
         }
     }
@@ -323,6 +326,7 @@ pub fn mount(widget: &str, data: &DatasetHandle, options: JsValue) -> WidgetHand
         level: opts.level,
         status: opts.status,
         variant: opts.variant,
+        min_coverage: opts.min_coverage,
     };
     let spec = match chitieu_widgets::spec(widget, ctx, &options) {
         Ok(s) => s,
