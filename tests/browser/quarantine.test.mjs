@@ -47,12 +47,17 @@ export default function ({ test, open, assert, assertEq, assertIncludes }) {
     const at = (s) => names.findIndex((n) => n.includes(s));
     assert(at("cấp tỉnh") === 0 && at("cấp huyện") === 1 && at("cấp xã") === 2, `in the file's order: ${names.slice(0, 3)}`);
 
+    // The scorecard counts it under its own label, in the total and in no score.
+    const card = await boxText(page, "#card");
+    assertIncludes(card, "1\n⚠ Dữ liệu không hợp lệ", "scorecard: its own count");
+    assertIncludes(card, "/72 chỉ tiêu có số liệu", "scorecard: the total counts every indicator of the file");
+
     // Events: an error for each bad widget, ready for the others.
-    await page.waitForFunction(() => window.__chitieuReady.length + window.__chitieuErrors.length >= 8, null, { timeout: 20_000 });
+    await page.waitForFunction(() => window.__chitieuReady.length + window.__chitieuErrors.length >= 9, null, { timeout: 20_000 });
     const failed = await page.evaluate(() => window.__chitieuErrors.map((e) => e.id).sort());
     assertEq(failed.join(","), "bad,bad-csv,bad-en", "chitieu:error only for the bad indicator's widgets");
     const ready = await page.evaluate(() => window.__chitieuReady.slice().sort());
-    assertEq(ready.join(","), "ok,ok-bullet,ok-csv,ok-trend,table", "chitieu:ready for the rest");
+    assertEq(ready.join(","), "card,ok,ok-bullet,ok-csv,ok-trend,table", "chitieu:ready for the rest");
     assertEq((await page.evaluate(() => window.__uncaught)).join("\n"), "", "no uncaught error");
     assertEq(errors.join("\n"), "", "no page or console error");
     await context.close();

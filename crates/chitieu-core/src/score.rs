@@ -384,8 +384,12 @@ pub struct PillarScore {
     /// The weight used: the pillar's, 1 for undeclared groups, 0 if it was negative or not
     /// finite.
     pub weight: f64,
-    /// Indicators in the pillar.
+    /// Indicators in the pillar, those set aside for invalid data included.
     pub total: usize,
+    /// Indicators of the pillar set aside because their data is invalid
+    /// (`Dataset::quarantined`): counted in `total`, never in `with_data` or `scored`, so
+    /// a bad file lowers the coverage instead of raising the score.
+    pub invalid: usize,
     /// Indicators with a latest value by `as_of`.
     pub with_data: usize,
     /// Indicators with a capped attainment, i.e. counted in `score`.
@@ -409,7 +413,10 @@ pub struct PillarScore {
 /// The whole plan, scored.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct OverallScore {
+    /// Every indicator of the file, those set aside for invalid data included.
     pub total: usize,
+    /// Indicators set aside because their data is invalid (see [`PillarScore::invalid`]).
+    pub invalid: usize,
     pub with_data: usize,
     pub scored: usize,
     /// `with_data / total`; `None` for a dataset without indicators.
@@ -724,6 +731,8 @@ struct Group {
     declared: bool,
     weight: f64,
     members: Vec<usize>,
+    /// Members set aside for invalid data.
+    invalid: usize,
 }
 
 /// A weight as used: negative or non-finite weights count as 0.
@@ -772,16 +781,18 @@ fn pillar_score(g: Group, indicators: &[IndicatorScore], cfg: &ScoreConfig) -> P
         statuses.add(s.status);
     }
     let with_data = members.iter().filter(|s| s.latest.is_some()).count();
+    let total = members.len() + g.invalid;
     PillarScore {
         id: g.id,
         declared: g.declared,
         weight: g.weight,
-        total: members.len(),
+        total,
+        invalid: g.invalid,
         with_data,
         scored: capped.len(),
-        coverage: share(with_data, members.len()),
+        coverage: share(with_data, total),
         score,
-        withheld: score.is_some() && withheld(capped.len(), members.len(), cfg.min_coverage),
+        withheld: score.is_some() && withheld(capped.len(), total, cfg.min_coverage),
         points: score.and_then(|s| finite(s * g.weight)),
         max_points: g.weight,
         statuses,
@@ -806,6 +817,7 @@ pub fn score_dataset(ds: &Dataset, as_of: Date, cfg: &ScoreConfig) -> DatasetSco
             declared: true,
             weight: usable_weight(p.weight),
             members: Vec::new(),
+            invalid: 0,
         })
         .collect();
     let mut implicit = Group {
@@ -813,23 +825,39 @@ pub fn score_dataset(ds: &Dataset, as_of: Date, cfg: &ScoreConfig) -> DatasetSco
         declared: false,
         weight: 1.0,
         members: Vec::new(),
+        invalid: 0,
     };
-    for (i, ind) in ds.indicators.iter().enumerate() {
-        let Some(pid) = &ind.pillar else {
-            implicit.members.push(i);
-            continue;
+    // The indicators, then those set aside (`None`), each into its pillar's group.
+    let places = ds
+        .indicators
+        .iter()
+        .enumerate()
+        .map(|(i, ind)| (Some(i), ind.pillar.as_ref()))
+        .chain(ds.quarantined.iter().map(|q| (None, q.pillar.as_ref())));
+    for (i, pillar) in places {
+        let group = match pillar {
+            None => &mut implicit,
+            Some(pid) => match groups.iter().position(|g| g.id.as_ref() == Some(pid)) {
+                Some(at) => &mut groups[at],
+                None => {
+                    groups.push(Group {
+                        id: Some(pid.clone()),
+                        declared: false,
+                        weight: 1.0,
+                        members: Vec::new(),
+                        invalid: 0,
+                    });
+                    let last = groups.len() - 1;
+                    &mut groups[last]
+                }
+            },
         };
-        match groups.iter_mut().find(|g| g.id.as_ref() == Some(pid)) {
-            Some(g) => g.members.push(i),
-            None => groups.push(Group {
-                id: Some(pid.clone()),
-                declared: false,
-                weight: 1.0,
-                members: vec![i],
-            }),
+        match i {
+            Some(i) => group.members.push(i),
+            None => group.invalid += 1,
         }
     }
-    if !implicit.members.is_empty() {
+    if !implicit.members.is_empty() || implicit.invalid > 0 {
         groups.push(implicit);
     }
     let pillars: Vec<PillarScore> = groups
@@ -850,13 +878,16 @@ pub fn score_dataset(ds: &Dataset, as_of: Date, cfg: &ScoreConfig) -> DatasetSco
     let any_scored = !scored_pillars.is_empty();
     let scored = pillars.iter().map(|p| p.scored).sum();
     let score = weighted_mean(&weighted);
+    let invalid = ds.quarantined.len();
+    let total = indicators.len() + invalid;
     let overall = OverallScore {
-        total: indicators.len(),
+        total,
+        invalid,
         with_data,
         scored,
-        coverage: share(with_data, indicators.len()),
+        coverage: share(with_data, total),
         score,
-        withheld: score.is_some() && withheld(scored, indicators.len(), cfg.min_coverage),
+        withheld: score.is_some() && withheld(scored, total, cfg.min_coverage),
         points: any_scored
             .then(|| scored_pillars.iter().filter_map(|p| p.points).sum())
             .and_then(finite),

@@ -97,7 +97,17 @@ pub fn score_filtered(
         as_of: ds.as_of,
         pillars,
         indicators,
-        quarantined: Vec::new(),
+        // Those set aside have no level or status to judge: they count where only the
+        // pillar is asked for.
+        quarantined: match (filter.level, filter.status) {
+            (None, None) => ds
+                .quarantined
+                .iter()
+                .filter(|q| filter.pillar.is_none() || q.pillar == filter.pillar)
+                .cloned()
+                .collect(),
+            _ => Vec::new(),
+        },
     };
     score_dataset(&narrowed, as_of, cfg)
 }
@@ -267,6 +277,20 @@ fn view(ctx: &Ctx, filter: &Filter, s: &DatasetScore) -> Node {
                         .text(i18n::status_label(lang, st)),
                 )
         });
+    // Indicators set aside for invalid data, under their own label: in the total, in no
+    // score.
+    let invalid = (o.invalid > 0).then(|| {
+        el("li")
+            .class("count status-invalid")
+            .child(el("span").class("n").text(o.invalid.to_string()))
+            .child(
+                el("span")
+                    .class("word")
+                    .child(crate::common::warning_icon())
+                    .text(" ")
+                    .text(i18n::invalid_data(lang)),
+            )
+    });
 
     let overall_points = match (dti, shown(o.points, o.withheld), o.max_points) {
         (true, Some(p), Some(m)) => Some(i18n::points_text(lang, p, m)),
@@ -449,7 +473,8 @@ fn view(ctx: &Ctx, filter: &Filter, s: &DatasetScore) -> Node {
             el("ul")
                 .attr("aria-label", msg(lang, Msg::StatusCounts))
                 .class("counts")
-                .children(counts),
+                .children(counts)
+                .child_opt(invalid),
         )
         .child(
             el("p")
@@ -499,6 +524,7 @@ mod tests {
             declared: true,
             weight,
             total,
+            invalid: 0,
             with_data: with,
             scored: with,
             coverage: None,
