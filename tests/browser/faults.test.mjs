@@ -187,19 +187,27 @@ export default function ({ test, open, assert, assertEq, assertIncludes }) {
       t.setAttribute("src", "data/zero-denominator.json");
       document.getElementById("under-test").appendChild(t);
     });
-    assertIncludes(await errorText(page, "#bad-table", "zero-denominator.json"), "mẫu số ('denominator') bằng 0", "table");
+    // The table lists every indicator of the file: 'x' is a row marked invalid, with why.
+    const row = page.locator("#bad-table tr.row", { hasText: "zero-denominator.json" });
+    await row.waitFor({ timeout: 20_000 });
+    const rowText = await row.innerText();
+    assertIncludes(rowText, "Dữ liệu không hợp lệ", "table row status");
+    assertIncludes(rowText, "mẫu số ('denominator') bằng 0", "table row reason, in Vietnamese");
     await healthyStillWork(page);
     await hostUnharmed(page, errors);
     await context.close();
   });
 
-  test("fault: a negative denominator names the indicator and the field (in English with lang=en)", async () => {
-    const { page, context, errors } = await openFault({ src: "data/negative-denominator.json", indicator: "y", lang: "en", widget: "bullet" });
+  test("fault: a negative denominator names the indicator and the field (in English with lang=en); the file's other indicator renders", async () => {
+    const { page, context, errors } = await openFault({ src: "data/negative-denominator.json", indicator: "x", lang: "en", widget: "bullet" });
     const text = await errorText(page, "#bad", "negative-denominator.json");
     assertIncludes(text, "Invalid data", "in English");
     assertIncludes(text, "indicators[0].observations[0].denominator", "field");
     assertIncludes(text, "'x'", "indicator");
     assertIncludes(text, "negative", "what");
+    // 'y', in the same file, is fine: only 'x' is set aside.
+    await page.evaluate(() => document.getElementById("bad").setAttribute("indicator", "y"));
+    await page.locator("#bad figure.bullet").waitFor({ timeout: 10_000 });
     await healthyStillWork(page);
     await hostUnharmed(page, errors);
     await context.close();
@@ -366,7 +374,7 @@ export default function ({ test, open, assert, assertEq, assertIncludes }) {
     await context.close();
   });
 
-  test("fault: a 10 MB dataset renders in gauge, trend, table and scorecard; an error at its very end is placed by line", async () => {
+  test("fault: a 10 MB dataset renders in gauge, trend, table and scorecard; an error at its very end is placed by line and sets aside that indicator alone", async () => {
     const { n, ds } = bigDataset(10 * 1024 * 1024);
     const body = JSON.stringify(ds, null, 1);
     assert(body.length >= 10 * 1024 * 1024, `10 MB of JSON (${body.length} bytes)`);
@@ -379,7 +387,7 @@ export default function ({ test, open, assert, assertEq, assertIncludes }) {
     let fetched = 0;
     await page.route("**/gen/big.json", (route) => { fetched++; route.fulfill({ status: 200, contentType: "application/json", body }); });
     await page.route("**/gen/big-bad.json", (route) => route.fulfill({ status: 200, contentType: "application/json", body: bad }));
-    await page.evaluate(() => {
+    await page.evaluate((n) => {
       const add = (tag, id, attrs) => {
         const el = document.createElement(tag);
         el.id = id;
@@ -391,7 +399,8 @@ export default function ({ test, open, assert, assertEq, assertIncludes }) {
       add("chitieu-scorecard", "big-scorecard", { src: "gen/big.json" });
       add("chitieu-table", "big-table", { src: "gen/big.json", export: "none" });
       add("chitieu-gauge", "big-bad", { src: "gen/big-bad.json", indicator: "ct-7" });
-    });
+      add("chitieu-gauge", "big-bad-last", { src: "gen/big-bad.json", indicator: `ct-${n - 1}` });
+    }, n);
     // ct-7: 906/1007 in 2024-12.
     await page.locator("#big-gauge figure.gauge", { hasText: "89,97%" }).waitFor({ timeout: 30_000 });
     await page.locator("#big-trend figure.trend").waitFor({ timeout: 30_000 });
@@ -400,7 +409,9 @@ export default function ({ test, open, assert, assertEq, assertIncludes }) {
     // Above 100 rows the table shows a page of 50 and says which.
     await page.locator("#big-table [role=status]", { hasText: `Hiển thị 1–50 trong ${n.toLocaleString("vi-VN")} chỉ tiêu` }).waitFor({ timeout: 30_000 });
     assertEq(fetched, 1, "one fetch for the four widgets");
-    const text = await errorText(page, "#big-bad", "big-bad.json", 30_000);
+    // The error is in the last indicator alone: ct-7 of the same file renders.
+    await page.locator("#big-bad figure.gauge", { hasText: "89,97%" }).waitFor({ timeout: 30_000 });
+    const text = await errorText(page, "#big-bad-last", "big-bad.json", 30_000);
     assertIncludes(text, `indicators[${n - 1}].observations[299].denominator`, "where: path");
     assertIncludes(text, `'ct-${n - 1}'`, "where: indicator");
     assertIncludes(text, `dòng ${badLine}`, "where: line");

@@ -14,7 +14,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use chitieu_core::load::{self, Diagnostic, LoadError, Loaded};
+use chitieu_core::load::{self, Diagnostic, LoadError, Loaded, Policy};
 use chitieu_core::messages::{self, Arg, Key, Message};
 use chitieu_core::number::{format_number, format_value};
 use chitieu_core::score::{score_dataset, DatasetScore, IndicatorScore, ScoreConfig};
@@ -82,6 +82,15 @@ enum Command {
         /// R at or above this (below on-track) needs acceleration.
         #[arg(long, default_value_t = 0.60)]
         needs_acceleration: f64,
+        /// Refuse the file when any indicator has an error, instead of scoring the
+        /// others and listing it as set aside.
+        #[arg(long)]
+        strict: bool,
+        /// Withhold a pillar's or the plan's score when it rests on fewer than this share
+        /// of its indicators: a fraction (0.5) or a percentage (50%); default one third,
+        /// 0 shows every score.
+        #[arg(long, value_name = "SHARE", value_parser = share_arg)]
+        min_coverage: Option<f64>,
     },
     /// Read the targets in a Vietnamese sentence; prints a JSON array.
     ParseTarget {
@@ -131,6 +140,10 @@ enum Command {
         theme: String,
         #[arg(long, value_name = "YYYY-MM-DD")]
         as_of: Option<String>,
+        /// Scorecard: withhold a score resting on fewer than this share of its
+        /// indicators, a fraction (0.5) or a percentage (50%); default one third.
+        #[arg(long, value_name = "SHARE")]
+        min_coverage: Option<String>,
         /// html (a whole document), fragment (the widget's markup only) or svg (the chart
         /// alone); default: from the output file's extension, else html.
         #[arg(long, value_enum)]
@@ -138,6 +151,10 @@ enum Command {
         /// Write here instead of standard output.
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// Refuse the file when any indicator has an error, instead of rendering the
+        /// others and showing it as set aside.
+        #[arg(long)]
+        strict: bool,
     },
 }
 
@@ -158,6 +175,13 @@ enum DiagFormat {
 enum ScoreFormat {
     Table,
     Json,
+}
+
+/// A `--min-coverage` value; a usage error (exit 2) names the forms it takes.
+fn share_arg(s: &str) -> Result<f64, String> {
+    chitieu_core::score::parse_share(s).ok_or_else(|| {
+        "not a share: write a fraction from 0 to 1 (e.g. 0.5) or a percentage (e.g. 50%)".into()
+    })
 }
 
 /// A failure to report (exit 1), written in the language of messages when printed.
@@ -201,13 +225,25 @@ fn main() -> ExitCode {
             format,
             on_track,
             needs_acceleration,
+            strict,
+            min_coverage,
         } => {
+            let default = ScoreConfig::default();
             let cfg = ScoreConfig {
                 on_track,
                 needs_acceleration,
-                ..ScoreConfig::default()
+                min_coverage: min_coverage.unwrap_or(default.min_coverage),
+                ..default
             };
-            score(&file, as_of.as_deref(), format, output_lang, &cfg)
+            score(
+                &file,
+                as_of.as_deref(),
+                format,
+                output_lang,
+                lang,
+                &cfg,
+                policy(strict),
+            )
         }
         Command::ParseTarget { text } => parse_target(&text),
         Command::Extract {
@@ -235,8 +271,10 @@ fn main() -> ExitCode {
             variant,
             theme,
             as_of,
+            min_coverage,
             format,
             output,
+            strict,
         } => {
             let options = Options {
                 indicator,
@@ -244,6 +282,7 @@ fn main() -> ExitCode {
                 level,
                 status,
                 variant,
+                min_coverage,
             };
             render(&RenderArgs {
                 file: &file,
@@ -254,6 +293,8 @@ fn main() -> ExitCode {
                 as_of: as_of.as_deref(),
                 format,
                 output: output.as_deref(),
+                policy: policy(strict),
+                messages: lang,
             })
         }
     };
@@ -291,22 +332,59 @@ fn read_input(path: &Path) -> Result<String, Message> {
     })
 }
 
-fn load_file(path: &Path) -> Result<Loaded, LoadError> {
+fn load_file_with(path: &Path, policy: Policy) -> Result<Loaded, LoadError> {
     let text = read_input(path).map_err(|m| LoadError::Schema(Diagnostic::error("", m)))?;
-    load::load_auto(&text, path.to_str())
+    load::load_auto_with(&text, path.to_str(), policy)
 }
 
 /// A loaded dataset, or the failure that names its file.
-fn load_named(path: &Path) -> Result<Loaded, Failure> {
-    load_file(path).map_err(|e| Failure::Load(path.display().to_string(), Box::new(e)))
+fn load_named(path: &Path, policy: Policy) -> Result<Loaded, Failure> {
+    load_file_with(path, policy).map_err(|e| Failure::Load(path.display().to_string(), Box::new(e)))
+}
+
+/// `--strict` refuses a file with any bad indicator; without it, bad indicators are set
+/// aside and the rest is used, as on a dashboard.
+fn policy(strict: bool) -> Policy {
+    if strict {
+        Policy::Strict
+    } else {
+        Policy::Quarantine
+    }
+}
+
+/// Says on standard error which indicators were set aside and why, so a score or a page
+/// made without them never passes for complete.
+fn report_quarantined(path: &Path, ds: &Dataset, lang: Lang) {
+    for q in &ds.quarantined {
+        let m = Message::new(Key::CliLeftOut)
+            .with("path", shown(path))
+            .with("indicator", q.label());
+        eprintln!("chitieu: {}", m.render(lang));
+        for d in &q.diagnostics {
+            eprintln!("  {}", tagged(d, lang));
+        }
+    }
 }
 
 /// `validate`: every finding in the language of messages. `--format json` keeps
 /// `message` in English (scripts match on it, or on `code`) and adds `text`, the message
 /// in that language, with `lang` saying which.
 fn validate(path: &Path, format: DiagFormat, lang: Lang) -> Outcome {
-    let (diagnostics, ok) = match load_file(path) {
-        Ok(l) => (l.warnings, true),
+    // Loaded with a quarantine, so indicators that do not read are set aside and the
+    // rest is still validated: every error of the file in one round.
+    let (diagnostics, ok) = match load_file_with(path, Policy::Quarantine) {
+        Ok(l) => {
+            let ok = l.dataset.quarantined.is_empty();
+            let mut all: Vec<Diagnostic> = l
+                .dataset
+                .quarantined
+                .into_iter()
+                .flat_map(|q| q.diagnostics)
+                .chain(l.warnings)
+                .collect();
+            all.sort_by_key(|d| (!d.is_error(), d.line, d.column));
+            (all, ok)
+        }
         Err(e) => (e.diagnostics(), false),
     };
     match format {
@@ -381,15 +459,19 @@ fn civil_from_days(z: i64) -> Date {
     Date { year, month, day }
 }
 
+/// `score`: the table in `lang`, what goes wrong in `messages`.
 fn score(
     path: &Path,
     as_of: Option<&str>,
     format: ScoreFormat,
     lang: Lang,
+    messages: Lang,
     cfg: &ScoreConfig,
+    policy: Policy,
 ) -> Outcome {
-    let loaded = load_named(path)?;
+    let loaded = load_named(path, policy)?;
     let ds = &loaded.dataset;
+    report_quarantined(path, ds, messages);
     let as_of = match as_of {
         Some(s) => parse_as_of(s)?,
         None => ds.as_of.unwrap_or_else(today),
@@ -397,8 +479,13 @@ fn score(
     let scored = score_dataset(ds, as_of, cfg);
     match format {
         ScoreFormat::Json => {
-            let s =
-                serde_json::to_string_pretty(&scored).map_err(|e| Failure::Text(e.to_string()))?;
+            let text = |e: serde_json::Error| Failure::Text(e.to_string());
+            let mut out = serde_json::to_value(&scored).map_err(text)?;
+            if let Some(o) = out.as_object_mut() {
+                let q = serde_json::to_value(&ds.quarantined).map_err(text)?;
+                o.insert("quarantined".into(), q);
+            }
+            let s = serde_json::to_string_pretty(&out).map_err(text)?;
             println!("{s}");
         }
         ScoreFormat::Table => print!("{}", score_table(ds, &scored, lang)),
@@ -464,17 +551,20 @@ fn score_table(ds: &Dataset, scored: &DatasetScore, lang: Lang) -> String {
     rows.extend(scored.indicators.iter().map(|s| indicator_row(ds, s, lang)));
     let mut out = format!("{} — as of {}\n\n", ds.plan.title, scored.as_of);
     out.push_str(&table(&rows));
-    let mut prows = vec![["pillar", "score", "coverage", "points"]
+    let mut prows = vec![["pillar", "score", "scored", "coverage", "points"]
         .map(String::from)
         .to_vec()];
+    // A withheld score is not printed, nor the points that would give it away.
+    let shown = |x: Option<f64>, withheld: bool| x.filter(|_| !withheld);
     for p in &scored.pillars {
         prows.push(vec![
             p.id.clone().unwrap_or_else(|| "(none)".into()),
-            pct(p.score, lang),
+            score_cell(p.score, p.withheld, lang),
+            format!("{}/{}", p.scored, p.total),
             format!("{}/{}", p.with_data, p.total),
             format!(
                 "{} / {}",
-                opt(p.points.map(|x| format_number(x, 2, lang))),
+                opt(shown(p.points, p.withheld).map(|x| format_number(x, 2, lang))),
                 format_number(p.max_points, 2, lang)
             ),
         ]);
@@ -482,17 +572,37 @@ fn score_table(ds: &Dataset, scored: &DatasetScore, lang: Lang) -> String {
     let o = &scored.overall;
     prows.push(vec![
         "overall".into(),
-        pct(o.score, lang),
+        score_cell(o.score, o.withheld, lang),
+        format!("{}/{}", o.scored, o.total),
         format!("{}/{}", o.with_data, o.total),
         format!(
             "{} / {}",
-            opt(o.points.map(|x| format_number(x, 2, lang))),
+            opt(shown(o.points, o.withheld).map(|x| format_number(x, 2, lang))),
             opt(o.max_points.map(|x| format_number(x, 2, lang)))
         ),
     ]);
     out.push('\n');
     out.push_str(&table(&prows));
+    let min = scored.config.min_coverage;
+    out.push_str("\nscored: indicators with a current target and a result, of all; ");
+    out.push_str(&if min > 0.0 {
+        format!(
+            "a score resting on less than {} of them is withheld\n",
+            pct(Some(min), lang)
+        )
+    } else {
+        "no score is withheld\n".to_string()
+    });
     out
+}
+
+/// A pillar's or the plan's score, or "withheld" when it rests on too few indicators.
+fn score_cell(score: Option<f64>, withheld: bool, lang: Lang) -> String {
+    if withheld {
+        "withheld".into()
+    } else {
+        pct(score, lang)
+    }
 }
 
 /// Left-aligned columns separated by two spaces, widths in characters (not bytes).
@@ -625,7 +735,7 @@ fn extract(a: &ExtractArgs) -> Outcome {
     }
     say(Key::CliReview.into());
     if let Some(c) = a.compare {
-        let curated = load_named(c)?;
+        let curated = load_named(c, Policy::Strict)?;
         let cmp = extract::compare(ds, &curated.dataset);
         let o = &cmp.observations;
         let m = Message::new(Key::CliCompared)
@@ -660,7 +770,7 @@ fn extract(a: &ExtractArgs) -> Outcome {
 }
 
 fn convert(input: &Path, output: &Path, lang: Lang) -> Outcome {
-    let loaded = load_named(input)?;
+    let loaded = load_named(input, Policy::Strict)?;
     for w in &loaded.warnings {
         eprintln!("{}", tagged(w, lang));
     }
@@ -680,11 +790,19 @@ struct RenderArgs<'a> {
     as_of: Option<&'a str>,
     format: Option<RenderFormat>,
     output: Option<&'a Path>,
+    policy: Policy,
+    /// The language of what goes wrong (`lang` is the widget's).
+    messages: Lang,
 }
 
 fn render(a: &RenderArgs) -> Outcome {
-    let loaded = load_named(a.file)?;
-    let mut ctx = Ctx::new(Data::from(loaded.dataset));
+    let loaded = load_named(a.file, a.policy)?;
+    report_quarantined(a.file, &loaded.dataset, a.messages);
+    let mut dataset = loaded.dataset;
+    for q in &mut dataset.quarantined {
+        q.localize(a.lang.tag());
+    }
+    let mut ctx = Ctx::new(Data::from(dataset));
     ctx.lang = a.lang;
     ctx.theme = Theme::parse(a.theme);
     ctx.as_of = match a.as_of {

@@ -123,6 +123,102 @@ fn score_table_uses_vietnamese_numbers() {
 }
 
 #[test]
+fn score_json_says_what_each_score_rests_on_and_whether_it_is_withheld() {
+    let score = |extra: &[&str]| {
+        let mut args = vec!["score", "--format", "json"];
+        args.extend(extra);
+        let seed = seed("quang-nam-2024.json");
+        args.push(&seed);
+        let o = chitieu(&args);
+        assert!(o.status.success(), "{}", stderr(&o));
+        serde_json::from_str::<serde_json::Value>(&stdout(&o)).expect("JSON")
+    };
+    // As of the seed's own date, 2024-01-15: 2 of 72 indicators have a target and a result
+    // (wifi 81,77%, e-invoices 100%), below one third.
+    let v = score(&[]);
+    let o = &v["overall"];
+    assert_eq!(
+        (&o["scored"], &o["with_data"], &o["total"]),
+        (&2.into(), &45.into(), &72.into())
+    );
+    assert_eq!(o["withheld"], true);
+    // Still computed, for those who ask: (0.8177 + 1) / 2.
+    assert!(o["score"]
+        .as_f64()
+        .is_some_and(|s| (s - 0.908_870_967_7).abs() < 1e-9));
+    let third = v["config"]["min_coverage"].as_f64().unwrap_or_default();
+    assert!((third - 1.0 / 3.0).abs() < 1e-15, "{third}");
+    let cqs = v["pillars"]
+        .as_array()
+        .and_then(|a| a.iter().find(|p| p["id"] == "chinh-quyen-so"))
+        .expect("pillar chinh-quyen-so");
+    assert_eq!(
+        (&cqs["scored"], &cqs["total"], &cqs["withheld"]),
+        (&1.into(), &27.into(), &true.into())
+    );
+    // A pillar without a score has nothing to withhold.
+    let xhs = v["pillars"]
+        .as_array()
+        .and_then(|a| a.iter().find(|p| p["id"] == "xa-hoi-so"))
+        .expect("pillar xa-hoi-so");
+    assert_eq!(
+        (&xhs["score"], &xhs["withheld"]),
+        (&serde_json::Value::Null, &false.into())
+    );
+
+    // 2/72 = 2,78%: shown from a minimum of 2% (and with 0), withheld at 3%.
+    assert_eq!(
+        score(&["--min-coverage", "2%"])["overall"]["withheld"],
+        false
+    );
+    assert_eq!(
+        score(&["--min-coverage", "0"])["overall"]["withheld"],
+        false
+    );
+    assert_eq!(
+        score(&["--min-coverage", "0.03"])["overall"]["withheld"],
+        true
+    );
+}
+
+#[test]
+fn score_table_prints_withheld_instead_of_the_number() {
+    let o = chitieu(&["score", &seed("quang-nam-2024.json")]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    let overall = out
+        .lines()
+        .find(|l| l.starts_with("overall"))
+        .unwrap_or_default();
+    assert!(
+        overall.contains("withheld") && overall.contains("2/72"),
+        "{overall}"
+    );
+    assert!(!overall.contains("90,9"), "{overall}");
+    let o = chitieu(&["score", &seed("quang-nam-2024.json"), "--min-coverage", "0"]);
+    let out = stdout(&o);
+    let overall = out
+        .lines()
+        .find(|l| l.starts_with("overall"))
+        .unwrap_or_default();
+    assert!(overall.contains("90,9%"), "{overall}");
+}
+
+#[test]
+fn score_rejects_a_bad_minimum_coverage_as_a_usage_error() {
+    for bad in ["1.5", "150%", "half", "-0.1"] {
+        let arg = format!("--min-coverage={bad}");
+        let o = chitieu(&["score", &seed("quang-nam-2024.json"), &arg]);
+        assert_eq!(o.status.code(), Some(2), "{bad}");
+        let err = stderr(&o);
+        assert!(
+            err.contains("--min-coverage") && err.contains("50%"),
+            "{err}"
+        );
+    }
+}
+
+#[test]
 fn score_rejects_a_bad_date() {
     let o = chitieu(&[
         "score",
@@ -172,6 +268,37 @@ fn convert_round_trips_through_csv() {
     assert_eq!(load(&seed("quang-nam-2024.json")), load(&json));
 }
 
+/// A name a spreadsheet would run is written as `'=…` in the CSV and read back
+/// without the apostrophe; a negative figure is written as it is.
+#[test]
+fn convert_guards_formula_cells_and_restores_them() {
+    let name = "=HYPERLINK(\"http://x.invalid\",\"Xem\")";
+    let json = format!(
+        r#"{{"schema":"chitieu/1","plan":{{"id":"p","title":"Kế hoạch"}},
+"indicators":[{{"id":"a","name":{name:?},"unit":"count",
+  "targets":[{{"op":"gte","value":10}}],"observations":[{{"period":"2024","value":-5}}]}}]}}"#
+    );
+    let src = scratch("formula.json", &json);
+    let (csv, back) = (scratch("formula.csv", ""), scratch("formula-back.json", ""));
+    let o = chitieu(&["convert", &src, &csv]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&csv).expect("read CSV");
+    assert!(
+        text.contains(r#","'=HYPERLINK(""http://x.invalid"",""Xem"")","#),
+        "{text}"
+    );
+    assert!(text.contains("observation,a,2024,-5,"), "{text}");
+    let o = chitieu(&["convert", &csv, &back]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let load = |p: &str| {
+        let text = std::fs::read_to_string(p).expect("read");
+        chitieu_core::load::load_json(&text).expect("loads").dataset
+    };
+    let restored = load(&back);
+    assert_eq!(restored.indicators[0].name.vi, name);
+    assert_eq!(restored, load(&src));
+}
+
 #[test]
 fn convert_refuses_unknown_output_extensions() {
     let o = chitieu(&["convert", &seed("quang-nam-2024.json"), "/tmp/out.xlsx"]);
@@ -194,7 +321,7 @@ fn lang_vi_gives_every_message_in_vietnamese() {
     assert_eq!(o.status.code(), Some(1));
     let out = stdout(&o);
     assert!(out.contains(UNKNOWN_OP_VI), "{out}");
-    assert!(out.contains(": 1 lỗi, 0 cảnh báo"), "{out}");
+    assert!(out.contains(": 1 lỗi, "), "{out}");
     assert!(
         stderr(&o).contains("không phải là bộ dữ liệu chitieu/1 hợp lệ"),
         "{}",
@@ -221,7 +348,7 @@ fn the_locale_chooses_the_language_when_lang_is_not_given() {
         en.contains("error: line 3, column 5 (op): indicator 'x': target 1: unknown op 'khoang'"),
         "{en}"
     );
-    assert!(en.contains("1 error(s), 0 warning(s)"), "{en}");
+    assert!(en.contains(": 1 error(s), "), "{en}");
     // --lang wins over the locale.
     let o = chitieu_with(
         &["validate", "--lang", "en", &file],
@@ -260,4 +387,61 @@ fn lang_takes_vi_or_en_only() {
         "en",
     ]);
     assert!(stdout(&o).contains("81.77%"), "{}", stdout(&o));
+}
+
+/// The Quảng Nam 2024 seed with three mistakes in `hscv-huyen` (the browser tests' fixture).
+fn one_bad(ext: &str) -> String {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/pages/faults/data")
+        .join(format!("one-bad-indicator.{ext}"));
+    p.to_string_lossy().into_owned()
+}
+
+#[test]
+fn score_and_render_set_a_bad_indicator_aside_and_say_so() {
+    for ext in ["json", "csv"] {
+        let o = chitieu(&["score", "--format", "json", &one_bad(ext)]);
+        assert!(o.status.success(), "{ext}: {}", stderr(&o));
+        let err = stderr(&o);
+        assert!(err.contains("indicator 'hscv-huyen' is left out"), "{err}");
+        assert!(err.contains("khoang"), "{err}");
+        let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+        let q = &v["quarantined"];
+        assert_eq!(q.as_array().map(Vec::len), Some(1), "{q}");
+        assert_eq!(q[0]["id"], "hscv-huyen");
+        assert_eq!(q[0]["diagnostics"].as_array().map(Vec::len), Some(3), "{q}");
+        let scored = v["indicators"].as_array().expect("indicators");
+        assert_eq!(scored.len(), 71, "the other indicators are scored");
+        assert!(scored.iter().all(|s| s["id"] != "hscv-huyen"));
+
+        let strict = chitieu(&["score", "--strict", &one_bad(ext)]);
+        assert_eq!(strict.status.code(), Some(1), "{ext}: --strict refuses");
+        assert!(stderr(&strict).contains("khoang"), "{}", stderr(&strict));
+    }
+    let gauge = ["render", "--widget", "gauge", "--format", "fragment"];
+    let bad = chitieu(&[&gauge[..], &["--indicator", "hscv-huyen", &one_bad("csv")]].concat());
+    assert!(bad.status.success(), "{}", stderr(&bad));
+    let html = stdout(&bad);
+    assert!(html.contains("role=\"alert\""), "{html}");
+    assert!(
+        html.contains("Dữ liệu không hợp lệ ở chỉ tiêu &#39;hscv-huyen&#39;")
+            || html.contains("Dữ liệu không hợp lệ ở chỉ tiêu 'hscv-huyen'"),
+        "{html}"
+    );
+    assert!(html.contains("(op)") && html.contains("khoang"), "{html}");
+    let ok = chitieu(&[&gauge[..], &["--indicator", "hscv-tinh", &one_bad("json")]].concat());
+    assert!(!stdout(&ok).contains("role=\"alert\""), "{}", stdout(&ok));
+}
+
+#[test]
+fn validate_reports_every_error_of_every_indicator_in_one_round() {
+    for ext in ["json", "csv"] {
+        let o = chitieu(&["validate", &one_bad(ext)]);
+        assert_eq!(o.status.code(), Some(1), "{ext}");
+        let out = stdout(&o);
+        for w in ["huyen", "khoang", "chín mươi"] {
+            assert!(out.contains(w), "{ext}: {w} in {out}");
+        }
+        assert!(out.contains("3 error(s)"), "{out}");
+    }
 }

@@ -265,6 +265,39 @@ fn standard_input_is_read_with_a_dash() {
     assert_eq!(loaded.dataset.indicators.len(), 1);
 }
 
+/// A plan line that a spreadsheet would run (`@…`) is drafted as text: the CSV draft
+/// guards it with an apostrophe and reads back the same as the JSON draft.
+#[test]
+fn a_formula_like_target_is_guarded_in_the_csv_draft() {
+    let plan = scratch("formula.txt");
+    std::fs::write(
+        &plan,
+        "II. MỤC TIÊU\n@Tỷ lệ thôn có wifi đạt 100% vào năm 2025.\n",
+    )
+    .expect("write plan");
+    let plan = plan.to_string_lossy();
+    let o = chitieu(&["extract", &plan]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let csv = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        csv.contains(",'@Tỷ lệ thôn có wifi đạt 100% vào năm 2025,"),
+        "{csv}"
+    );
+    let json_path = scratch("formula.json");
+    let o = chitieu(&["extract", &plan, "-o", &json_path.to_string_lossy()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let json = std::fs::read_to_string(&json_path).expect("JSON draft");
+    let from_json = load_json(&json).expect("the JSON draft loads").dataset;
+    assert_eq!(
+        from_json.indicators[0].name.vi,
+        "@Tỷ lệ thôn có wifi đạt 100% vào năm 2025"
+    );
+    assert_eq!(
+        load_csv(&csv).expect("the CSV draft loads").dataset,
+        from_json
+    );
+}
+
 #[test]
 fn windows_line_endings_and_a_byte_order_mark_draft_the_same() {
     let src = seeds().join("sources/003_5414e6799773eb5d.txt");

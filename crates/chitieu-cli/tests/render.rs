@@ -139,6 +139,62 @@ fn errors_name_the_problem() {
 }
 
 #[test]
+fn the_scorecard_withholds_scores_below_the_minimum_coverage() {
+    // tests/data/render.json: 4 of 5 indicators scored, 80,1% overall; Chính quyền số
+    // 2 of 3 (71,5%), Kinh tế số 2 of 2 (88,8%).
+    let args = ["--widget", "scorecard", "--format", "fragment"];
+    let (out, err, code) = render(&args);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        out.contains(
+            "80,1%</span> — <span class=\"basis\">tính trên 4/5 chỉ tiêu có cả mục tiêu và số liệu"
+        ),
+        "{out}"
+    );
+    let mut high = args.to_vec();
+    high.extend(["--min-coverage", "90%"]);
+    let (out, err, code) = render(&high);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.contains("Chưa đủ số liệu để tính điểm chung"), "{out}");
+    assert!(
+        out.contains("4/5 chỉ tiêu có cả mục tiêu và số liệu, dưới mức tối thiểu 90%"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("80,1%") && !out.contains("class=\"big\""),
+        "{out}"
+    );
+    // 2/3 is below 90%: the pillar shows its counts; 2/2 is not.
+    assert!(!out.contains("71,5%"), "{out}");
+    assert!(
+        out.contains("2/3 chỉ tiêu có cả mục tiêu và số liệu"),
+        "{out}"
+    );
+    assert!(out.contains("88,8%"), "{out}");
+
+    let mut en = high.clone();
+    en.extend(["--lang", "en"]);
+    let (out, _, _) = render(&en);
+    assert!(
+        out.contains("Not enough data for an overall score"),
+        "{out}"
+    );
+    assert!(
+        out.contains("4 of 5 indicators have both a target and data, below the minimum of 90%"),
+        "{out}"
+    );
+
+    let mut bad = args.to_vec();
+    bad.extend(["--min-coverage", "1,5"]);
+    let (_, err, code) = render(&bad);
+    assert_eq!(code, Some(1));
+    assert!(
+        err.contains("'min-coverage'") && err.contains("'1,5'"),
+        "{err}"
+    );
+}
+
+#[test]
 fn every_widget_renders_statically_without_inline_styles() {
     for (widget, extra, must) in [
         (

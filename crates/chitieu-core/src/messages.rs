@@ -86,6 +86,10 @@ catalogue! {
     WhatField "what.field"
         "{what}: {field}"
         "{what}: '{field}'";
+    /// A finding already written out in the reader's language (for a widget).
+    Sentence "sentence"
+        "{text}"
+        "{text}";
     /// Two things.
     ListAnd "list.and"
         "{first} and {second}"
@@ -592,6 +596,10 @@ catalogue! {
     CliWarning "cli.warning"
         "warning: {text}"
         "cảnh báo: {text}";
+    /// An indicator set aside by `score` or `render`, before its findings.
+    CliLeftOut "cli.left_out"
+        "warning: {path}: indicator '{indicator}' is left out because its data is invalid:"
+        "cảnh báo: {path}: chỉ tiêu '{indicator}' không được tính vì dữ liệu của nó không hợp lệ:";
     CliValidateSummary "cli.validate_summary"
         "{path}: {errors} error(s), {warnings} warning(s)"
         "{path}: {errors} lỗi, {warnings} cảnh báo";

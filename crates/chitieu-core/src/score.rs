@@ -103,13 +103,27 @@
 //! Transformation Index spreads 1,000 points across pillars: a pillar earns
 //! `score × weight` of `max_points = weight`, and the plan the sum over pillars — so with
 //! weights that add up to 1,000, `points` reads as a DTI-like score out of 1,000.
+//!
+//! **Coverage and withholding.** A score rests on its *scored* indicators — those with a
+//! current target and a latest result whose capped attainment the mean uses — out of
+//! *all* the indicators of its scope (the pillar, or the whole plan): `scored / total`.
+//! (`with_data / total`, the coverage, counts results with or without a target.) A mean
+//! of 2 indicators out of 72 says little about the plan, so a pillar's or the plan's score
+//! is *withheld* when `scored / total` is below [`ScoreConfig::min_coverage`] (default
+//! [`DEFAULT_MIN_COVERAGE`], one third): it is still computed and written out, flagged
+//! `withheld`, and the widgets show the counts instead of the number. Withholding a
+//! pillar's score does not take it out of the overall mean, which has its own check.
 
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Bound, Change, Dataset, Indicator, Target, DEFAULT_TOLERANCE};
 use crate::period::{Date, Period};
 
-/// Thresholds of the progress ratio R and comparison tolerances, configurable.
+/// The share of a scope's indicators a score must rest on to be shown: one third.
+pub const DEFAULT_MIN_COVERAGE: f64 = 1.0 / 3.0;
+
+/// Thresholds of the progress ratio R, comparison tolerances and the minimum coverage,
+/// configurable.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ScoreConfig {
@@ -123,6 +137,9 @@ pub struct ScoreConfig {
     /// Relative slack of every comparison, `ε·max(1, |target|)` (default 1e-9), so that
     /// rounding in numerator/denominator does not flip an achievement.
     pub epsilon: f64,
+    /// A pillar's or the plan's score is withheld when it rests on fewer than this share
+    /// of the scope's indicators (default [`DEFAULT_MIN_COVERAGE`]; 0 never withholds).
+    pub min_coverage: f64,
 }
 
 impl Default for ScoreConfig {
@@ -132,8 +149,51 @@ impl Default for ScoreConfig {
             needs_acceleration: 0.60,
             approx_tolerance: DEFAULT_TOLERANCE,
             epsilon: 1e-9,
+            min_coverage: DEFAULT_MIN_COVERAGE,
         }
     }
+}
+
+/// Reads a share as a page or a command line writes it: a fraction from 0 to 1 (`0.5`,
+/// `0,5`, `1`) or a percentage from 0 to 100 (`50%`, `33,3%`), up to 9 decimals; `None`
+/// for anything else. Integer arithmetic and one division, so the widgets' wasm carries
+/// no float parser, and the result is the correctly rounded quotient (see [`withheld`]).
+pub fn parse_share(text: &str) -> Option<f64> {
+    // Bytes, not `str` patterns: a few hundred bytes less in the widgets' wasm.
+    let mut digits = text.trim_ascii().as_bytes();
+    let mut den: u64 = 1;
+    if let [rest @ .., b'%'] = digits {
+        digits = rest.trim_ascii_end();
+        den = 100;
+    }
+    let (mut num, mut whole, mut decimals, mut point) = (0u64, 0, 0, false);
+    for &b in digits {
+        match b {
+            b'0'..=b'9' if whole < 3 && decimals < 9 => {
+                num = num * 10 + u64::from(b - b'0');
+                if point {
+                    decimals += 1;
+                    den *= 10;
+                } else {
+                    whole += 1;
+                }
+            }
+            b'.' | b',' if !point => point = true,
+            _ => return None,
+        }
+    }
+    let digits_after_point = !point || decimals > 0;
+    // Both are below 2^53: exact as floats.
+    (whole + decimals > 0 && digits_after_point && num <= den).then(|| num as f64 / den as f64)
+}
+
+/// Whether a score resting on `scored` of `total` indicators is withheld: it covers less
+/// than `min_coverage` of them. The share and a minimum read by [`parse_share`] (or the
+/// default third) are correctly rounded quotients, so a share exactly at the minimum —
+/// 1 of 3 against one third, 1 of 2 against `50%` — reaches it. No indicator, no share:
+/// nothing to withhold.
+pub fn withheld(scored: usize, total: usize, min_coverage: f64) -> bool {
+    share(scored, total).is_some_and(|s| s < min_coverage)
 }
 
 /// Where an indicator stands.
@@ -324,8 +384,12 @@ pub struct PillarScore {
     /// The weight used: the pillar's, 1 for undeclared groups, 0 if it was negative or not
     /// finite.
     pub weight: f64,
-    /// Indicators in the pillar.
+    /// Indicators in the pillar, those set aside for invalid data included.
     pub total: usize,
+    /// Indicators of the pillar set aside because their data is invalid
+    /// (`Dataset::quarantined`): counted in `total`, never in `with_data` or `scored`, so
+    /// a bad file lowers the coverage instead of raising the score.
+    pub invalid: usize,
     /// Indicators with a latest value by `as_of`.
     pub with_data: usize,
     /// Indicators with a capped attainment, i.e. counted in `score`.
@@ -334,6 +398,9 @@ pub struct PillarScore {
     pub coverage: Option<f64>,
     /// Mean capped attainment in [0, 1]; `None` when no indicator is scored.
     pub score: Option<f64>,
+    /// The score rests on too few of the pillar's indicators to be shown: `scored /
+    /// total` is below [`ScoreConfig::min_coverage`] (false when there is no score).
+    pub withheld: bool,
     /// `score × weight`.
     pub points: Option<f64>,
     /// The weight: what a fully achieved pillar earns.
@@ -346,13 +413,19 @@ pub struct PillarScore {
 /// The whole plan, scored.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct OverallScore {
+    /// Every indicator of the file, those set aside for invalid data included.
     pub total: usize,
+    /// Indicators set aside because their data is invalid (see [`PillarScore::invalid`]).
+    pub invalid: usize,
     pub with_data: usize,
     pub scored: usize,
     /// `with_data / total`; `None` for a dataset without indicators.
     pub coverage: Option<f64>,
     /// Mean of pillar scores weighted by pillar weight, over pillars with a score.
     pub score: Option<f64>,
+    /// The score rests on too few of the plan's indicators to be shown: `scored / total`
+    /// is below [`ScoreConfig::min_coverage`] (false when there is no score).
+    pub withheld: bool,
     /// Sum of pillar points.
     pub points: Option<f64>,
     /// Sum of all pillar weights (pillars without data included); `None` only if the sum
@@ -658,6 +731,8 @@ struct Group {
     declared: bool,
     weight: f64,
     members: Vec<usize>,
+    /// Members set aside for invalid data.
+    invalid: usize,
 }
 
 /// A weight as used: negative or non-finite weights count as 0.
@@ -690,7 +765,7 @@ fn share(part: usize, whole: usize) -> Option<f64> {
     (whole > 0).then(|| part as f64 / whole as f64)
 }
 
-fn pillar_score(g: Group, indicators: &[IndicatorScore]) -> PillarScore {
+fn pillar_score(g: Group, indicators: &[IndicatorScore], cfg: &ScoreConfig) -> PillarScore {
     let members: Vec<&IndicatorScore> = g
         .members
         .iter()
@@ -706,15 +781,18 @@ fn pillar_score(g: Group, indicators: &[IndicatorScore]) -> PillarScore {
         statuses.add(s.status);
     }
     let with_data = members.iter().filter(|s| s.latest.is_some()).count();
+    let total = members.len() + g.invalid;
     PillarScore {
         id: g.id,
         declared: g.declared,
         weight: g.weight,
-        total: members.len(),
+        total,
+        invalid: g.invalid,
         with_data,
         scored: capped.len(),
-        coverage: share(with_data, members.len()),
+        coverage: share(with_data, total),
         score,
+        withheld: score.is_some() && withheld(capped.len(), total, cfg.min_coverage),
         points: score.and_then(|s| finite(s * g.weight)),
         max_points: g.weight,
         statuses,
@@ -739,6 +817,7 @@ pub fn score_dataset(ds: &Dataset, as_of: Date, cfg: &ScoreConfig) -> DatasetSco
             declared: true,
             weight: usable_weight(p.weight),
             members: Vec::new(),
+            invalid: 0,
         })
         .collect();
     let mut implicit = Group {
@@ -746,28 +825,44 @@ pub fn score_dataset(ds: &Dataset, as_of: Date, cfg: &ScoreConfig) -> DatasetSco
         declared: false,
         weight: 1.0,
         members: Vec::new(),
+        invalid: 0,
     };
-    for (i, ind) in ds.indicators.iter().enumerate() {
-        let Some(pid) = &ind.pillar else {
-            implicit.members.push(i);
-            continue;
+    // The indicators, then those set aside (`None`), each into its pillar's group.
+    let places = ds
+        .indicators
+        .iter()
+        .enumerate()
+        .map(|(i, ind)| (Some(i), ind.pillar.as_ref()))
+        .chain(ds.quarantined.iter().map(|q| (None, q.pillar.as_ref())));
+    for (i, pillar) in places {
+        let group = match pillar {
+            None => &mut implicit,
+            Some(pid) => match groups.iter().position(|g| g.id.as_ref() == Some(pid)) {
+                Some(at) => &mut groups[at],
+                None => {
+                    groups.push(Group {
+                        id: Some(pid.clone()),
+                        declared: false,
+                        weight: 1.0,
+                        members: Vec::new(),
+                        invalid: 0,
+                    });
+                    let last = groups.len() - 1;
+                    &mut groups[last]
+                }
+            },
         };
-        match groups.iter_mut().find(|g| g.id.as_ref() == Some(pid)) {
-            Some(g) => g.members.push(i),
-            None => groups.push(Group {
-                id: Some(pid.clone()),
-                declared: false,
-                weight: 1.0,
-                members: vec![i],
-            }),
+        match i {
+            Some(i) => group.members.push(i),
+            None => group.invalid += 1,
         }
     }
-    if !implicit.members.is_empty() {
+    if !implicit.members.is_empty() || implicit.invalid > 0 {
         groups.push(implicit);
     }
     let pillars: Vec<PillarScore> = groups
         .into_iter()
-        .map(|g| pillar_score(g, &indicators))
+        .map(|g| pillar_score(g, &indicators, cfg))
         .collect();
 
     let mut statuses = StatusCounts::default();
@@ -781,12 +876,18 @@ pub fn score_dataset(ds: &Dataset, as_of: Date, cfg: &ScoreConfig) -> DatasetSco
         .filter_map(|p| p.score.map(|s| (s, p.weight)))
         .collect();
     let any_scored = !scored_pillars.is_empty();
+    let scored = pillars.iter().map(|p| p.scored).sum();
+    let score = weighted_mean(&weighted);
+    let invalid = ds.quarantined.len();
+    let total = indicators.len() + invalid;
     let overall = OverallScore {
-        total: indicators.len(),
+        total,
+        invalid,
         with_data,
-        scored: pillars.iter().map(|p| p.scored).sum(),
-        coverage: share(with_data, indicators.len()),
-        score: weighted_mean(&weighted),
+        scored,
+        coverage: share(with_data, total),
+        score,
+        withheld: score.is_some() && withheld(scored, total, cfg.min_coverage),
         points: any_scored
             .then(|| scored_pillars.iter().filter_map(|p| p.points).sum())
             .and_then(finite),
@@ -804,5 +905,67 @@ pub fn score_dataset(ds: &Dataset, as_of: Date, cfg: &ScoreConfig) -> DatasetSco
         pillars,
         statuses,
         indicators,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shares_are_fractions_or_percentages() {
+        assert_eq!(parse_share("0.5"), Some(0.5));
+        assert_eq!(parse_share(" 0,5 "), Some(0.5));
+        assert_eq!(parse_share(".25"), Some(0.25));
+        assert_eq!(parse_share("1"), Some(1.0));
+        assert_eq!(parse_share("0"), Some(0.0));
+        assert_eq!(parse_share("50%"), Some(0.5));
+        assert_eq!(parse_share("33,3 %"), Some(0.333));
+        assert_eq!(parse_share("100%"), Some(1.0));
+        // The same quotient as the literal: 3/10 rounds to the float 0.3 is.
+        assert_eq!(parse_share("0.3"), Some(0.3));
+        for bad in [
+            "",
+            "%",
+            "1.5",
+            "101%",
+            "-0.1",
+            "50",
+            "0.5.",
+            "5.",
+            "1e-1",
+            "abc",
+            "½",
+            "0.1234567891",
+        ] {
+            assert_eq!(parse_share(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn a_share_exactly_at_the_minimum_is_not_withheld() {
+        let third = DEFAULT_MIN_COVERAGE;
+        assert!(!withheld(1, 3, third), "1/3 at one third");
+        assert!(!withheld(2, 6, third), "2/6 at one third");
+        assert!(!withheld(24, 72, third), "24/72 at one third");
+        assert!(!withheld(1, 2, 0.5), "1/2 at a half");
+        let percent = parse_share("50%").unwrap_or(f64::NAN);
+        assert!(!withheld(5, 10, percent), "5/10 at 50%");
+    }
+
+    #[test]
+    fn a_share_below_the_minimum_is_withheld_and_above_is_not() {
+        let third = DEFAULT_MIN_COVERAGE;
+        assert!(withheld(1, 4, third), "1/4 below one third");
+        assert!(withheld(23, 72, third), "23/72 below one third");
+        assert!(
+            withheld(2, 72, third),
+            "2/72: the Quảng Nam 2024 plan in January 2024"
+        );
+        assert!(!withheld(2, 5, third), "2/5 above one third");
+        assert!(!withheld(25, 72, third), "25/72 above one third");
+        assert!(!withheld(0, 5, 0.0), "a minimum of 0 never withholds");
+        assert!(withheld(9, 10, 1.0), "a minimum of 1 wants every indicator");
+        assert!(!withheld(0, 0, third), "no indicator: nothing to withhold");
     }
 }

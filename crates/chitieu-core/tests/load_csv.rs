@@ -3,7 +3,8 @@
 mod load_common;
 
 use chitieu_core::load::{
-    load_csv, load_json, read_csv, to_csv, to_csv_with, to_json, LoadError, CSV_COLUMNS,
+    guard_formula, load_csv, load_json, read_csv, to_csv, to_csv_with, to_json, unguard_formula,
+    LoadError, CSV_COLUMNS,
 };
 use chitieu_core::{Bound, Date, Period};
 use load_common::RICH_JSON;
@@ -44,6 +45,112 @@ fn json_to_csv_to_json_is_lossless() {
         .next()
         .unwrap_or_default();
     assert_eq!(header, CSV_COLUMNS.join(","));
+}
+
+/// The cell of `column` in the first row of `record` about `id`, as a spreadsheet reads it.
+fn cell(csv: &str, record: &str, id: &str, column: &str) -> String {
+    let col = CSV_COLUMNS
+        .iter()
+        .position(|c| *c == column)
+        .unwrap_or_else(|| panic!("no column {column}"));
+    let mut reader =
+        csv::ReaderBuilder::new().from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    reader
+        .records()
+        .map(|r| r.expect("the written CSV parses"))
+        .find(|r| r.get(0) == Some(record) && r.get(1) == Some(id))
+        .and_then(|r| r.get(col).map(str::to_string))
+        .unwrap_or_else(|| panic!("no {record} row for {id}"))
+}
+
+#[test]
+fn each_formula_trigger_gets_an_apostrophe_and_reads_back() {
+    for text in [
+        "=1+1",
+        "+84 912",
+        "@SUM(A1)",
+        "\tx",
+        "\rx",
+        "-x",
+        "- Tỷ lệ hồ sơ",
+        "-2+3+cmd|' /C calc'!A0",
+        "-5 Mb/s",
+        "-",
+        "'=x",
+        "''+x",
+    ] {
+        let cell = guard_formula(text.to_string());
+        assert_eq!(cell, format!("'{text}"), "{text:?}");
+        assert_eq!(unguard_formula(&cell), text, "{text:?}");
+    }
+    for text in [
+        "plain", "", "-5", "-0,5", "-0.5", "-12%", "-1.234,5", "5-=", " =x", "'abc", "'-5", "'",
+    ] {
+        assert_eq!(guard_formula(text.to_string()), text, "{text:?}");
+        assert_eq!(unguard_formula(text), text, "{text:?}");
+    }
+}
+
+#[test]
+fn the_writer_guards_text_cells_and_leaves_numbers_alone() {
+    let mut ds = rich();
+    ds.plan.title = "=HYPERLINK(\"http://x.invalid\",\"?\")".into();
+    ds.plan.region = Some("+84".into());
+    let ind = &mut ds.indicators[0];
+    ind.id = "@cqs".into();
+    ind.name.vi = "-Tỷ lệ".into();
+    ind.name.en = Some("\tShare".into());
+    ind.owner = Some("\rSở".into());
+    ind.note = Some("-5".into());
+    ind.targets[0].text = Some("'=x".into());
+    ind.baseline = Some(chitieu_core::Baseline {
+        period: Period::Year(2023),
+        value: -0.5,
+    });
+    ind.observations[0].value = Some(-5.0);
+    let csv = to_csv(&ds);
+    assert_eq!(
+        cell(&csv, "plan", "qna-cds-2024", "name"),
+        "'=HYPERLINK(\"http://x.invalid\",\"?\")"
+    );
+    assert_eq!(cell(&csv, "plan", "qna-cds-2024", "region"), "'+84");
+    assert_eq!(cell(&csv, "indicator", "'@cqs", "name"), "'-Tỷ lệ");
+    assert_eq!(cell(&csv, "indicator", "'@cqs", "name_en"), "'\tShare");
+    assert_eq!(cell(&csv, "indicator", "'@cqs", "owner"), "'\rSở");
+    assert_eq!(
+        cell(&csv, "indicator", "'@cqs", "note"),
+        "-5",
+        "a number in words stays"
+    );
+    assert_eq!(
+        cell(&csv, "target", "'@cqs", "text"),
+        "''=x",
+        "its own apostrophe kept"
+    );
+    assert_eq!(
+        cell(&csv, "baseline", "'@cqs", "value"),
+        "-0.5",
+        "numbers are never guarded"
+    );
+    assert_eq!(cell(&csv, "observation", "'@cqs", "value"), "-5");
+    assert_eq!(cell(&csv, "observation", "'@cqs", "period"), "2024-Q2");
+    let back = read_csv(&csv).expect("the guarded CSV reads");
+    assert_eq!(back.dataset, ds, "every guarded text reads back as it was");
+    assert_eq!(to_json(&back.dataset), to_json(&ds));
+}
+
+/// A sheet a person wrote: an apostrophe that guards nothing is text, and a number cell
+/// is read as typed.
+#[test]
+fn an_apostrophe_is_removed_only_where_the_writer_would_add_it() {
+    let text = sheet("observation,cqs-01,2024,5,,,,,,,,,\n")
+        .replace("Kế hoạch CĐS 2024", "'Kế hoạch")
+        .replace("Tỷ lệ hồ sơ trực tuyến", "'=Tỷ lệ");
+    let ds = load_csv(&text).expect("loads").dataset;
+    assert_eq!(ds.plan.title, "'Kế hoạch");
+    assert_eq!(ds.indicators[0].name.vi, "=Tỷ lệ");
+    let e = read_errors(&sheet("observation,cqs-01,2024,'+5,,,,,,,,,\n"));
+    assert!(e[0].contains("value: ''+5' is not a number"), "{e:?}");
 }
 
 /// The browser writes numbers as JavaScript's `String(v)` does (`1e+21`, `1.5e-7`, else as

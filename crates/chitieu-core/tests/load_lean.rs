@@ -946,3 +946,42 @@ fn canonical_json_reads_back_as_the_page_sees_it() {
     }
     assert!(count >= 8, "only {count} files");
 }
+
+/// The page's widgets read the analysis wasm's list of indicators set aside: their place,
+/// id, name, pillar and errors as sentences; anything else is refused, not half read.
+#[test]
+fn the_quarantine_list_is_read_as_the_analysis_wasm_writes_it() {
+    let list = json!([
+        {"index": 1, "id": "hscv-huyen", "name": {"vi": "Huyện", "en": "District"},
+         "pillar": "cqs", "errors": ["a.json: dòng 11, cột 9 (op): 'khoang' …", "second"]},
+        {"index": 4, "id": "", "name": null, "pillar": null, "errors": []}
+    ]);
+    let q = lean::quarantined(&Exact(&list)).expect("reads");
+    assert_eq!(q.len(), 2);
+    assert_eq!((q[0].index, q[0].id.as_str()), (1, "hscv-huyen"));
+    assert_eq!(q[0].name.as_ref().map(|n| n.get("en")), Some("District"));
+    assert_eq!(q[0].pillar.as_deref(), Some("cqs"));
+    let messages: Vec<&str> = q[0]
+        .diagnostics
+        .iter()
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(
+        messages,
+        ["a.json: dòng 11, cột 9 (op): 'khoang' …", "second"]
+    );
+    assert!(q[0].diagnostics.iter().all(|d| d.is_error()));
+    assert_eq!(
+        (q[1].label(), q[1].name.is_none()),
+        ("#5".to_string(), true)
+    );
+    for bad in [
+        json!({"index": 1}),
+        json!([{"index": -1, "id": "x", "errors": []}]),
+        json!([{"index": 1, "id": 7, "errors": []}]),
+        json!([{"index": 1, "id": "x", "errors": [3]}]),
+        json!([{"id": "x", "errors": []}]),
+    ] {
+        assert!(lean::quarantined(&Exact(&bad)).is_none(), "{bad}");
+    }
+}

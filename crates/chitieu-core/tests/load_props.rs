@@ -4,7 +4,8 @@
 mod load_common;
 
 use chitieu_core::load::{
-    load_auto, load_csv, load_json, read_csv, read_json, to_csv, to_json, validate,
+    guard_formula, load_auto, load_csv, load_json, read_csv, read_json, to_csv, to_json,
+    unguard_formula, validate,
 };
 use chitieu_core::{
     Baseline, Bound, Change, Dataset, Date, Indicator, Level, Observation, Period, Pillar, Plan,
@@ -112,18 +113,54 @@ fn period() -> impl Strategy<Value = Period> {
     ]
 }
 
-/// Free text that is not blank (blank optional text reads back as absent).
+/// Free text that is not blank (blank optional text reads back as absent), sometimes
+/// starting as a spreadsheet formula would (behind apostrophes of its own).
 fn text() -> impl Strategy<Value = String> {
-    "[a-zA-Z0-9 ,;\"'#\n.%/()-]{0,12}[a-zA-Zà-ỹĐđ0-9]"
+    "('{0,2}[=+@\t\r-])?[a-zA-Z0-9 ,;\"'#\n.%/()=+@\t\r-]{0,12}[a-zA-Zà-ỹĐđ0-9]"
 }
 
 /// Any text, for required fields such as names.
 fn any_text() -> impl Strategy<Value = String> {
-    "[a-zA-Zà-ỹ0-9 ,;\"'\n-]{0,16}"
+    "('{0,2}[=+@\t\r-])?[a-zA-Zà-ỹ0-9 ,;\"'\n=+@\t\r-]{0,16}"
 }
 
+/// An id, a key or a unit: read with outer spaces removed, so none here.
 fn token() -> impl Strategy<Value = String> {
-    "[a-z][a-z0-9_-]{0,6}"
+    "[=+@'-]?[a-z][a-z0-9_-]{0,6}"
+}
+
+/// Any string, and strings shaped like the edges of the formula guard: apostrophes, a
+/// trigger, a `-` before a number or not.
+fn wild_text() -> impl Strategy<Value = String> {
+    prop_oneof![any::<String>(), "'{0,3}[=+@\t\r-]?[-0-9.,%a-z' =]{0,6}",]
+}
+
+/// Every free-text field of a dataset (required, then optional), to fill from
+/// [`wild_text`].
+fn text_fields(ds: &mut Dataset) -> (Vec<&mut String>, Vec<&mut Option<String>>) {
+    let p = &mut ds.plan;
+    let mut required = vec![&mut p.title];
+    let mut optional = vec![
+        &mut p.region,
+        &mut p.issuer,
+        &mut p.document,
+        &mut p.date,
+        &mut p.url,
+    ];
+    for pillar in &mut ds.pillars {
+        required.push(&mut pillar.name.vi);
+        optional.push(&mut pillar.name.en);
+    }
+    for ind in &mut ds.indicators {
+        required.push(&mut ind.name.vi);
+        optional.extend([&mut ind.name.en, &mut ind.owner, &mut ind.note]);
+        if let Some(s) = &mut ind.source {
+            optional.extend([&mut s.document, &mut s.section]);
+        }
+        optional.extend(ind.targets.iter_mut().map(|t| &mut t.text));
+        optional.extend(ind.observations.iter_mut().map(|o| &mut o.note));
+    }
+    (required, optional)
 }
 
 fn name() -> impl Strategy<Value = Text> {
@@ -312,6 +349,43 @@ proptest! {
     fn every_dataset_round_trips_through_json(ds in dataset()) {
         let back = read_json(&to_json(&ds)).map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert_eq!(back.dataset, ds);
+    }
+
+    #[test]
+    fn the_formula_guard_is_safe_and_lossless(s in wild_text()) {
+        let cell = guard_formula(s.clone());
+        prop_assert_eq!(unguard_formula(&cell), s.as_str());
+        // What a spreadsheet sees never starts a formula.
+        let safe = match cell.split_at_checked(1) {
+            Some(("=" | "+" | "@" | "\t" | "\r", _)) => false,
+            Some(("-", number)) => number.starts_with(|c: char| c.is_ascii_digit())
+                && number.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '%')),
+            _ => true,
+        };
+        prop_assert!(safe, "{:?} is written {:?}", s, cell);
+    }
+
+    /// Any string in any text field survives JSON → CSV → JSON (blank optional text
+    /// reads back as absent, so it is generated as absent).
+    #[test]
+    fn any_text_in_any_text_field_round_trips(
+        mut ds in dataset(),
+        texts in proptest::collection::vec(wild_text(), 1..40),
+    ) {
+        let mut texts = texts.into_iter().cycle();
+        let (required, optional) = text_fields(&mut ds);
+        for field in required {
+            *field = texts.next().unwrap_or_default();
+        }
+        for field in optional {
+            *field = texts.next().filter(|t| !t.trim().is_empty());
+        }
+        let json = to_json(&ds);
+        let from_json = read_json(&json).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let csv = to_csv(&from_json.dataset);
+        let back = read_csv(&csv).map_err(|e| TestCaseError::fail(format!("{e}\n{csv}")))?;
+        prop_assert_eq!(&back.dataset, &ds);
+        prop_assert_eq!(to_json(&back.dataset), json);
     }
 
     #[test]

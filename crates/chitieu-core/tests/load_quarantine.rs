@@ -239,3 +239,29 @@ fn csv_a_row_for_no_indicator_or_a_repeated_id_rejects_the_file() {
         assert!(e.to_string().contains(says), "{e}");
     }
 }
+
+#[test]
+fn an_indicator_set_aside_counts_in_the_totals_and_in_no_score() {
+    use chitieu_core::score::{score_dataset, ScoreConfig};
+    use chitieu_core::Date;
+    let l = quarantine_json(&json_with(READ_BAD));
+    let as_of = Date {
+        year: 2024,
+        month: 12,
+        day: 31,
+    };
+    let s = score_dataset(&l.dataset, as_of, &ScoreConfig::default());
+    // Four indicators in the file, one set aside.
+    assert_eq!((s.overall.total, s.overall.invalid), (4, 1));
+    assert_eq!(s.indicators.len(), 3);
+    assert!(s.indicators.iter().all(|i| i.id != "bad"));
+    assert!(s.overall.scored <= 3 && s.overall.with_data <= 3);
+    // 'bad' is in pillar 'a' with ok1: two indicators there, one of them invalid.
+    let a = s
+        .pillars
+        .iter()
+        .find(|p| p.id.as_deref() == Some("a"))
+        .expect("pillar a");
+    assert_eq!((a.total, a.invalid, a.with_data), (2, 1, 1));
+    assert_eq!(a.coverage, Some(0.5));
+}

@@ -162,3 +162,98 @@ fn unusable_weights_count_as_zero() {
     assert_close(s.pillars[0].points, 0.0);
     assert_close(s.overall.score, 245.1875 / 302.0);
 }
+
+/// Pillar `a`: 4 indicators, 1 scored (`a1`: 40 against ≥ 80, capped 0.5), 1 with data
+/// but no target (`a2`), 2 without data. Pillar `b`: 3 indicators, 1 scored (`b1`:
+/// achieved, capped 1). Pillar `c`: 2 indicators, both scored (capped 1 and 0.5).
+/// Overall: 4 of 9 scored.
+fn coverage_dataset() -> Dataset {
+    let ind = |id: &str, pillar: &str, target: bool, value: Option<f64>| {
+        let targets = if target {
+            json!([{"op": "gte", "value": 80, "deadline": "2025"}])
+        } else {
+            json!([])
+        };
+        let observations = match value {
+            Some(v) => json!([{"period": "2023", "value": v}]),
+            None => json!([]),
+        };
+        json!({"id": id, "pillar": pillar, "name": id, "unit": "percent",
+               "targets": targets, "observations": observations})
+    };
+    serde_json::from_value(json!({
+        "schema": "chitieu/1",
+        "plan": {"id": "p", "title": "p"},
+        "pillars": [
+            {"id": "a", "name": "A", "weight": 1},
+            {"id": "b", "name": "B", "weight": 1},
+            {"id": "c", "name": "C", "weight": 1}
+        ],
+        "indicators": [
+            ind("a1", "a", true, Some(40.0)),
+            ind("a2", "a", false, Some(10.0)),
+            ind("a3", "a", true, None),
+            ind("a4", "a", true, None),
+            ind("b1", "b", true, Some(90.0)),
+            ind("b2", "b", true, None),
+            ind("b3", "b", true, None),
+            ind("c1", "c", true, Some(80.0)),
+            ind("c2", "c", true, Some(40.0)),
+        ]
+    }))
+    .expect("valid dataset")
+}
+
+#[test]
+fn a_pillar_below_the_minimum_coverage_is_withheld_while_the_overall_score_is_shown() {
+    let as_of: Date = "2024-06-30".parse().expect("date");
+    let s = score_dataset(&coverage_dataset(), as_of, &ScoreConfig::default());
+    let [a, b, c] = &s.pillars[..] else {
+        panic!("three pillars: {:?}", s.pillars)
+    };
+    // a: 1 scored of 4 (the result without a target does not count) = 0.25 < 1/3.
+    assert_eq!((a.scored, a.with_data, a.total), (1, 2, 4));
+    assert_close(a.score, 0.5);
+    assert!(a.withheld, "1/4 is below one third");
+    // b: 1 of 3, exactly one third: shown.
+    assert_eq!((b.scored, b.total), (1, 3));
+    assert!(!b.withheld, "1/3 reaches one third");
+    assert!(!c.withheld, "2/2");
+    // Overall: 4 of 9 = 0.444 ≥ 1/3, shown; the mean still takes a's score:
+    // (0.5 + 1 + 0.75) / 3 = 0.75.
+    assert_eq!((s.overall.scored, s.overall.total), (4, 9));
+    assert!(!s.overall.withheld);
+    assert_close(s.overall.score, 0.75);
+}
+
+#[test]
+fn the_overall_score_is_withheld_below_the_configured_minimum() {
+    let as_of: Date = "2024-06-30".parse().expect("date");
+    let cfg = ScoreConfig {
+        min_coverage: 0.5,
+        ..ScoreConfig::default()
+    };
+    let s = score_dataset(&coverage_dataset(), as_of, &cfg);
+    // 4/9 < 1/2: withheld, though the score is still computed for those who ask.
+    assert!(s.overall.withheld);
+    assert_close(s.overall.score, 0.75);
+    let withheld: Vec<bool> = s.pillars.iter().map(|p| p.withheld).collect();
+    assert_eq!(withheld, [true, true, false]);
+    // A minimum of 0 shows every score.
+    let all = ScoreConfig {
+        min_coverage: 0.0,
+        ..ScoreConfig::default()
+    };
+    let s = score_dataset(&coverage_dataset(), as_of, &all);
+    assert!(!s.overall.withheld && s.pillars.iter().all(|p| !p.withheld));
+}
+
+#[test]
+fn a_pillar_without_a_score_has_nothing_to_withhold() {
+    let as_of: Date = "2024-06-30".parse().expect("date");
+    let mut ds = coverage_dataset();
+    ds.indicators.retain(|i| i.id != "a1");
+    let s = score_dataset(&ds, as_of, &ScoreConfig::default());
+    assert_eq!(s.pillars[0].score, None);
+    assert!(!s.pillars[0].withheld);
+}

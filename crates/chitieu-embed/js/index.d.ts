@@ -108,6 +108,10 @@ export interface MountOptions {
   asOf?: string;
   /** Days after a period's end when its data is flagged as old, or "never". */
   staleAfter?: number | "never";
+  /** Scorecard: withhold a score resting on less than this share of its indicators (those
+   *  with a current target and a result, of all): a fraction from 0 to 1 or a percentage
+   *  ("50%"); default one third, 0 shows every score. */
+  minCoverage?: number | string;
 }
 
 export interface WidgetHandle {
@@ -193,6 +197,9 @@ export interface PillarScore {
   scored: number;
   coverage: number | null;
   score: number | null;
+  /** The score rests on less than `config.min_coverage` of the pillar's indicators
+   *  (`scored / total`): computed, but not to be shown. */
+  withheld: boolean;
   points: number | null;
   max_points: number;
   statuses: Record<Status, number>;
@@ -201,13 +208,16 @@ export interface PillarScore {
 
 export interface DatasetScore {
   as_of: string;
-  config: { on_track: number; needs_acceleration: number; approx_tolerance: number; epsilon: number };
+  config: { on_track: number; needs_acceleration: number; approx_tolerance: number; epsilon: number; min_coverage: number };
   overall: {
     total: number;
     with_data: number;
+    /** Indicators with a current target and a result: what `score` rests on. */
     scored: number;
     coverage: number | null;
     score: number | null;
+    /** `scored / total` is below `config.min_coverage`: not to be shown. */
+    withheld: boolean;
     points: number | null;
     max_points: number | null;
     max_points_scored: number | null;

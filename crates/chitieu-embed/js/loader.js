@@ -10,7 +10,7 @@
 // defined on `window` or in the page until the importer asks.
 
 var WIDGETS = ["gauge", "bullet", "table", "scorecard", "trend"];
-var ATTRS = ["src", "indicator", "pillar", "level", "status", "lang", "theme", "as-of", "variant", "stale-after", "export"];
+var ATTRS = ["src", "indicator", "pillar", "level", "status", "lang", "theme", "as-of", "variant", "stale-after", "min-coverage", "export"];
 // How long a dataset fetch may take: `<script src="chitieu.js" data-fetch-timeout="ms">`.
 var FETCH_TIMEOUT_MS = (SCRIPT && Number(SCRIPT.getAttribute("data-fetch-timeout"))) || 20000;
 
@@ -49,8 +49,9 @@ function startWasm() {
   return wasmStart;
 }
 
-// --- datasets: each URL fetched and parsed once, shared by every widget ------------------
+// --- datasets: each URL fetched once and read once per language, shared by widgets -------
 var datasets = new Map();
+var texts = new Map();
 
 function fetchText(url, lang) {
   var t = TEXT[lang];
@@ -124,8 +125,9 @@ function parseDataset(text, name, lang) {
     if (handle) return handle;
   }
   return startApi().then(function (api) {
-    // Its mistakes are told in the widget's language.
-    var handle = readDataset(JSON.parse(api.datasetJson(text, name, lang)));
+    // Its mistakes, and the indicators it sets aside, are told in the widget's language.
+    var out = JSON.parse(api.datasetJson(text, name, lang));
+    var handle = readDataset(out.dataset, out.quarantined);
     if (!handle) throw new Error((name ? name + ": " : "") + TEXT[lang].ownJson);
     return handle;
   }, function () {
@@ -134,13 +136,16 @@ function parseDataset(text, name, lang) {
 }
 
 function datasetFrom(url, lang) {
-  var key = url.href;
+  // Read once per language (the findings about indicators set aside are in the
+  // widget's), fetched once.
+  var href = url.href, key = href + " " + lang;
   if (!datasets.has(key)) {
-    var p = Promise.all([fetchText(key, lang), startWasm()]).then(function (r) {
-      return parseDataset(r[0], url.pathname.split("/").pop() || key, lang);
+    if (!texts.has(href)) texts.set(href, fetchText(href, lang));
+    var p = Promise.all([texts.get(href), startWasm()]).then(function (r) {
+      return parseDataset(r[0], url.pathname.split("/").pop() || href, lang);
     });
     // A failed load is not cached, so a later attempt (or a fixed file) can succeed.
-    p.catch(function () { datasets.delete(key); });
+    p.catch(function () { datasets.delete(key); texts.delete(href); });
     datasets.set(key, p);
   }
   return datasets.get(key);
@@ -485,7 +490,7 @@ function attributeOptions(host, prefix) {
 
 // One widget on the page, whoever hosts it: a custom element, an upgraded
 // <div data-chitieu>, or chitieu.mount(). `read()` gives its current options, keyed like
-// the attributes ("as-of", "stale-after"), plus `data` (object or text) or `inline`.
+// the attributes ("as-of", "stale-after", "min-coverage"), plus `data` (object or text) or `inline`.
 class Controller {
   constructor(host, widget, read) {
     this.host = host;
@@ -584,6 +589,7 @@ class Controller {
         variant: o.variant,
         asOf: o["as-of"],
         staleAfter: o["stale-after"],
+        minCoverage: o["min-coverage"],
         today: today()
       });
       patch(mountPoint, parse(handle.html()));
@@ -662,7 +668,7 @@ function mountApi(element, options) {
   var current = {};
   function set(opts) {
     Object.keys(opts || {}).forEach(function (k) {
-      var key = { asOf: "as-of", staleAfter: "stale-after" }[k] || k;
+      var key = { asOf: "as-of", staleAfter: "stale-after", minCoverage: "min-coverage" }[k] || k;
       var v = opts[k];
       // Options are read like attributes, as text: a number or a list handed to the wasm
       // where it takes a string (widget: 7) corrupted its memory and trapped it.

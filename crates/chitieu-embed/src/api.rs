@@ -69,33 +69,75 @@ pub fn validate_dataset(text: &str, name: Option<String>, lang: Option<String>) 
     serde_json::json!({ "valid": valid, "diagnostics": diagnostics }).to_string()
 }
 
-/// A dataset (JSON or CSV text, by `name`'s extension, else by sniffing) as canonical
-/// `chitieu/1` JSON, for the widgets' wasm, which reads only what `JSON.parse` gives it:
-/// the loader sends here CSV and whatever that wasm could not take as it is. A file with
-/// mistakes fails with every message of loading it (line, column, field), led by `name`,
-/// in `lang` (`vi`, `en`; default English): the widget's language.
+/// A dataset (JSON or CSV text, by `name`'s extension, else by sniffing) for the
+/// widgets' wasm, which reads only what `JSON.parse` gives it: the loader sends here CSV
+/// and whatever that wasm could not take as it is. Gives `{"dataset": …, "quarantined":
+/// […]}`: the healthy part as canonical `chitieu/1` JSON, and the indicators set aside
+/// with their errors in `lang` (see `chitieu_core::load` on quarantine, and
+/// `lean::quarantined` for the shape). A file with
+/// an error about the whole of it fails with every message of loading it (line, column,
+/// field), led by `name`, in `lang` too.
 #[wasm_bindgen(js_name = datasetJson)]
 pub fn dataset_json(
     text: &str,
     name: Option<String>,
     lang: Option<String>,
 ) -> Result<String, JsError> {
-    Ok(load::to_json(&load_named(text, name, lang)?.dataset))
+    let loaded = load_named(text, name, lang.as_deref())?;
+    // What a widget shows of each: its errors, as sentences (see `lean::quarantined`).
+    let quarantined: Vec<serde_json::Value> = loaded
+        .dataset
+        .quarantined
+        .iter()
+        .map(|q| {
+            let errors: Vec<&str> = q
+                .diagnostics
+                .iter()
+                .filter(|d| d.is_error())
+                .map(|d| d.message.as_str())
+                .collect();
+            serde_json::json!({
+                "index": q.index, "id": q.id, "name": q.name, "pillar": q.pillar, "errors": errors
+            })
+        })
+        .collect();
+    Ok(format!(
+        "{{\"dataset\": {}, \"quarantined\": {}}}",
+        load::to_json(&loaded.dataset).trim_end(),
+        serde_json::Value::from(quarantined)
+    ))
 }
 
-/// Loads JSON or CSV text with every message located and led by `name` (a URL or file
-/// name), so a page with several datasets says which one is wrong, and where; the
-/// messages in `lang` (default English).
+/// Loads JSON or CSV text for widgets: indicators with errors of their own set aside, the
+/// findings about them in `lang` (`vi` unless `en`), and every message of a refused file
+/// in `lang`, located and led by `name` (a URL or file name), so a page with several
+/// datasets says which one is wrong, and where.
 pub(crate) fn load_named(
     text: &str,
     name: Option<String>,
-    lang: Option<String>,
+    lang: Option<&str>,
 ) -> Result<load::Loaded, JsError> {
-    load::load_auto(text, name.as_deref()).map_err(|e| {
-        let e = e.display_in(given(&lang).unwrap_or("en"));
-        JsError::new(&match &name {
-            Some(n) => format!("{n}: {e}"),
-            None => e,
-        })
-    })
+    let lang = match lang {
+        Some(l) if l.starts_with("en") => "en",
+        _ => "vi",
+    };
+    let mut loaded = load::load_auto_with(text, name.as_deref(), load::Policy::Quarantine)
+        .map_err(|e| {
+            let e = e.display_in(lang);
+            JsError::new(&match &name {
+                Some(n) => format!("{n}: {e}"),
+                None => e,
+            })
+        })?;
+    for q in &mut loaded.dataset.quarantined {
+        q.localize(lang);
+        // Led by the file, as a refused file's messages are: a page's log of
+        // chitieu:error events then says which dataset to fix.
+        if let Some(n) = &name {
+            for d in &mut q.diagnostics {
+                d.message = format!("{n}: {}", d.message);
+            }
+        }
+    }
+    Ok(loaded)
 }

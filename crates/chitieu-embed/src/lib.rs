@@ -51,8 +51,8 @@ impl DatasetHandle {
 /// Parses and validates a dataset from JSON or CSV text (by `name`'s extension, else by
 /// sniffing), with every message located: the analysis build only (the npm package's
 /// one wasm). `name` (a URL or file name) leads every message, so a page with several
-/// datasets says which one is wrong, and where; the messages are in `lang` (the widget's
-/// language; default English).
+/// datasets says which one is wrong, and where. Indicators with errors of their own are
+/// set aside; every message is in `lang` (the widget's language; `vi` unless `en`).
 #[cfg(feature = "api")]
 #[wasm_bindgen(js_name = loadDataset)]
 pub fn load_dataset(
@@ -61,17 +61,22 @@ pub fn load_dataset(
     lang: Option<String>,
 ) -> Result<DatasetHandle, JsError> {
     Ok(DatasetHandle {
-        data: api::load_named(text, name, lang)?.dataset.into(),
+        data: api::load_named(text, name, lang.as_deref())?.dataset.into(),
     })
 }
 
 /// A dataset from what `JSON.parse` made of its text, when it is a valid `chitieu/1`
 /// dataset exactly as `load_json` would read it; else nothing, and the loader asks the
 /// analysis wasm to explain (or to read CSV). The widgets' wasm thus carries no JSON
-/// parser, no serde and no located messages (about 25 KB gzipped).
+/// parser, no serde and no located messages (about 25 KB gzipped). `quarantined` is the
+/// analysis wasm's list of indicators set aside (see `datasetJson`), if any.
 #[wasm_bindgen(js_name = readDataset)]
-pub fn read_dataset(value: JsValue) -> Option<DatasetHandle> {
-    load::lean::load(&Js(value)).map(|d| DatasetHandle { data: d.into() })
+pub fn read_dataset(value: JsValue, quarantined: JsValue) -> Option<DatasetHandle> {
+    let mut ds = load::lean::load(&Js(value))?;
+    if !quarantined.is_undefined() {
+        ds.quarantined = load::lean::quarantined(&Js(quarantined))?;
+    }
+    Some(DatasetHandle { data: ds.into() })
 }
 
 /// A value from `JSON.parse`, read through `Reflect` (see [`load::lean::Value`]).
@@ -128,6 +133,8 @@ struct MountOptions {
     as_of: Option<String>,
     /// Days after a period's end when its data counts as stale; "never" turns it off.
     stale_after: Option<String>,
+    /// The scorecard's minimum coverage, read by `spec`.
+    min_coverage: Option<String>,
     /// The browser's local date, used when neither the element nor the dataset gives one.
     today: Option<String>,
 }
@@ -154,6 +161,7 @@ impl MountOptions {
             variant: get("variant"),
             as_of: get("asOf"),
             stale_after: get("staleAfter"),
+            min_coverage: get("minCoverage"),
             today: get("today"),
         }
     }
@@ -317,6 +325,7 @@ pub fn mount(widget: &str, data: &DatasetHandle, options: JsValue) -> WidgetHand
         level: opts.level,
         status: opts.status,
         variant: opts.variant,
+        min_coverage: opts.min_coverage,
     };
     let spec = match chitieu_widgets::spec(widget, ctx, &options) {
         Ok(s) => s,

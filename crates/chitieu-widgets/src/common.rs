@@ -65,15 +65,19 @@ impl Ctx {
             .is_some_and(|d| days_between(period.last_day(), as_of) > i64::from(d))
     }
 
-    /// The indicator `id`, or the widget's error box saying it is not in the data.
+    /// The indicator `id`, or the widget's error box saying it is not in the data, or
+    /// that its data is invalid (see [`crate::quarantine_box`]).
     pub fn indicator(&self, id: &str) -> Result<&Indicator, Node> {
-        self.data.0.indicator(id).ok_or_else(|| {
-            error_box(
-                &i18n::indicator_not_found(self.lang, id),
-                self.lang,
-                self.theme,
-            )
-        })
+        let ds = &self.data.0;
+        ds.indicator(id)
+            .ok_or_else(|| match ds.quarantined.iter().find(|q| q.id == id) {
+                Some(q) => crate::quarantine_box(q, self.lang, self.theme),
+                None => error_box(
+                    &i18n::indicator_not_found(self.lang, id),
+                    self.lang,
+                    self.theme,
+                ),
+            })
     }
 
     /// The root classes of a widget: `chitieu`, its name and the theme.

@@ -38,6 +38,9 @@ pub enum Msg {
     NoMatch,
     WholePlan,
     NotScored,
+    OverallWithheld,
+    PillarWithheld,
+    BasedOn,
     // trend
     AsOfRule,
     PathToTarget,
@@ -126,6 +129,12 @@ pub fn msg(lang: Lang, m: Msg) -> &'static str {
         (Lang::En, NoMatch) => "No indicator matches the filters",
         (Lang::Vi, WholePlan) => "Cả kế hoạch",
         (Lang::En, WholePlan) => "Whole plan",
+        (Lang::Vi, OverallWithheld) => "Chưa đủ số liệu để tính điểm chung",
+        (Lang::En, OverallWithheld) => "Not enough data for an overall score",
+        (Lang::Vi, PillarWithheld) => "Chưa đủ số liệu để tính điểm",
+        (Lang::En, PillarWithheld) => "Not enough data for a score",
+        (Lang::Vi, BasedOn) => "Tính trên",
+        (Lang::En, BasedOn) => "Based on",
         // trend
         (Lang::Vi, AsOfRule) => "mốc đánh giá",
         (Lang::En, AsOfRule) => "as of",
@@ -319,6 +328,33 @@ pub fn indicator_not_found(lang: Lang, id: &str) -> String {
     }
 }
 
+/// The first line of the box a widget shows for an indicator set aside because its data
+/// is invalid.
+pub fn indicator_quarantined(lang: Lang, label: &str) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Dữ liệu không hợp lệ ở chỉ tiêu '{label}', nên chỉ tiêu này chưa hiển thị được:"
+        ),
+        Lang::En => format!("Invalid data in indicator '{label}', so it is not shown:"),
+    }
+}
+
+/// "… và 3 lỗi khác" / "… and 3 more".
+pub fn more_findings(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Vi => format!("… và {n} lỗi khác"),
+        Lang::En => format!("… and {n} more"),
+    }
+}
+
+/// The status of a table row whose indicator was set aside.
+pub fn invalid_data(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Vi => "Dữ liệu không hợp lệ",
+        Lang::En => "Invalid data",
+    }
+}
+
 // scorecard
 
 /// "12/15 chỉ tiêu có số liệu" / "12 of 15 indicators have data".
@@ -330,13 +366,57 @@ pub fn coverage_sentence(lang: Lang, with_data: usize, total: usize) -> String {
     }
 }
 
-/// How many indicators the score rests on: those with both a target and data.
-pub fn scored_sentence(lang: Lang, scored: usize) -> String {
-    match lang {
-        Lang::Vi => format!("Điểm tính trên {scored} chỉ tiêu có cả mục tiêu và số liệu"),
-        Lang::En if scored == 1 => "Scored on 1 indicator with both a target and data".to_string(),
-        Lang::En => format!("Scored on {scored} indicators with both a target and data"),
-    }
+/// A count of a scope's indicators: "2/72 chỉ tiêu" / "2 of 72 indicators".
+pub fn of_indicators(lang: Lang, part: usize, total: usize) -> String {
+    // Counts are far below 2^53, so the conversions are exact.
+    let n = |c: usize| format_number(c as f64, 0, lang);
+    let (of, word) = match lang {
+        Lang::Vi => ("/", " chỉ tiêu"),
+        Lang::En if total == 1 => (" of ", " indicator"),
+        Lang::En => (" of ", " indicators"),
+    };
+    [&n(part), of, &n(total), word].concat()
+}
+
+/// What a pillar's score rests on, beside it: "tính trên 2/5 chỉ tiêu" / "based on 2 of 5
+/// indicators": the scored indicators (a current target and a result) of all of them.
+pub fn basis_short(lang: Lang, scored: usize, total: usize) -> String {
+    let on = match lang {
+        Lang::Vi => "tính trên ",
+        Lang::En => "based on ",
+    };
+    [on, &of_indicators(lang, scored, total)].concat()
+}
+
+/// What the overall score rests on, beside it: "tính trên 2/72 chỉ tiêu có cả mục tiêu và
+/// số liệu" / "based on 2 of 72 indicators with both a target and data".
+pub fn basis_sentence(lang: Lang, scored: usize, total: usize) -> String {
+    let with = match lang {
+        Lang::Vi => " có cả mục tiêu và số liệu",
+        Lang::En => " with both a target and data",
+    };
+    [&basis_short(lang, scored, total), with].concat()
+}
+
+/// How many indicators a withheld score would rest on: "1/5 chỉ tiêu có cả mục tiêu và số
+/// liệu" / "1 of 5 indicators have both a target and data".
+pub fn scored_count(lang: Lang, scored: usize, total: usize) -> String {
+    let have = match lang {
+        Lang::Vi => " có cả mục tiêu và số liệu",
+        Lang::En if total == 1 => " has both a target and data",
+        Lang::En => " have both a target and data",
+    };
+    [&of_indicators(lang, scored, total), have].concat()
+}
+
+/// Why the overall score is withheld, with the minimum as a percentage: "2/72 chỉ tiêu có
+/// cả mục tiêu và số liệu, dưới mức tối thiểu 33,3%".
+pub fn withheld_sentence(lang: Lang, scored: usize, total: usize, minimum: &str) -> String {
+    let below = match lang {
+        Lang::Vi => ", dưới mức tối thiểu ",
+        Lang::En => ", below the minimum of ",
+    };
+    [&scored_count(lang, scored, total), below, minimum].concat()
 }
 
 /// A pillar's coverage, short: "3/5 có số liệu" / "3/5 with data".
@@ -448,6 +528,15 @@ pub fn bad_days_attribute(lang: Lang, attr: &str, value: &str) -> String {
             "Attribute '{attr}': '{value}' is not a number of days; write a whole number (e.g. 548) or 'never'"
         ),
     }
+}
+
+/// A `min-coverage` attribute that is not a share.
+pub fn bad_share_attribute(lang: Lang, attr: &str, value: &str) -> String {
+    let (head, middle, tail) = match lang {
+        Lang::Vi => ("Thuộc tính '", "': '", "' không phải là một tỷ lệ; hãy ghi một số từ 0 đến 1 (ví dụ 0.5) hoặc một tỷ lệ phần trăm (ví dụ 50%)"),
+        Lang::En => ("Attribute '", "': '", "' is not a share; write a number from 0 to 1 (e.g. 0.5) or a percentage (e.g. 50%)"),
+    };
+    [head, attr, middle, value, tail].concat()
 }
 
 // trend

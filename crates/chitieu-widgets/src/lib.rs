@@ -140,6 +140,33 @@ pub fn error_box(message: &str, lang: Lang, theme: Theme) -> Node {
         .into()
 }
 
+/// Findings listed in a widget for an indicator set aside; the rest are counted, and
+/// `chitieu validate` lists them all.
+const MAX_SHOWN: usize = 5;
+
+/// The box a widget shows for an indicator set aside because its data is invalid: which
+/// indicator, and each finding with where it is in the file (line, column, field). The
+/// words are the host's (see `chitieu_core::load::Quarantined::localize`): the widgets'
+/// wasm carries no message catalogue.
+pub fn quarantine_box(q: &chitieu_core::load::Quarantined, lang: Lang, theme: Theme) -> Node {
+    let errors: Vec<_> = q.diagnostics.iter().filter(|d| d.is_error()).collect();
+    let items = errors
+        .iter()
+        .take(MAX_SHOWN)
+        .map(|d| el("li").text(d.message.clone()));
+    let more = (errors.len() > MAX_SHOWN)
+        .then(|| el("li").text(i18n::more_findings(lang, errors.len() - MAX_SHOWN)));
+    el("div")
+        .attr("role", "alert")
+        .attr("lang", lang.tag())
+        .class(format!("chitieu error {}", theme.class()))
+        .child(common::warning_icon())
+        .text(" ")
+        .text(i18n::indicator_quarantined(lang, &q.label()))
+        .child(el("ul").class("findings").children(items).child_opt(more))
+        .into()
+}
+
 /// Whether `n` is the box of [`error_box`] (the only widget root with `role="alert"`),
 /// i.e. the widget shows a failure instead of its figures.
 pub fn is_error_box(n: &Node) -> bool {

@@ -2,6 +2,14 @@
 //! at each status, the score of every pillar as a bar, the overall score and how much of
 //! the plan has data at all.
 //!
+//! Every score says, as prominently as its number, how many of its indicators it rests
+//! on ("90,9% — tính trên 2/72 chỉ tiêu có cả mục tiêu và số liệu"): the scored ones (a
+//! current target and a result) of all the indicators of the pillar or plan, the same
+//! counts as `chitieu score`. A score resting on less than the minimum coverage
+//! ([`ScoreConfig::min_coverage`], attribute `min-coverage`, one third by default) is
+//! withheld: the card shows the counts in words instead of a number (see
+//! `chitieu_core::score`).
+//!
 //! Everything is scored once per dataset, date and filter with
 //! [`score_dataset`] (see `chitieu_core::score` for the method), and every figure the
 //! bars show is also written out: on the bars themselves, in the chart's `aria-label`
@@ -89,7 +97,17 @@ pub fn score_filtered(
         as_of: ds.as_of,
         pillars,
         indicators,
-        quarantined: Vec::new(),
+        // Those set aside have no level or status to judge: they count where only the
+        // pillar is asked for.
+        quarantined: match (filter.level, filter.status) {
+            (None, None) => ds
+                .quarantined
+                .iter()
+                .filter(|q| filter.pillar.is_none() || q.pillar == filter.pillar)
+                .cloned()
+                .collect(),
+            _ => Vec::new(),
+        },
     };
     score_dataset(&narrowed, as_of, cfg)
 }
@@ -129,16 +147,47 @@ fn no_score(lang: Lang, with_data: usize) -> &'static str {
     }
 }
 
-/// One pillar in words, for the bars' `aria-label`: "Hạ tầng số: 81,8% (1/1 có số liệu)".
+/// A score as the card may show it: `None` when there is none or it is withheld.
+fn shown(score: Option<f64>, withheld: bool) -> Option<f64> {
+    score.filter(|_| !withheld)
+}
+
+/// A pillar's score in words, with what it rests on: "81,8%", then "tính trên 1/1 chỉ
+/// tiêu"; withheld, "Chưa đủ số liệu để tính điểm", then "1/5 chỉ tiêu có cả mục tiêu và
+/// số liệu"; without a score, why (no data, or no target), alone.
+fn pillar_score_words(lang: Lang, p: &PillarScore) -> (String, Option<String>) {
+    let basis = match (p.score, p.withheld) {
+        (Some(_), true) => Some(i18n::scored_count(lang, p.scored, p.total)),
+        (Some(_), false) => Some(i18n::basis_short(lang, p.scored, p.total)),
+        (None, _) => None,
+    };
+    (score_words(lang, p.score, p.withheld, p.with_data), basis)
+}
+
+/// A score in words: the percentage, "Chưa đủ số liệu để tính điểm" when it is withheld,
+/// or why there is none.
+fn score_words(lang: Lang, score: Option<f64>, withheld: bool, with_data: usize) -> String {
+    match score {
+        Some(_) if withheld => msg(lang, Msg::PillarWithheld).to_string(),
+        Some(x) => percent(x, lang),
+        None => no_score(lang, with_data).to_string(),
+    }
+}
+
+/// One pillar in words, for the bars' `aria-label`: "Hạ tầng số: 81,8%, tính trên 1/1 chỉ
+/// tiêu (1/1 có số liệu)".
 pub fn pillar_phrase(lang: Lang, name: &str, p: &PillarScore) -> String {
-    let score = p
-        .score
-        .map(|s| percent(s, lang))
-        .unwrap_or_else(|| i18n::lower(no_score(lang, p.with_data)));
-    format!(
-        "{name}: {score} ({})",
-        i18n::coverage_short(lang, p.with_data, p.total)
-    )
+    let (score, basis) = pillar_score_words(lang, p);
+    // A percentage has no letters to lower.
+    let mut phrase = [name, ": ", &i18n::lower(&score)].concat();
+    if let Some(b) = basis {
+        phrase.push_str(", ");
+        phrase.push_str(&b);
+    }
+    phrase.push_str(" (");
+    phrase.push_str(&i18n::coverage_short(lang, p.with_data, p.total));
+    phrase.push(')');
+    phrase
 }
 
 /// The filter in words, shown under the title so a filtered card says what it counts.
@@ -228,16 +277,57 @@ fn view(ctx: &Ctx, filter: &Filter, s: &DatasetScore) -> Node {
                         .text(i18n::status_label(lang, st)),
                 )
         });
+    // Indicators set aside for invalid data, under their own label: in the total, in no
+    // score.
+    let invalid = (o.invalid > 0).then(|| {
+        el("li")
+            .class("count status-invalid")
+            .child(el("span").class("n").text(o.invalid.to_string()))
+            .child(
+                el("span")
+                    .class("word")
+                    .child(crate::common::warning_icon())
+                    .text(" ")
+                    .text(i18n::invalid_data(lang)),
+            )
+    });
 
-    let overall_big = o
-        .score
-        .map(|x| percent(x, lang))
-        .unwrap_or_else(|| "—".to_string());
-    let overall_points = match (dti, o.points, o.max_points) {
+    let overall_points = match (dti, shown(o.points, o.withheld), o.max_points) {
         (true, Some(p), Some(m)) => Some(i18n::points_text(lang, p, m)),
         _ => None,
     };
     let coverage = i18n::coverage_sentence(lang, o.with_data, o.total);
+    // The number and what it rests on, in one sentence; a withheld score, the words
+    // and counts only; no score, a dash and why.
+    let headline = match (o.score, o.withheld) {
+        (Some(x), false) => el("p")
+            .class("headline")
+            .child(el("span").class("big").text(percent(x, lang)))
+            .text(" — ")
+            .child(
+                el("span")
+                    .class("basis")
+                    .text(i18n::basis_sentence(lang, o.scored, o.total)),
+            ),
+        (Some(_), true) => el("p")
+            .class("headline withheld")
+            .child(crate::common::warning_icon())
+            .text(" ")
+            .text(msg(lang, Msg::OverallWithheld)),
+        (None, _) => el("p")
+            .class("headline")
+            .child(el("span").class("big").text("—")),
+    };
+    let why = match (o.score, o.withheld) {
+        (Some(_), true) => Some(el("p").class("basis").text(i18n::withheld_sentence(
+            lang,
+            o.scored,
+            o.total,
+            &percent(ctx.config.min_coverage, lang),
+        ))),
+        (None, _) => Some(el("p").class("no-data").text(no_score(lang, o.with_data))),
+        (Some(_), false) => None,
+    };
 
     let names: Vec<(String, bool)> = s.pillars.iter().map(|p| pillar_name(ds, p, lang)).collect();
     let bars_label = format!(
@@ -251,12 +341,9 @@ fn view(ctx: &Ctx, filter: &Filter, s: &DatasetScore) -> Node {
             .join("; ")
     );
     let rows = s.pillars.iter().zip(&names).map(|(p, (name, fell_back))| {
-        let width = p.score.map(|x| geom::f((x * 100.0).clamp(0.0, 100.0)));
-        let score_text = p
-            .score
-            .map(|x| percent(x, lang))
-            .unwrap_or_else(|| no_score(lang, p.with_data).to_string());
-        let points = match (dti, p.points) {
+        let width = shown(p.score, p.withheld).map(|x| geom::f((x * 100.0).clamp(0.0, 100.0)));
+        let (score_text, basis) = pillar_score_words(lang, p);
+        let points = match (dti, shown(p.points, p.withheld)) {
             (true, Some(pts)) => Some(i18n::points_text(lang, pts, p.max_points)),
             _ => None,
         };
@@ -268,10 +355,10 @@ fn view(ctx: &Ctx, filter: &Filter, s: &DatasetScore) -> Node {
         .flatten()
         .collect::<Vec<_>>()
         .join(" · ");
-        let class = if p.score.is_none() {
-            "pillar no-score"
-        } else {
-            "pillar"
+        let class = match (p.score, p.withheld) {
+            (None, _) => "pillar no-score",
+            (Some(_), true) => "pillar no-score withheld",
+            (Some(_), false) => "pillar",
         };
         el("div")
             .class(class)
@@ -284,7 +371,16 @@ fn view(ctx: &Ctx, filter: &Filter, s: &DatasetScore) -> Node {
                             .class("pillar-name")
                             .text(name.clone()),
                     )
-                    .child(el("span").class("pillar-score").text(score_text)),
+                    .child(
+                        el("span")
+                            .class("pillar-score")
+                            .child_opt(p.withheld.then(crate::common::warning_icon))
+                            .text(if p.withheld { " " } else { "" })
+                            .text(score_text)
+                            .child_opt(
+                                basis.map(|b| el("span").class("basis").text(format!(" — {b}"))),
+                            ),
+                    ),
             )
             .child(
                 el("svg")
@@ -316,26 +412,26 @@ fn view(ctx: &Ctx, filter: &Filter, s: &DatasetScore) -> Node {
     let mut sr_headers = vec![
         msg(lang, Msg::Pillar),
         msg(lang, Msg::Score),
+        msg(lang, Msg::BasedOn),
         msg(lang, Msg::WithData),
     ];
     if dti {
         sr_headers.push(msg(lang, Msg::Points));
     }
     let dash = || "—".to_string();
+    /// A row's figures: score, whether withheld, scored, with data, total, points.
+    type Figures = (Option<f64>, bool, usize, usize, usize);
     let sr_row = |name: String,
-                  score: Option<f64>,
-                  with: usize,
-                  total: usize,
+                  (score, withheld, scored, with, total): Figures,
                   pts: Option<(Option<f64>, Option<f64>)>| {
         let mut r = vec![
             name,
-            score
-                .map(|x| percent(x, lang))
-                .unwrap_or_else(|| no_score(lang, with).to_string()),
+            score_words(lang, score, withheld, with),
+            i18n::of_indicators(lang, scored, total),
             i18n::coverage_short(lang, with, total),
         ];
         if let Some((p, m)) = pts {
-            r.push(match (p, m) {
+            r.push(match (shown(p, withheld), m) {
                 (Some(p), Some(m)) => i18n::points_text(lang, p, m),
                 _ => dash(),
             });
@@ -349,18 +445,14 @@ fn view(ctx: &Ctx, filter: &Filter, s: &DatasetScore) -> Node {
         .map(|(p, (n, _))| {
             sr_row(
                 n.clone(),
-                p.score,
-                p.with_data,
-                p.total,
+                (p.score, p.withheld, p.scored, p.with_data, p.total),
                 dti.then_some((p.points, Some(p.max_points))),
             )
         })
         .collect();
     sr_rows.push(sr_row(
         msg(lang, Msg::WholePlan).to_string(),
-        o.score,
-        o.with_data,
-        o.total,
+        (o.score, o.withheld, o.scored, o.with_data, o.total),
         dti.then_some((o.points, o.max_points)),
     ));
 
@@ -371,26 +463,18 @@ fn view(ctx: &Ctx, filter: &Filter, s: &DatasetScore) -> Node {
                 .class("overall-label")
                 .text(msg(lang, Msg::OverallScore)),
         )
-        .child(el("p").class("big").text(overall_big))
-        .child_opt(
-            o.score
-                .is_none()
-                .then(|| el("p").class("no-data").text(no_score(lang, o.with_data))),
-        )
+        .child(headline)
+        .child_opt(why)
         .child_opt(overall_points.map(|pts| el("p").class("points").text(pts)))
-        .child(el("p").class("coverage").text(coverage))
-        .child_opt(o.score.is_some().then(|| {
-            el("p")
-                .class("coverage")
-                .text(i18n::scored_sentence(lang, o.scored))
-        }));
+        .child(el("p").class("coverage").text(coverage));
     figure
         .child(overall)
         .child(
             el("ul")
                 .attr("aria-label", msg(lang, Msg::StatusCounts))
                 .class("counts")
-                .children(counts),
+                .children(counts)
+                .child_opt(invalid),
         )
         .child(
             el("p")
@@ -440,10 +524,12 @@ mod tests {
             declared: true,
             weight,
             total,
+            invalid: 0,
             with_data: with,
             scored: with,
             coverage: None,
             score,
+            withheld: false,
             points: score.map(|s| s * weight),
             max_points: weight,
             statuses: StatusCounts::default(),
@@ -463,12 +549,60 @@ mod tests {
         let p = pillar(Some(0.8177), 1, 1, 1.0);
         assert_eq!(
             pillar_phrase(Lang::Vi, "Hạ tầng số", &p),
-            "Hạ tầng số: 81,8% (1/1 có số liệu)"
+            "Hạ tầng số: 81,8%, tính trên 1/1 chỉ tiêu (1/1 có số liệu)"
         );
         let none = pillar(None, 0, 2, 1.0);
         assert_eq!(
             pillar_phrase(Lang::En, "Digital government", &none),
             "Digital government: no data yet (0/2 with data)"
+        );
+    }
+
+    #[test]
+    fn a_withheld_pillar_says_its_counts_not_its_score() {
+        let p = PillarScore {
+            scored: 1,
+            with_data: 2,
+            withheld: true,
+            ..pillar(Some(0.8177), 2, 5, 1.0)
+        };
+        let vi = pillar_phrase(Lang::Vi, "Xã hội số", &p);
+        assert_eq!(
+            vi,
+            "Xã hội số: chưa đủ số liệu để tính điểm, 1/5 chỉ tiêu có cả mục tiêu và số liệu (2/5 có số liệu)"
+        );
+        let en = pillar_phrase(Lang::En, "Digital society", &p);
+        assert_eq!(
+            en,
+            "Digital society: not enough data for a score, 1 of 5 indicators have both a target and data (2/5 with data)"
+        );
+        assert!(
+            !vi.contains("81") && !en.contains("81"),
+            "no score in words"
+        );
+    }
+
+    #[test]
+    fn bases_and_withheld_sentences_in_both_languages() {
+        assert_eq!(
+            i18n::basis_sentence(Lang::Vi, 2, 72),
+            "tính trên 2/72 chỉ tiêu có cả mục tiêu và số liệu"
+        );
+        assert_eq!(
+            i18n::basis_sentence(Lang::En, 2, 72),
+            "based on 2 of 72 indicators with both a target and data"
+        );
+        assert_eq!(
+            i18n::basis_short(Lang::En, 1, 1),
+            "based on 1 of 1 indicator"
+        );
+        assert_eq!(
+            i18n::withheld_sentence(Lang::Vi, 2, 1500, &percent(1.0 / 3.0, Lang::Vi)),
+            "2/1.500 chỉ tiêu có cả mục tiêu và số liệu, dưới mức tối thiểu 33,3%"
+        );
+        assert_eq!(
+            i18n::withheld_sentence(Lang::En, 2, 1500, &percent(1.0 / 3.0, Lang::En)),
+            "2 of 1,500 indicators have both a target and data, below the minimum of 33.3%"
         );
     }
 

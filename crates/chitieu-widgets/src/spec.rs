@@ -7,7 +7,7 @@ use chitieu_core::Lang;
 use crate::bullet::BulletProps;
 use crate::common::{parse_level, parse_status, Ctx, Filter};
 use crate::gauge::{GaugeProps, GaugeVariant};
-use crate::i18n::bad_attribute;
+use crate::i18n::{bad_attribute, bad_share_attribute};
 use crate::scorecard::ScorecardProps;
 use crate::table::TargetTableProps;
 use crate::trend::TrendProps;
@@ -20,6 +20,8 @@ pub struct Options {
     pub level: Option<String>,
     pub status: Option<String>,
     pub variant: Option<String>,
+    /// The scorecard's minimum coverage (`min-coverage`): a fraction or a percentage.
+    pub min_coverage: Option<String>,
 }
 
 /// A widget, ready to render.
@@ -136,10 +138,17 @@ pub fn spec(widget: &str, ctx: Ctx, o: &Options) -> Result<Spec, String> {
             variant: GaugeVariant::parse(given(&o.variant).unwrap_or("")),
             ctx,
         })),
-        "scorecard" => Ok(Spec::Scorecard(ScorecardProps {
-            filter: o.filter(lang)?,
-            ctx,
-        })),
+        "scorecard" => {
+            let mut ctx = ctx;
+            if let Some(s) = given(&o.min_coverage) {
+                ctx.config.min_coverage = chitieu_core::score::parse_share(s)
+                    .ok_or_else(|| bad_share_attribute(lang, "min-coverage", s))?;
+            }
+            Ok(Spec::Scorecard(ScorecardProps {
+                filter: o.filter(lang)?,
+                ctx,
+            }))
+        }
         "bullet" => Ok(Spec::Bullet(BulletProps {
             indicator: o.indicator(lang)?,
             compact: given(&o.variant) == Some("compact"),
@@ -199,5 +208,31 @@ mod tests {
             .err()
             .unwrap_or_default();
         assert!(e.contains("indicator"), "{e}");
+    }
+
+    #[test]
+    fn the_scorecard_reads_its_minimum_coverage() {
+        let with = |v: &str| Options {
+            min_coverage: Some(v.into()),
+            ..Options::default()
+        };
+        let min = |o: &Options| match spec("scorecard", ctx(), o) {
+            Ok(Spec::Scorecard(p)) => Ok(p.ctx.config.min_coverage),
+            Ok(_) => Err("another widget".to_string()),
+            Err(e) => Err(e),
+        };
+        assert_eq!(
+            min(&Options::default()),
+            Ok(1.0 / 3.0),
+            "one third by default"
+        );
+        assert_eq!(min(&with("0.5")), Ok(0.5));
+        assert_eq!(min(&with("25%")), Ok(0.25));
+        assert_eq!(min(&with("0")), Ok(0.0));
+        let e = min(&with("2")).err().unwrap_or_default();
+        assert!(
+            e.contains("'min-coverage'") && e.contains("'2'") && e.contains("50%"),
+            "{e}"
+        );
     }
 }

@@ -31,9 +31,10 @@ use std::cell::{OnceCell, RefCell};
 use std::cmp::Ordering;
 use std::rc::Rc;
 
+use chitieu_core::load::{guard_formula, Quarantined};
 use chitieu_core::number::format_value;
 use chitieu_core::score::{score_indicator, IndicatorScore, Status};
-use chitieu_core::{Lang, Level, Period, Unit};
+use chitieu_core::{Indicator, Lang, Level, Period, Text, Unit};
 
 use crate::bullet::chart;
 use crate::common::{attainment_text, parse_level, parse_status, status_chip, Ctx, Filter};
@@ -283,22 +284,10 @@ pub fn matches(haystack: &str, folded_query: &str) -> bool {
 }
 
 /// One CSV field: quoted when it holds a comma, quote, line break or outer spaces, with
-/// quotes doubled. A field Excel would run as a formula (`=`, `+`, `@`, a tab, or `-`
-/// not starting a number) gets a leading apostrophe.
+/// quotes doubled; a text a spreadsheet would run as a formula gets a leading apostrophe
+/// first (core's [`guard_formula`], the rule of every CSV chitieu writes).
 pub fn csv_field(s: &str) -> String {
-    let formula = match s.chars().next() {
-        Some('=' | '+' | '@' | '\t' | '\r') => true,
-        Some('-') => !s
-            .chars()
-            .nth(1)
-            .is_some_and(|c| c.is_ascii_digit() || c == ','),
-        _ => false,
-    };
-    let s = if formula {
-        format!("'{s}")
-    } else {
-        s.to_string()
-    };
+    let s = guard_formula(s.to_string());
     let needs_quotes = s.contains([',', '"', '\n', '\r']) || s.trim() != s;
     if needs_quotes {
         format!("\"{}\"", s.replace('"', "\"\""))
@@ -345,6 +334,9 @@ struct Row {
     /// Folded names (both languages), target text and id.
     haystack: String,
     cells: OnceCell<Cells>,
+    /// Why the indicator was set aside, for a row whose data is invalid (it has no
+    /// figures, and its status says so instead).
+    invalid: Option<String>,
 }
 
 /// A row's figures in words.
@@ -407,7 +399,17 @@ fn prepare(ctx: &Ctx) -> Prepared {
             }
         }
     }
-    if ds.indicators.iter().any(|i| i.pillar.is_none()) {
+    for pid in ds.quarantined.iter().filter_map(|q| q.pillar.as_ref()) {
+        if !groups.iter().any(|g| g.id.as_ref() == Some(pid)) {
+            groups.push(Group {
+                id: Some(pid.clone()),
+                name: pid.clone(),
+            });
+        }
+    }
+    let no_pillar = ds.indicators.iter().any(|i| i.pillar.is_none())
+        || ds.quarantined.iter().any(|q| q.pillar.is_none());
+    if no_pillar {
         groups.push(Group {
             id: None,
             name: msg(lang, Msg::NoPillar).to_string(),
@@ -419,7 +421,27 @@ fn prepare(ctx: &Ctx) -> Prepared {
     // Once, not per indicator: without a date in the data it is found by scanning every
     // observation.
     let as_of = ctx.as_of();
-    for ind in &ds.indicators {
+    let stand_ins: Vec<(Indicator, String)> = ds
+        .quarantined
+        .iter()
+        .map(|q| (quarantined_row(q), invalid_reason(q, lang)))
+        .collect();
+    // In the file's order, the ones set aside in their places. Collected, not chained:
+    // a chain's loop would compile this long body twice.
+    let mut all: Vec<(&Indicator, Option<&String>)> = Vec::with_capacity(ds.indicators.len());
+    let (mut healthy, mut aside) = (ds.indicators.iter(), ds.quarantined.iter().zip(&stand_ins));
+    let mut next_aside = aside.next();
+    for place in 0..ds.indicators.len() + ds.quarantined.len() {
+        match next_aside {
+            Some((q, (ind, why))) if q.index <= place => {
+                all.push((ind, Some(why)));
+                next_aside = aside.next();
+            }
+            _ => all.extend(healthy.next().map(|i| (i, None))),
+        }
+    }
+    for (ind, invalid) in all {
+        let invalid = invalid.cloned();
         let score = score_indicator(ind, as_of, &ctx.config);
         let unit = &ind.unit;
         let group = groups
@@ -436,7 +458,8 @@ fn prepare(ctx: &Ctx) -> Prepared {
             .filter(|t| !t.trim().is_empty());
         let target = target_text
             .clone()
-            .or_else(|| current.map(|t| i18n::target_phrase(lang, t, unit)));
+            .or_else(|| current.map(|t| i18n::target_phrase(lang, t, unit)))
+            .or_else(|| invalid.clone());
         let haystack = fold(&format!(
             "{} {} {} {}",
             ind.name.vi,
@@ -468,6 +491,7 @@ fn prepare(ctx: &Ctx) -> Prepared {
             score,
             haystack,
             cells: OnceCell::new(),
+            invalid,
         });
     }
     let file_name: String = ds
@@ -493,6 +517,43 @@ fn prepare(ctx: &Ctx) -> Prepared {
         groups,
         caption: i18n::table_caption(lang, &ds.plan.title, as_of),
         file_name,
+    }
+}
+
+/// What a table row shows of an indicator set aside: its id, name and pillar, no figures.
+fn quarantined_row(q: &Quarantined) -> Indicator {
+    Indicator {
+        id: q.id.clone(),
+        key: None,
+        pillar: q.pillar.clone(),
+        name: q.name.clone().unwrap_or_else(|| Text {
+            vi: q.label(),
+            en: None,
+        }),
+        unit: Unit::Percent,
+        level: None,
+        owner: None,
+        targets: Vec::new(),
+        baseline: None,
+        observations: Vec::new(),
+        source: None,
+        note: None,
+    }
+}
+
+/// The first error of an indicator set aside, with its place in the file (the host
+/// wrote it so, see `chitieu_core::load::Quarantined::localize`), and how many more
+/// there are: the reason its table row gives.
+fn invalid_reason(q: &Quarantined, lang: Lang) -> String {
+    let errors: Vec<_> = q.diagnostics.iter().filter(|d| d.is_error()).collect();
+    match errors.first() {
+        None => i18n::invalid_data(lang).to_string(),
+        Some(d) if errors.len() > 1 => format!(
+            "{} {}",
+            d.message,
+            i18n::more_findings(lang, errors.len() - 1)
+        ),
+        Some(d) => d.message.clone(),
     }
 }
 
@@ -555,7 +616,10 @@ fn csv_cells(row: &Row, groups: &[Group]) -> Vec<String> {
         cells.value.clone().unwrap_or_else(dash),
         cells.period.clone().unwrap_or_else(dash),
         cells.attainment.clone().unwrap_or_else(dash),
-        i18n::status_label(row.lang, row.status).to_string(),
+        match row.invalid {
+            Some(_) => i18n::invalid_data(row.lang).to_string(),
+            None => i18n::status_label(row.lang, row.status).to_string(),
+        },
     ]
 }
 
@@ -1248,7 +1312,22 @@ fn row_view(r: &Row, selectable: bool) -> El {
                         ),
                 ),
         )
-        .child(cell(Column::Status, status_chip(r.status, lang).into()))
+        .child(cell(
+            Column::Status,
+            match r.invalid {
+                Some(_) => invalid_chip(lang).into(),
+                None => status_chip(r.status, lang).into(),
+            },
+        ))
+}
+
+/// The status of a row whose data is invalid: an icon and words, never colour alone.
+fn invalid_chip(lang: Lang) -> El {
+    el("span")
+        .class("chip status-invalid")
+        .child(crate::common::warning_icon())
+        .text(" ")
+        .text(i18n::invalid_data(lang))
 }
 
 /// Cuts rows in display order (grouped by pillar) into runs of one group each:
@@ -1816,6 +1895,37 @@ mod tests {
         assert_eq!(file.matches("\r\n").count(), 126);
         assert!(file.contains("\r\nct-125,Chỉ số 125,Trụ cột B,Cấp xã,"));
         assert_eq!(t.view(&st).to_html().matches("class=\"row\"").count(), 25);
+    }
+
+    #[test]
+    fn the_csv_file_neutralises_cells_a_spreadsheet_would_run() {
+        let json = r#"{"schema": "chitieu/1", "plan": {"id": "p", "title": "P"}, "as_of": "2024-06-30",
+            "pillars": [{"id": "a", "name": "+Trụ cột"}],
+            "indicators": [{"id": "@ct", "pillar": "a", "unit": "percent",
+                "name": "=HYPERLINK(\"http://x.invalid\")",
+                "targets": [{"text": "-2+3+cmd|' /C calc'!A0", "op": "gte", "value": 90, "deadline": "2025"}],
+                "observations": [{"period": "2023", "value": -5}]}]}"#;
+        let ds = chitieu_core::load::load_json(json)
+            .expect("test dataset loads")
+            .dataset;
+        let props = TargetTableProps {
+            ctx: Ctx::new(crate::Data::from(ds)),
+            filter: Filter::default(),
+            page_size: None,
+        };
+        let t = Table::new(&props).unwrap_or_else(|_| panic!("no such pillar"));
+        let (_, file) = t.csv(&t.initial_state());
+        let row = file.split("\r\n").nth(1).unwrap_or_default();
+        assert!(
+            row.starts_with(
+                "'@ct,\"'=HYPERLINK(\"\"http://x.invalid\"\")\",'+Trụ cột,,'-2+3+cmd|' /C calc'!A0,"
+            ),
+            "{row}"
+        );
+        assert!(
+            row.contains(",-5%,"),
+            "a negative figure is not a formula: {row}"
+        );
     }
 
     #[test]

@@ -9,6 +9,10 @@
 //! quarter's observations, and rows may come in any order. Writing then reading gives
 //! back the same dataset (see `docs/FORMAT.md` for the one exception: empty optional
 //! text is the same as none).
+//!
+//! Text cells are written spreadsheet-safe ([`guard_formula`]) and read back through
+//! [`unguard_formula`], so a name such as `=SUM(A1)` is shown, not run, and still round
+//! trips; numbers, periods and dates are typed and never touched.
 
 use std::collections::HashMap;
 
@@ -190,19 +194,31 @@ struct Row<'a> {
 }
 
 impl<'a> Row<'a> {
-    fn raw(&self, col: &str) -> Option<&'a str> {
+    /// A cell as it is in the file.
+    fn cell(&self, col: &str) -> Option<&'a str> {
         self.cols
             .get(col)
             .and_then(|&i| self.cells.get(i))
             .map(String::as_str)
     }
 
-    /// A trimmed cell, `None` when empty.
+    /// A text cell, without the apostrophe [`guard_formula`] adds.
+    fn raw(&self, col: &str) -> Option<&'a str> {
+        self.cell(col).map(unguard_formula)
+    }
+
+    /// A trimmed text cell, `None` when empty.
     fn get(&self, col: &str) -> Option<&'a str> {
         self.raw(col).map(str::trim).filter(|s| !s.is_empty())
     }
 
-    /// A free-text cell exactly as typed, `None` when blank.
+    /// A trimmed number, period or date cell, `None` when empty: read as typed, since
+    /// the writer never guards these.
+    fn typed(&self, col: &str) -> Option<&'a str> {
+        self.cell(col).map(str::trim).filter(|s| !s.is_empty())
+    }
+
+    /// A free-text cell as typed (less the guard's apostrophe), `None` when blank.
     fn text(&self, col: &str) -> Option<String> {
         self.raw(col)
             .filter(|s| !s.trim().is_empty())
@@ -256,7 +272,7 @@ impl Sink<'_> {
     /// A number cell: `None` when empty, or (after recording why) when unreadable. `who`
     /// is what the cell belongs to ("indicator 'x': observation 2024").
     fn number(&mut self, row: &Row, col: &str, path: &str, who: &Message) -> Option<f64> {
-        let cell = row.get(col)?;
+        let cell = row.typed(col)?;
         match read_cell_number(cell, self.decimal_mark) {
             Ok(n) => {
                 if let Some(note) = n.ambiguous {
@@ -417,7 +433,7 @@ pub(super) fn read_with_lines(text: &str, policy: Policy) -> Result<(Loaded, Lin
                         return Err(LoadError::Schema(d));
                     }
                 }
-                if let Some(cell) = row.get("as_of") {
+                if let Some(cell) = row.typed("as_of") {
                     match read_date(cell) {
                         Ok((d, note)) => {
                             as_of = Some(d);
@@ -514,7 +530,7 @@ pub(super) fn read_with_lines(text: &str, policy: Policy) -> Result<(Loaded, Lin
                     level
                 });
                 let page = row
-                    .get("page")
+                    .typed("page")
                     .and_then(|p| match read_cell_number(p, None) {
                         Ok(n)
                             if n.value.fract() == 0.0
@@ -625,7 +641,7 @@ pub(super) fn read_with_lines(text: &str, policy: Policy) -> Result<(Loaded, Lin
                 let what = Message::about(who, Key::WhatBaseline);
                 let period = period_cell(row, &mut sink, &format!("{path}.period"), &what, true);
                 let value = sink.number(row, "value", &format!("{path}.value"), &what);
-                if value.is_none() && row.get("value").is_none() {
+                if value.is_none() && row.typed("value").is_none() {
                     sink.error_about(
                         row,
                         "value",
@@ -702,19 +718,22 @@ fn set_aside(
     indicators: Vec<Indicator>,
     sink: &mut Sink,
 ) -> (Vec<Indicator>, Vec<super::Quarantined>) {
-    let mut bad: Vec<usize> = sink
+    let mut bad = vec![false; indicators.len()];
+    for i in sink
         .errors
         .iter()
         .filter_map(|d| super::indicator_index(&d.path))
-        .collect();
-    if bad.is_empty() {
+    {
+        if let Some(b) = bad.get_mut(i) {
+            *b = true;
+        }
+    }
+    if !bad.contains(&true) {
         return (indicators, Vec::new());
     }
-    bad.sort_unstable();
-    bad.dedup();
     let (mut kept, mut quarantined) = (Vec::new(), Vec::new());
     for (index, ind) in indicators.into_iter().enumerate() {
-        if bad.binary_search(&index).is_err() {
+        if !bad.get(index).copied().unwrap_or(false) {
             kept.push(ind);
             continue;
         }
@@ -776,7 +795,7 @@ fn period_cell(
     what: &Message,
     required: bool,
 ) -> Option<crate::period::Period> {
-    let Some(cell) = row.get("period") else {
+    let Some(cell) = row.typed("period") else {
         if required {
             sink.error_about(row, "period", path, what, Key::PeriodRequired);
         }
@@ -1032,7 +1051,7 @@ pub fn to_csv_with(ds: &Dataset, num: &dyn Fn(f64) -> String) -> String {
     row.set("issuer", text(&ds.plan.issuer));
     row.set("date", text(&ds.plan.date));
     row.set("url", text(&ds.plan.url));
-    row.set("as_of", ds.as_of.map(|d| d.to_string()).unwrap_or_default());
+    row.typed("as_of", ds.as_of.map(|d| d.to_string()).unwrap_or_default());
     row.set("schema", ds.schema.clone());
     rows.push(row.0);
 
@@ -1040,7 +1059,7 @@ pub fn to_csv_with(ds: &Dataset, num: &dyn Fn(f64) -> String) -> String {
         let mut row = OutRow::new(Record::Pillar, &p.id);
         row.set("name", p.name.vi.clone());
         row.set("name_en", text(&p.name.en));
-        row.set("weight", num(p.weight));
+        row.typed("weight", num(p.weight));
         rows.push(row.0);
     }
     for ind in &ds.indicators {
@@ -1060,28 +1079,28 @@ pub fn to_csv_with(ds: &Dataset, num: &dyn Fn(f64) -> String) -> String {
         if let Some(s) = &ind.source {
             row.set("document", text(&s.document));
             row.set("section", text(&s.section));
-            row.set("page", s.page.map(|p| p.to_string()).unwrap_or_default());
+            row.typed("page", s.page.map(|p| p.to_string()).unwrap_or_default());
         }
         row.set("note", text(&ind.note));
         rows.push(row.0);
         if let Some(b) = &ind.baseline {
             let mut row = OutRow::new(Record::Baseline, &ind.id);
-            row.set("period", b.period.to_string());
-            row.set("value", num(b.value));
+            row.typed("period", b.period.to_string());
+            row.typed("value", num(b.value));
             rows.push(row.0);
         }
         for t in &ind.targets {
             let r = RawTarget::from(t.clone());
             let mut row = OutRow::new(Record::Target, &ind.id);
-            row.set(
+            row.typed(
                 "period",
                 r.deadline.map(|d| d.to_string()).unwrap_or_default(),
             );
             row.set("op", r.op);
-            row.set("value", opt(r.value));
-            row.set("min", opt(r.min));
-            row.set("max", opt(r.max));
-            row.set("tolerance", opt(r.tolerance));
+            row.typed("value", opt(r.value));
+            row.typed("min", opt(r.min));
+            row.typed("max", opt(r.max));
+            row.typed("tolerance", opt(r.tolerance));
             let change = r.change.map(|c| match c {
                 Change::Increase => "increase",
                 Change::Decrease => "decrease",
@@ -1092,11 +1111,11 @@ pub fn to_csv_with(ds: &Dataset, num: &dyn Fn(f64) -> String) -> String {
         }
         for o in &ind.observations {
             let mut row = OutRow::new(Record::Observation, &ind.id);
-            row.set("period", o.period.to_string());
-            row.set("value", opt(o.value));
-            row.set("numerator", opt(o.numerator));
-            row.set("denominator", opt(o.denominator));
-            row.set("reported", opt(o.reported));
+            row.typed("period", o.period.to_string());
+            row.typed("value", opt(o.value));
+            row.typed("numerator", opt(o.numerator));
+            row.typed("denominator", opt(o.denominator));
+            row.typed("reported", opt(o.reported));
             row.set("note", text(&o.note));
             rows.push(row.0);
         }
@@ -1117,10 +1136,54 @@ impl OutRow {
         row
     }
 
-    fn set(&mut self, col: &str, value: String) {
+    /// A text cell, spreadsheet-safe ([`guard_formula`]).
+    fn set(&mut self, col: &str, text: String) {
+        self.typed(col, guard_formula(text));
+    }
+
+    /// A number, period or date as written: typed values are never guarded, so a
+    /// negative number stays a number.
+    fn typed(&mut self, col: &str, value: String) {
         if let Some(i) = CSV_COLUMNS.iter().position(|c| *c == col) {
             self.0[i] = value;
         }
+    }
+}
+
+/// The text as a cell that a spreadsheet shows instead of running as a formula (CSV
+/// injection, as OWASP advises): a text starting with `=`, `+`, `@`, a tab, a carriage
+/// return, or a `-` that does not start a plain number (`-5`, `-0,5`, `-12%` stay as they
+/// are; `-2+3+cmd|…` does not) gets a leading `'`. So does such a text behind apostrophes
+/// of its own (`'=x` becomes `''=x`), which is what makes [`unguard_formula`] give every
+/// text back exactly. Only for text: numbers are written as they are.
+pub fn guard_formula(mut text: String) -> String {
+    if runs_as_formula(text.as_bytes()) {
+        text.insert(0, '\'');
+    }
+    text
+}
+
+/// The text of a cell [`guard_formula`] wrote: without the one apostrophe it adds, and
+/// unchanged when it added none (`'abc` stays `'abc`).
+pub fn unguard_formula(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if runs_as_formula(rest.as_bytes()) => rest,
+        _ => cell,
+    }
+}
+
+/// Whether a spreadsheet would take the text, past any apostrophes it starts with, for a
+/// formula. A `-` followed by nothing but digits, separators and a `%` is a number to
+/// it; anything more (a letter, an operator) could be a formula. Bytes, not chars: every
+/// byte that matters is ASCII, and the widgets' wasm stays smaller.
+fn runs_as_formula(text: &[u8]) -> bool {
+    match text.iter().position(|&b| b != b'\'').map(|i| &text[i..]) {
+        Some([b'-', rest @ ..]) => {
+            !rest.first().is_some_and(u8::is_ascii_digit)
+                || rest.iter().any(|b| !b"0123456789.,%".contains(b))
+        }
+        Some([first, ..]) => b"=+@\t\r".contains(first),
+        _ => false,
     }
 }
 

@@ -8,7 +8,7 @@
 use std::collections::HashSet;
 use std::fmt;
 
-use serde::de::{DeserializeOwned, IgnoredAny, MapAccess, Visitor};
+use serde::de::{DeserializeOwned, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use serde_json::value::RawValue;
 
@@ -129,17 +129,27 @@ fn assemble(entries: &[(String, &RawValue)], errors: Vec<Diagnostic>) -> Option<
     })
 }
 
-/// What can be read of an indicator that failed to read: its id, name and pillar.
+/// What can be read of an indicator that failed to read: its id, name and pillar (each
+/// read alone, through the format's own types, so no generic JSON value is compiled in).
 fn probe(index: usize, text: &str) -> Quarantined {
-    let v: serde_json::Value = serde_json::from_str(text).unwrap_or_default();
-    let string = |k: &str| v.get(k).and_then(|s| s.as_str()).map(str::to_string);
+    #[derive(Deserialize, Default)]
+    struct Probe<'a> {
+        #[serde(borrow, default)]
+        id: Option<&'a RawValue>,
+        #[serde(borrow, default)]
+        name: Option<&'a RawValue>,
+        #[serde(borrow, default)]
+        pillar: Option<&'a RawValue>,
+    }
+    fn get<T: DeserializeOwned>(raw: Option<&RawValue>) -> Option<T> {
+        serde_json::from_str(raw?.get()).ok()
+    }
+    let p: Probe = serde_json::from_str(text).unwrap_or_default();
     Quarantined {
         index,
-        id: string("id").unwrap_or_default(),
-        name: v
-            .get("name")
-            .and_then(|n| serde_json::from_value::<crate::model::Text>(n.clone()).ok()),
-        pillar: string("pillar"),
+        id: get(p.id).unwrap_or_default(),
+        name: get(p.name),
+        pillar: get(p.pillar),
         diagnostics: Vec::new(),
     }
 }
@@ -343,12 +353,7 @@ fn part<T: DeserializeOwned>(
         _ => Vec::new(),
     };
     let failures = if failures.is_empty() {
-        vec![Failure {
-            path: prefix.clone(),
-            text: raw.get(),
-            error: e,
-            keyed: None,
-        }]
+        vec![Failure::new(prefix.clone(), raw.get(), e)]
     } else {
         failures
     };
@@ -393,55 +398,60 @@ fn part<T: DeserializeOwned>(
     }
 }
 
-/// The parts of an indicator or pillar whose errors serde_json cannot place: values
-/// checked after they are read (a target's op and numbers, a name's keys, a unit) report
-/// the position where the enclosing list or object ended. Reading each part on its own
-/// gives the error at the part itself. These are the same `Deserialize` impls on the
-/// same deserializer as the whole read, so no reading code is compiled twice.
+/// The fields of an indicator, as `Indicator` reads them.
+const INDICATOR_FIELDS: &[&str] = &[
+    "id",
+    "key",
+    "pillar",
+    "name",
+    "unit",
+    "level",
+    "owner",
+    "targets",
+    "baseline",
+    "observations",
+    "source",
+    "note",
+];
+
+/// The fields of a pillar, as `Pillar` reads them.
+const PILLAR_FIELDS: &[&str] = &["id", "name", "weight"];
+
+/// The fields of an indicator or pillar, each kept as its text to be read on its own:
+/// values checked after they are read (a target's op and numbers, a name's keys, a unit)
+/// report the position where the enclosing list or object ended, and serde stops at the
+/// first error. Reading each field on its own gives every error at its own place. These
+/// are the same `Deserialize` impls on the same deserializer as the whole read, so no
+/// reading code is compiled twice.
 #[derive(Deserialize)]
 struct Parts<'a> {
+    #[serde(borrow, default)]
+    id: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    key: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    pillar: Option<&'a RawValue>,
     #[serde(borrow, default)]
     name: Option<&'a RawValue>,
     #[serde(borrow, default)]
     unit: Option<&'a RawValue>,
     #[serde(borrow, default)]
-    targets: Option<Vec<&'a RawValue>>,
+    level: Option<&'a RawValue>,
     #[serde(borrow, default)]
-    observations: Option<Vec<&'a RawValue>>,
+    owner: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    targets: Option<Vec<&'a RawValue>>,
     #[serde(borrow, default)]
     baseline: Option<&'a RawValue>,
     #[serde(borrow, default)]
+    observations: Option<Vec<&'a RawValue>>,
+    #[serde(borrow, default)]
     source: Option<&'a RawValue>,
-}
-
-/// An indicator's own fields, its parts only skipped: what is wrong with the indicator
-/// itself (an unknown or missing field, a level or id of the wrong type) beside what is
-/// wrong inside its parts.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-#[allow(dead_code)] // read only to be checked
-struct Shallow {
-    id: String,
-    #[serde(default)]
-    key: Option<String>,
-    #[serde(default)]
-    pillar: Option<String>,
-    name: IgnoredAny,
-    unit: IgnoredAny,
-    #[serde(default)]
-    level: Option<crate::model::Level>,
-    #[serde(default)]
-    owner: Option<String>,
-    #[serde(default)]
-    targets: IgnoredAny,
-    #[serde(default)]
-    baseline: IgnoredAny,
-    #[serde(default)]
-    observations: IgnoredAny,
-    #[serde(default)]
-    source: IgnoredAny,
-    #[serde(default)]
-    note: Option<String>,
+    #[serde(borrow, default)]
+    note: Option<&'a RawValue>,
+    /// A pillar's.
+    #[serde(borrow, default)]
+    weight: Option<&'a RawValue>,
 }
 
 /// A part of the document that failed to read: its path, its text, serde_json's error,
@@ -453,21 +463,47 @@ struct Failure<'a> {
     keyed: Option<Message>,
 }
 
-/// Every part of `text` (an indicator or pillar at `prefix`) that fails on its own: its
-/// path, its text and its error. Empty when the parts cannot be told apart.
+impl<'a> Failure<'a> {
+    fn new(path: String, text: &'a str, error: serde_json::Error) -> Failure<'a> {
+        Failure {
+            path,
+            text,
+            error,
+            keyed: None,
+        }
+    }
+}
+
+/// Every field of `text` (an indicator or pillar at `prefix`) that fails on its own: its
+/// path, its text and its error. Empty when the fields cannot be told apart (not an
+/// object, a field given twice), and the whole's error says what is wrong.
 fn narrow<'a>(text: &'a str, prefix: &str) -> Vec<Failure<'a>> {
+    let is_indicator = super::indicator_index(prefix).is_some();
+    if !is_indicator && !prefix.starts_with("pillars[") {
+        return Vec::new();
+    }
     let Ok(parts) = serde_json::from_str::<Parts<'a>>(text) else {
         return Vec::new();
     };
     let mut out = Vec::new();
-    if super::indicator_index(prefix).is_some() {
-        if let Err(e) = serde_json::from_str::<Shallow>(text) {
-            out.push(Failure {
-                path: prefix.to_string(),
-                text,
-                error: e,
-                keyed: None,
-            });
+    // Unknown and missing fields, each one (serde says the first only).
+    let (known, required): (&'static [&'static str], &[&str]) = if is_indicator {
+        (INDICATOR_FIELDS, &["id", "name", "unit"])
+    } else {
+        (PILLAR_FIELDS, &["id", "name"])
+    };
+    if let Ok(Entries(entries)) = serde_json::from_str::<Entries>(text) {
+        for (k, raw) in &entries {
+            if !known.contains(&k.as_str()) {
+                let e = serde::de::Error::unknown_field(k, known);
+                out.push(Failure::new(format!("{prefix}.{k}"), raw.get(), e));
+            }
+        }
+        for r in required {
+            if !entries.iter().any(|(k, _)| k == r) {
+                let e = serde::de::Error::missing_field(r);
+                out.push(Failure::new(prefix.to_string(), text, e));
+            }
         }
     }
     let mut one = |name: &str, raw: Option<&'a RawValue>, check: Check| {
@@ -500,8 +536,18 @@ fn narrow<'a>(text: &'a str, prefix: &str) -> Vec<Failure<'a>> {
                 (e, keyed)
             })
     }
+    one("id", parts.id, is::<String>);
+    for (name, raw) in [
+        ("key", parts.key),
+        ("pillar", parts.pillar),
+        ("owner", parts.owner),
+        ("note", parts.note),
+    ] {
+        one(name, raw, is::<Option<String>>);
+    }
     one("name", parts.name, is::<crate::model::Text>);
     one("unit", parts.unit, is::<crate::model::Unit>);
+    one("level", parts.level, is::<Option<crate::model::Level>>);
     for (i, raw) in parts.targets.iter().flatten().enumerate() {
         one(&format!("targets[{i}]"), Some(raw), target);
     }
@@ -519,6 +565,7 @@ fn narrow<'a>(text: &'a str, prefix: &str) -> Vec<Failure<'a>> {
         parts.source,
         is::<Option<Obj<crate::model::Source>>>,
     );
+    one("weight", parts.weight, is::<f64>);
     out
 }
 

@@ -15,6 +15,8 @@ use crate::model::{Baseline, Bound, Change, Dataset, Indicator, Level, Observati
 use crate::model::{Pillar, Plan, Source, Target, Text, Unit, SCHEMA};
 use crate::period::{Date, Period};
 
+use super::{Diagnostic, Quarantined};
+
 /// A parsed JSON value: a `JSON.parse` result in the browser, `serde_json::Value` in
 /// tests. Each method answers `None` (or `false`) for a value of another JSON type.
 pub trait Value: Sized {
@@ -67,6 +69,28 @@ pub fn read<V: Value>(v: &V) -> Option<Dataset> {
 pub fn load<V: Value>(v: &V) -> Option<Dataset> {
     let ds = read(v)?;
     (!super::has_errors(&ds)).then_some(ds)
+}
+
+/// The indicators a page's dataset has set aside, as the analysis wasm hands them over:
+/// `[{"index", "id", "name"?, "pillar"?, "errors": ["…"]}]`, each error a whole sentence
+/// in the page's language (see [`Quarantined::localize`]), which is all a widget shows.
+/// `None` for anything else.
+pub fn quarantined<V: Value>(v: &V) -> Option<Vec<Quarantined>> {
+    v.items()?
+        .iter()
+        .map(|q| {
+            let mut o = Fields::of(q)?;
+            Some(Quarantined {
+                index: whole_number(o.take("index")?.as_f64()?)? as usize,
+                id: o.string("id")?,
+                name: optional(o.take("name"), text)?,
+                pillar: o.opt_string("pillar")?,
+                diagnostics: list(o.take("errors"), |e| {
+                    Some(Diagnostic::sentence(e.as_str()?))
+                })?,
+            })
+        })
+        .collect()
 }
 
 /// An object's entries, taken field by field; anything left over is an unknown field

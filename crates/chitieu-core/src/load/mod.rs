@@ -36,7 +36,9 @@ pub mod lean;
 mod num;
 mod validate;
 
-pub use csv_form::{read_csv, read_csv_with, to_csv, to_csv_with, CSV_COLUMNS};
+pub use csv_form::{
+    guard_formula, read_csv, read_csv_with, to_csv, to_csv_with, unguard_formula, CSV_COLUMNS,
+};
 pub use json_form::{read_json, read_json_with, to_json};
 pub use num::read_number;
 pub use validate::{has_errors, validate};
@@ -97,6 +99,21 @@ impl Diagnostic {
             path,
             message: msg.render(Lang::En),
             msg,
+            line: None,
+            column: None,
+            field: None,
+        }
+    }
+
+    /// An error that is already a sentence in the reader's language: a finding the
+    /// analysis wasm wrote out for a widget ([`Quarantined::localize`]), read back by the
+    /// widgets' wasm, which holds no catalogue (so this writes nothing out).
+    pub fn sentence(text: String) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Error,
+            path: String::new(),
+            msg: Message::new(Key::Sentence).with("text", text.as_str()),
+            message: text,
             line: None,
             column: None,
             field: None,
@@ -195,8 +212,8 @@ impl Loaded {
                 }
             }
         }
-        errors.sort_by_key(|d| (d.line, d.column));
-        warnings.sort_by_key(|d| (d.line, d.column));
+        by_place(&mut errors);
+        by_place(&mut warnings);
         Err(LoadError::Invalid { errors, warnings })
     }
 }
@@ -224,6 +241,18 @@ impl Quarantined {
             format!("#{}", self.index + 1)
         } else {
             self.id.clone()
+        }
+    }
+}
+
+impl Quarantined {
+    /// Prepares the findings for a widget: each `message` becomes the whole sentence in
+    /// `lang`, place included ([`Diagnostic::display_in`]). The widgets show `message`
+    /// as it is, so their wasm carries no catalogue; every host (the analysis wasm for
+    /// the page, `chitieu render`) calls this first.
+    pub fn localize(&mut self, lang: &str) {
+        for d in &mut self.diagnostics {
+            d.message = d.display_in(lang);
         }
     }
 }
@@ -368,7 +397,7 @@ pub fn load_json(text: &str) -> Result<Loaded, LoadError> {
 /// [`load_json`] under a [`Policy`].
 pub fn load_json_with(text: &str, policy: Policy) -> Result<Loaded, LoadError> {
     let loaded = json_form::read_json_with(text, policy)?;
-    finish(loaded, policy, |d, i| json_form::locate(text, d, i))
+    finish(loaded, policy, &|d, i| json_form::locate(text, d, i))
 }
 
 /// Reads a CSV dataset (see `docs/FORMAT.md`) and validates it.
@@ -379,7 +408,7 @@ pub fn load_csv(text: &str) -> Result<Loaded, LoadError> {
 /// [`load_csv`] under a [`Policy`].
 pub fn load_csv_with(text: &str, policy: Policy) -> Result<Loaded, LoadError> {
     let (loaded, map) = csv_form::read_with_lines(text, policy)?;
-    finish(loaded, policy, |d, _| map.locate(d))
+    finish(loaded, policy, &|d, _| map.locate(d))
 }
 
 /// Loads JSON or CSV, chosen by [`detect_format`].
@@ -425,7 +454,7 @@ fn in_order(ds: Vec<Diagnostic>) -> Vec<Diagnostic> {
 /// [`in_order`], when `unkept` more findings were counted but not kept (see
 /// `json_form::Found`); they come after the kept ones in the document.
 fn in_order_counting(mut ds: Vec<Diagnostic>, unkept: usize) -> Vec<Diagnostic> {
-    ds.sort_by_key(|d| (d.line, d.column));
+    by_place(&mut ds);
     if ds.len() > MAX_LISTED || unkept > 0 {
         let more = ds.len().saturating_sub(MAX_LISTED) + unkept;
         ds.truncate(MAX_LISTED);
@@ -450,41 +479,40 @@ fn strip_bom(text: &str) -> &str {
 fn finish(
     loaded: Loaded,
     policy: Policy,
-    locate: impl Fn(&mut Diagnostic, usize),
+    // Not generic: one copy of this long function for both forms.
+    locate: &dyn Fn(&mut Diagnostic, usize),
 ) -> Result<Loaded, LoadError> {
     let Loaded {
         mut dataset,
         mut warnings,
     } = loaded;
+    // Set aside by reading, in the order of the file.
     let mut quarantined = std::mem::take(&mut dataset.quarantined);
+    let total = dataset.indicators.len() + quarantined.len();
     // The file places of the indicators that were read: those not set aside by reading.
-    let places: Vec<usize> = {
-        let mut read_bad: Vec<usize> = quarantined.iter().map(|q| q.index).collect();
-        read_bad.sort_unstable();
-        (0..)
-            .filter(|i| read_bad.binary_search(i).is_err())
-            .take(dataset.indicators.len())
-            .collect()
-    };
-    let duplicated = duplicated_ids(&dataset, &quarantined);
+    let places: Vec<usize> = (0..total)
+        .filter(|i| quarantined.binary_search_by_key(i, |q| q.index).is_err())
+        .collect();
     // Each finding with the file place of the indicator it is inside, when it concerns
     // that indicator alone; in the order validation found them.
     let mut found: Vec<(Option<usize>, Diagnostic)> = Vec::new();
-    // Validation sees only the indicators that were read: an id that one of them shares
-    // with an unreadable one is reported here.
-    for q in quarantined
-        .iter()
-        .filter(|q| duplicated.binary_search(&q.id.as_str()).is_ok())
-    {
-        let who = Message::new(Key::Named)
-            .with("what", Key::NounIndicator)
-            .with("id", q.id.as_str());
-        let mut d = Diagnostic::error(
-            format!("indicators[{}].id", q.index),
-            Message::about(who, Key::IdUsedAgain),
-        );
-        locate(&mut d, 0);
-        found.push((None, d));
+    // Validation sees only the indicators that were read: an id that an unreadable one
+    // shares with another indicator is reported here.
+    for (n, q) in quarantined.iter().enumerate() {
+        let again = !q.id.is_empty()
+            && (dataset.indicators.iter().any(|i| i.id == q.id)
+                || quarantined[..n].iter().any(|o| o.id == q.id));
+        if again {
+            let who = Message::new(Key::Named)
+                .with("what", Key::NounIndicator)
+                .with("id", q.id.as_str());
+            let mut d = Diagnostic::error(
+                format!("indicators[{}].id", q.index),
+                Message::about(who, Key::IdUsedAgain),
+            );
+            locate(&mut d, 0);
+            found.push((None, d));
+        }
     }
     for (i, mut d) in validate(&dataset).into_iter().enumerate() {
         let k = indicator_index(&d.path);
@@ -493,9 +521,12 @@ fn finish(
             d.path = reindex(&d.path, place);
         }
         locate(&mut d, i);
+        // An id that an earlier indicator has: about every reference to it.
         let id_clash = d.path.ends_with("].id")
-            && k.and_then(|k| dataset.indicators.get(k))
-                .is_some_and(|ind| duplicated.binary_search(&ind.id.as_str()).is_ok());
+            && k.and_then(|k| Some((dataset.indicators.get(k)?, dataset.indicators.get(..k)?)))
+                .is_some_and(|(ind, before)| {
+                    !ind.id.is_empty() && before.iter().any(|b| b.id == ind.id)
+                });
         found.push((place.filter(|_| !id_clash), d));
     }
     let structural = found.iter().any(|(p, d)| p.is_none() && d.is_error());
@@ -514,74 +545,57 @@ fn finish(
         }
         return Err(LoadError::Invalid { errors, warnings });
     }
-    let mut own = Vec::new();
-    for (place, d) in found {
-        match place {
-            Some(place) => own.push((place, d)),
-            None => warnings.push(d),
-        }
-    }
     // An indicator with an error of its own is set aside with all its findings; the
     // warnings of the others stay warnings.
-    let mut bad: Vec<usize> = own
-        .iter()
-        .filter(|(_, d)| d.is_error())
-        .map(|(p, _)| *p)
-        .collect();
-    bad.sort_unstable();
-    bad.dedup();
+    let mut bad = vec![false; total];
+    for (place, d) in &found {
+        if let (Some(p), true) = (place, d.is_error()) {
+            bad[*p] = true;
+        }
+    }
     let mut kept = Vec::with_capacity(dataset.indicators.len());
     for (k, ind) in std::mem::take(&mut dataset.indicators)
         .into_iter()
         .enumerate()
     {
         let place = places.get(k).copied().unwrap_or(k);
-        if bad.binary_search(&place).is_ok() {
-            quarantined.push(Quarantined {
-                index: place,
-                id: ind.id,
-                name: Some(ind.name),
-                pillar: ind.pillar,
-                diagnostics: Vec::new(),
-            });
-        } else {
+        if !bad[place] {
             kept.push(ind);
+            continue;
         }
+        let q = Quarantined {
+            index: place,
+            id: ind.id,
+            name: Some(ind.name),
+            pillar: ind.pillar,
+            diagnostics: Vec::new(),
+        };
+        let at = quarantined.partition_point(|o| o.index < place);
+        quarantined.insert(at, q);
     }
     dataset.indicators = kept;
-    quarantined.sort_by_key(|q| q.index);
-    for (place, d) in own {
-        match quarantined.binary_search_by_key(&place, |q| q.index) {
-            Ok(at) => quarantined[at].diagnostics.push(d),
-            Err(_) => warnings.push(d),
+    // Errors first, each kind in the order of the file.
+    let mut own_warnings = Vec::new();
+    for (place, d) in found {
+        let at = place.and_then(|p| quarantined.binary_search_by_key(&p, |q| q.index).ok());
+        match at.and_then(|at| quarantined.get_mut(at)) {
+            Some(q) if d.is_error() => q.diagnostics.push(d),
+            Some(_) => own_warnings.push((at, d)),
+            None => warnings.push(d),
         }
     }
-    for q in &mut quarantined {
-        // Errors first, each kind in the order of the file.
-        q.diagnostics
-            .sort_by_key(|d| (d.severity, d.line, d.column));
+    for (at, d) in own_warnings {
+        if let Some(q) = at.and_then(|at| quarantined.get_mut(at)) {
+            q.diagnostics.push(d);
+        }
     }
-    warnings.sort_by_key(|d| (d.line, d.column));
+    by_place(&mut warnings);
     dataset.quarantined = quarantined;
     Ok(Loaded { dataset, warnings })
 }
 
-/// The ids (not empty) that more than one indicator of the file has, sorted: a finding
-/// about such an id concerns every reference to it, so it rejects the file.
-fn duplicated_ids<'a>(ds: &'a Dataset, quarantined: &'a [Quarantined]) -> Vec<&'a str> {
-    let mut ids: Vec<&str> = ds
-        .indicators
-        .iter()
-        .map(|i| i.id.as_str())
-        .chain(quarantined.iter().map(|q| q.id.as_str()))
-        .filter(|id| !id.is_empty())
-        .collect();
-    ids.sort_unstable();
-    let mut out: Vec<&str> = ids
-        .windows(2)
-        .filter(|w| w[0] == w[1])
-        .map(|w| w[0])
-        .collect();
-    out.dedup();
-    out
+/// Findings in the order of the file (those without a place first). One function, so
+/// the sort is compiled once.
+fn by_place(ds: &mut [Diagnostic]) {
+    ds.sort_by_key(|d| (d.line, d.column));
 }
