@@ -32,6 +32,39 @@ export default function ({ test, open, assert, assertEq, assertIncludes }) {
     await context.close();
   });
 
+  test("export: the table's download menu saves the rows the reader's search and filters let through", async () => {
+    const { page, context, errors } = await open("/tests/pages/table.html", { acceptDownloads: true });
+    const T = "chitieu-table#t";
+    await page.locator(`${T} tr.row`).first().waitFor({ timeout: 20_000 });
+    const csv = async () => {
+      await page.locator(`${T} details.export summary`).click();
+      const [dl] = await Promise.all([
+        page.waitForEvent("download"),
+        page.locator(`${T} details.export button`, { hasText: "Dữ liệu CSV" }).click(),
+      ]);
+      await page.locator(`${T} details.export summary`).click();
+      const text = (await readFile(await dl.path())).toString("utf8");
+      // chitieu/1 CSV: one "indicator" record per indicator.
+      return text.split(/\r?\n/).filter((l) => l.startsWith("indicator,")).map((l) => l.split(",")[1]);
+    };
+    assertEq((await csv()).length, 12, "every indicator before any filter");
+    // Without diacritics, as readers type: the three "hồ sơ công việc" indicators.
+    await page.locator(`${T} input[type=search]`).fill("ho so cong viec");
+    await page.locator(`${T} [role=status]`, { hasText: "3/12" }).waitFor({ timeout: 10_000 });
+    assertEq((await csv()).join(" "), "hscv-tinh hscv-huyen hscv-xa", "the rows the search lets through");
+    await page.locator(`${T} select[data-act=level]`).selectOption("district");
+    await page.locator(`${T} [role=status]`, { hasText: "1/12" }).waitFor({ timeout: 10_000 });
+    assertEq((await csv()).join(" "), "hscv-huyen", "search and level filter together");
+    // A pillar filter alone: the pillar's rows, and only that pillar.
+    await page.locator(`${T} input[type=search]`).fill("");
+    await page.locator(`${T} select[data-act=level]`).selectOption("");
+    await page.locator(`${T} select[data-act=pillar]`).selectOption({ label: "Hạ tầng số" });
+    await page.locator(`${T} [role=status]`, { hasText: "4/12" }).waitFor({ timeout: 10_000 });
+    assertEq((await csv()).join(" "), "cap-quang wifi-nha-van-hoa phu-song duong-truyen-xa", "the pillar's rows");
+    assertEq(errors.join("\n"), "", "console errors");
+    await context.close();
+  });
+
   test("export under the strict CSP: SVG and CSV work; PNG says why it cannot", async () => {
     const { page, context } = await open("/tests/pages/embed/csp.html", { acceptDownloads: true });
     await page.locator("#a figure.gauge").waitFor({ timeout: 20_000 });

@@ -436,7 +436,9 @@ function svgToPng(svg) {
   });
 }
 
-// The "Download" disclosure under a widget (attribute export="none" leaves it out).
+// The "Download" disclosure at the foot of a widget that shows its figures (attribute
+// export="none" leaves it out): the chart as SVG and PNG where there is one, and the data
+// shown as chitieu/1 CSV — the table's as the reader has filtered it, at the click.
 function exportMenu(ctrl, lang, theme) {
   var t = TEXT[lang];
   var o = ctrl.read();
@@ -459,17 +461,11 @@ function exportMenu(ctrl, lang, theme) {
     b.addEventListener("click", run);
     menu.appendChild(b);
   }
-  // Filled when opened: the widget renders after mounting, and an error box has nothing to
-  // export.
-  // Once rendered, a widget that shows an error has nothing to export.
-  requestAnimationFrame(function () {
-    if (!ctrl.root.querySelector("figure.chitieu")) details.hidden = true;
-  });
+  // Filled when first opened.
   details.addEventListener("toggle", function () {
     if (!details.open || menu.childElementCount) return;
     var fig = ctrl.root.querySelector("figure.chitieu");
-    if (!fig) { details.hidden = true; return; }
-    if (fig.querySelector("svg.chart, svg[role=img], svg[role=group]")) {
+    if (fig && fig.querySelector("svg.chart, svg[role=img], svg[role=group]")) {
       button(t.svg, function () {
         var svg = chartSvg(ctrl);
         if (svg) saveBlob(new Blob([svg.text], { type: "image/svg+xml" }), base + ".svg");
@@ -616,7 +612,7 @@ class Controller {
       });
       patch(mountPoint, parse(handle.html()));
       wire(self, mountPoint);
-      if (o.export !== "none") self.root.appendChild(exportMenu(self, lang, o.theme));
+      if (o.export !== "none" && !handle.isError()) self.root.appendChild(exportMenu(self, lang, o.theme));
       // It either shows its figures (chitieu:ready) or says what is wrong, e.g. an unknown
       // indicator (chitieu:error).
       if (handle.isError()) {
