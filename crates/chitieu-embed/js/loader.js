@@ -81,6 +81,8 @@ function startWasm() {
 // --- datasets: each URL fetched and parsed once, shared by every widget ------------------
 var datasets = new Map();
 
+// The timeout covers the network only: it ends when the last byte of the body has arrived,
+// before the text is decoded, and long before a large file is parsed on a slow phone.
 function fetchText(url, lang) {
   var t = TEXT[lang];
   var ctrl = typeof AbortController === "function" ? new AbortController() : null;
@@ -88,9 +90,12 @@ function fetchText(url, lang) {
   return fetch(url, { signal: ctrl ? ctrl.signal : undefined, credentials: "same-origin" })
     .then(function (res) {
       if (!res.ok) throw own(t.http(res.status, url));
-      return res.text();
+      return res.arrayBuffer();
     })
-    .then(function (text) {
+    .finally(function () { clearTimeout(timer); })
+    .then(function (bytes) {
+      // As res.text() decodes: UTF-8, a byte-order mark dropped.
+      var text = new TextDecoder().decode(bytes);
       // A wrong src often gets the site's own page back with status 200 (a login page, a
       // "not found" page, a single-page app's index.html): no dataset starts with "<".
       if (/^\uFEFF?\s*</.test(text)) throw own(t.html(url));
@@ -99,8 +104,7 @@ function fetchText(url, lang) {
     .catch(function (err) {
       if (err && err.chitieuOwn) throw err;
       throw own(err && err.name === "AbortError" ? t.timeout(url) : t.network(url));
-    })
-    .finally(function () { clearTimeout(timer); });
+    });
 }
 
 // Whether a dataset's text is CSV: by the name's extension, else by its first character
