@@ -59,25 +59,19 @@ impl Spec {
                 Box::new(move |i| p.filter.admits(i, p.ctx.score(i).status)),
             ),
         };
-        narrowed(ctx, &|_, i| keep(i))
+        narrowed(ctx, &keep)
     }
 }
 
-/// `ctx`'s dataset narrowed to the indicators `keep` admits (by position and indicator),
-/// with the plan, the evaluation date and the pillars they use. (`dyn`: one copy in the
-/// wasm for both callers.)
+/// `ctx`'s dataset narrowed to the indicators `keep` admits, with the plan, the evaluation
+/// date and the pillars they use. (`dyn`: one copy in the wasm for both callers.)
 pub fn narrowed(
     ctx: &Ctx,
-    keep: &dyn Fn(usize, &chitieu_core::Indicator) -> bool,
+    keep: &dyn Fn(&chitieu_core::Indicator) -> bool,
 ) -> chitieu_core::Dataset {
     let ds = &ctx.data.0;
-    let indicators: Vec<chitieu_core::Indicator> = ds
-        .indicators
-        .iter()
-        .enumerate()
-        .filter(|&(n, i)| keep(n, i))
-        .map(|(_, i)| i.clone())
-        .collect();
+    let indicators: Vec<chitieu_core::Indicator> =
+        ds.indicators.iter().filter(|i| keep(i)).cloned().collect();
     let pillars = ds
         .pillars
         .iter()
