@@ -213,6 +213,26 @@ export default function ({ test, open, assert, assertEq, assertIncludes }) {
     await context.close();
   });
 
+  test("fault: the fetch timeout covers the network only: a file that arrived in time is not timed out while it is decoded and parsed", async () => {
+    // slow-phone.html times a fetch out after 1.5 s. Once the body has arrived, decoding it
+    // and JSON.parse take 2 s each here (a large file on a slow phone): 4 s in all, past the
+    // timeout, and the widget still renders; no fetch is aborted.
+    const init = () => {
+      const busy = (ms) => { const end = Date.now() + ms; while (Date.now() < end); };
+      const slow = (f, big) => function (...args) { if (big(args[0])) busy(2000); return f.apply(this, args); };
+      TextDecoder.prototype.decode = slow(TextDecoder.prototype.decode, (b) => b && b.byteLength > 10_000);
+      JSON.parse = slow(JSON.parse, (t) => typeof t === "string" && t.length > 10_000);
+      window.__aborts = 0;
+      const abort = AbortController.prototype.abort;
+      AbortController.prototype.abort = function (...args) { window.__aborts++; return abort.apply(this, args); };
+    };
+    const { page, context, errors } = await open(`${F}/slow-phone.html`, { init });
+    assertIncludes(await boxText(page, "#g", 30_000), "81,77%", "the gauge renders");
+    assertEq(await page.evaluate(() => window.__aborts), 0, "fetches aborted");
+    await hostUnharmed(page, errors);
+    await context.close();
+  });
+
   test("fault: 404, 500, timeout, no connection (English); the widget recovers once the file is there", async () => {
     // net.html: an English page (the healthy widgets say lang="vi") with a 1.5 s fetch timeout.
     const { page, context, errors } = await openFault({ src: "/__fault/404", indicator: "x" }, {}, "net.html");

@@ -507,4 +507,34 @@ export default function ({ test, open, assert, assertEq, assertIncludes }) {
       }
     });
   }
+
+  test("table: at 1000 px in the dark theme the header's labels stay in their columns, clear of the other sort buttons and of the controls", async () => {
+    // The English dark table of themes.html: "Deadline ↕" overran into "Latest result"
+    // when the column's minimum was narrower than the word.
+    const { page, context, errors } = await open("/tests/pages/themes.html", { viewport: { width: 1000, height: 900 } });
+    const host = page.locator("chitieu-table[theme=dark]");
+    await host.locator("tr.row").first().waitFor({ timeout: 20_000 });
+    const m = await host.evaluate((h) => {
+      const r = h.shadowRoot;
+      const box = (el) => { const b = el.getBoundingClientRect(); return { l: b.left, t: b.top, r: b.right, b: b.bottom }; };
+      const label = (th) => { const rg = document.createRange(); rg.selectNodeContents(th.querySelector("button")); return box(rg); };
+      return {
+        controls: box(r.querySelector(".controls")),
+        thead: box(r.querySelector("thead")),
+        headers: [...r.querySelectorAll("thead th")].map((th) => ({ text: th.textContent, cell: box(th), button: box(th.querySelector("button")), label: label(th) })),
+      };
+    });
+    const meets = (a, b) => a.l < b.r - 0.5 && b.l < a.r - 0.5 && a.t < b.b - 0.5 && b.t < a.b - 0.5;
+    const inside = (x, f) => x.l >= f.l - 0.5 && x.r <= f.r + 0.5 && x.t >= f.t - 0.5 && x.b <= f.b + 0.5;
+    assertEq(m.headers.length, 7, "header cells");
+    assert(!meets(m.thead, m.controls), `header and controls apart: ${JSON.stringify([m.thead, m.controls])}`);
+    for (const h of m.headers) {
+      assert(inside(h.label, h.cell), `"${h.text}" inside its column: ${JSON.stringify(h)}`);
+      for (const o of m.headers) {
+        if (o !== h) assert(!meets(h.label, o.button), `"${h.text}" clear of the "${o.text}" sort button`);
+      }
+    }
+    assertEq(errors.join("\n"), "", "console errors");
+    await context.close();
+  });
 }

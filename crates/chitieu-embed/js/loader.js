@@ -53,6 +53,8 @@ function startWasm() {
 var datasets = new Map();
 var texts = new Map();
 
+// The timeout covers the network only: it ends when the last byte of the body has arrived,
+// before the text is decoded, and long before a large file is parsed on a slow phone.
 function fetchText(url, lang) {
   var t = TEXT[lang];
   var ctrl = typeof AbortController === "function" ? new AbortController() : null;
@@ -60,9 +62,12 @@ function fetchText(url, lang) {
   return fetch(url, { signal: ctrl ? ctrl.signal : undefined, credentials: "same-origin" })
     .then(function (res) {
       if (!res.ok) throw own(t.http(res.status, url));
-      return res.text();
+      return res.arrayBuffer();
     })
-    .then(function (text) {
+    .finally(function () { clearTimeout(timer); })
+    .then(function (bytes) {
+      // As res.text() decodes: UTF-8, a byte-order mark dropped.
+      var text = new TextDecoder().decode(bytes);
       // A wrong src often gets the site's own page back with status 200 (a login page, a
       // "not found" page, a single-page app's index.html): no dataset starts with "<".
       if (/^\uFEFF?\s*</.test(text)) throw own(t.html(url));
@@ -71,8 +76,7 @@ function fetchText(url, lang) {
     .catch(function (err) {
       if (err && err.chitieuOwn) throw err;
       throw own(err && err.name === "AbortError" ? t.timeout(url) : t.network(url));
-    })
-    .finally(function () { clearTimeout(timer); });
+    });
 }
 
 // Whether a dataset's text is CSV: by the name's extension, else by its first character
@@ -414,7 +418,9 @@ function svgToPng(svg) {
   });
 }
 
-// The "Download" disclosure under a widget (attribute export="none" leaves it out).
+// The "Download" disclosure at the foot of a widget that shows its figures (attribute
+// export="none" leaves it out): the chart as SVG and PNG where there is one, and the data
+// shown as chitieu/1 CSV — the table's as the reader has filtered it, at the click.
 function exportMenu(ctrl, lang, theme) {
   var t = TEXT[lang];
   var o = ctrl.read();
@@ -437,17 +443,11 @@ function exportMenu(ctrl, lang, theme) {
     b.addEventListener("click", run);
     menu.appendChild(b);
   }
-  // Filled when opened: the widget renders after mounting, and an error box has nothing to
-  // export.
-  // Once rendered, a widget that shows an error has nothing to export.
-  requestAnimationFrame(function () {
-    if (!ctrl.root.querySelector("figure.chitieu")) details.hidden = true;
-  });
+  // Filled when first opened.
   details.addEventListener("toggle", function () {
     if (!details.open || menu.childElementCount) return;
     var fig = ctrl.root.querySelector("figure.chitieu");
-    if (!fig) { details.hidden = true; return; }
-    if (fig.querySelector("svg.chart, svg[role=img], svg[role=group]")) {
+    if (fig && fig.querySelector("svg.chart, svg[role=img], svg[role=group]")) {
       button(t.svg, function () {
         var svg = chartSvg(ctrl);
         if (svg) saveBlob(new Blob([svg.text], { type: "image/svg+xml" }), base + ".svg");
@@ -594,7 +594,7 @@ class Controller {
       });
       patch(mountPoint, parse(handle.html()));
       wire(self, mountPoint);
-      if (o.export !== "none") self.root.appendChild(exportMenu(self, lang, o.theme));
+      if (o.export !== "none" && !handle.isError()) self.root.appendChild(exportMenu(self, lang, o.theme));
       // It either shows its figures (chitieu:ready) or says what is wrong, e.g. an unknown
       // indicator (chitieu:error).
       if (handle.isError()) {

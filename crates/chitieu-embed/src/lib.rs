@@ -236,13 +236,16 @@ impl WidgetHandle {
         self.focus.take()
     }
 
-    /// The data the widget shows, as `chitieu/1` CSV (UTF-8 with BOM, for spreadsheets);
-    /// empty for a widget that shows an error.
+    /// The data the widget shows, as `chitieu/1` CSV (UTF-8 with BOM, for spreadsheets):
+    /// for the table, the rows the reader's filters and search let through now; empty for
+    /// a widget that shows an error.
     pub fn csv(&self) -> String {
-        self.spec
-            .as_ref()
-            .map(|s| load::to_csv_with(&s.data_shown(), &js_number))
-            .unwrap_or_default()
+        let shown = match (&self.spec, &self.live) {
+            (Some(Spec::Table(p)), Live::Table(t, st)) => t.data_shown(st, &p.ctx),
+            (Some(s), _) => s.data_shown(),
+            (None, _) => return String::new(),
+        };
+        load::to_csv_with(&shown, &js_number)
     }
 
     /// The table's rows as the reader has filtered them, in the table's words:

@@ -419,7 +419,7 @@ fn view(ctx: &Ctx, filter: &Filter, s: &DatasetScore) -> Node {
         sr_headers.push(msg(lang, Msg::Points));
     }
     let dash = || "—".to_string();
-    /// A row's figures: score, whether withheld, scored, with data, total, points.
+    /// A row's figures: score, whether it is withheld, scored, with data, total.
     type Figures = (Option<f64>, bool, usize, usize, usize);
     let sr_row = |name: String,
                   (score, withheld, scored, with, total): Figures,

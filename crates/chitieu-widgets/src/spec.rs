@@ -59,27 +59,36 @@ impl Spec {
                 Box::new(move |i| p.filter.admits(i, p.ctx.score(i).status)),
             ),
         };
-        let ds = &ctx.data.0;
-        let indicators: Vec<chitieu_core::Indicator> =
-            ds.indicators.iter().filter(|i| keep(i)).cloned().collect();
-        let pillars = ds
-            .pillars
-            .iter()
-            .filter(|p| {
-                indicators
-                    .iter()
-                    .any(|i| i.pillar.as_deref() == Some(p.id.as_str()))
-            })
-            .cloned()
-            .collect();
-        chitieu_core::Dataset {
-            quarantined: Vec::new(),
-            schema: ds.schema.clone(),
-            plan: ds.plan.clone(),
-            as_of: Some(ctx.as_of()),
-            pillars,
-            indicators,
-        }
+        narrowed(ctx, &keep)
+    }
+}
+
+/// `ctx`'s dataset narrowed to the indicators `keep` admits, with the plan, the evaluation
+/// date and the pillars they use. (`dyn`: one copy in the wasm for both callers.)
+pub fn narrowed(
+    ctx: &Ctx,
+    keep: &dyn Fn(&chitieu_core::Indicator) -> bool,
+) -> chitieu_core::Dataset {
+    let ds = &ctx.data.0;
+    let indicators: Vec<chitieu_core::Indicator> =
+        ds.indicators.iter().filter(|i| keep(i)).cloned().collect();
+    let pillars = ds
+        .pillars
+        .iter()
+        .filter(|p| {
+            indicators
+                .iter()
+                .any(|i| i.pillar.as_deref() == Some(p.id.as_str()))
+        })
+        .cloned()
+        .collect();
+    chitieu_core::Dataset {
+        schema: ds.schema.clone(),
+        plan: ds.plan.clone(),
+        as_of: Some(ctx.as_of()),
+        pillars,
+        indicators,
+        quarantined: Vec::new(),
     }
 }
 
