@@ -72,15 +72,24 @@
     if (rec < 0 || id < 0) return [];
     var withTarget = {}, withData = {};
     rows.forEach(function (r) {
-      var kind = (r[rec] || "").trim(), of = (r[id] || "").trim();
+      var kind = (r[rec] || "").trim(), of = unguard((r[id] || "").trim());
       if (kind === "target") withTarget[of] = true;
       if (kind === "observation") withData[of] = true;
     });
     return rows.slice(1).filter(function (r) { return (r[rec] || "").trim() === "indicator" && (r[id] || "").trim(); })
       .map(function (r) {
-        var i = r[id].trim(), vi = (name >= 0 && r[name]) || i;
-        return { id: i, vi: vi, en: (nameEn >= 0 && r[nameEn]) || vi, hasTarget: !!withTarget[i], hasData: !!withData[i] };
+        var i = unguard(r[id].trim()), vi = unguard((name >= 0 && r[name]) || "") || i;
+        return { id: i, vi: vi, en: unguard((nameEn >= 0 && r[nameEn]) || "") || vi, hasTarget: !!withTarget[i], hasData: !!withData[i] };
       });
+  }
+
+  // A cell without the apostrophe chitieu's CSV writer puts before text a spreadsheet
+  // would run as a formula ("'=x", "'@id"): the same rule as core's `unguard_formula`.
+  function unguard(cell) {
+    if (cell.charAt(0) !== "'") return cell;
+    var rest = cell.slice(1), t = rest.replace(/^'+/, "");
+    var formula = t.charAt(0) === "-" ? !/^-[0-9][0-9.,%]*$/.test(t) : /^[=+@\t\r]/.test(t);
+    return formula ? rest : cell;
   }
 
   function fillIndicators() {

@@ -119,6 +119,27 @@ export default function ({ test, open, assert, assertEq, assertIncludes }) {
     await context.close();
   });
 
+  test("playground: the indicator list reads ids and names as chitieu's CSV guards them against formulas", async () => {
+    const { page, context, errors } = await site.open(open, "/playground.html");
+    await page.locator("#summary.ok").waitFor({ timeout: 20_000 });
+    const csv = [
+      "record,id,name,unit,op,value,period",
+      "plan,p,Kế hoạch,,,,",
+      "indicator,'@wifi,'=Tỷ lệ wifi,percent,,,",
+      "target,'@wifi,,,gte,100,2025",
+      "observation,'@wifi,,,,81.8,2023",
+      "indicator,'abc,Tên,percent,,,",
+    ].join("\n");
+    await page.fill("#data", csv);
+    await page.locator("#indicator option[value='@wifi']").waitFor({ state: "attached", timeout: 20_000 });
+    assertIncludes(await page.locator("#indicator option[value='@wifi']").textContent(), "=Tỷ lệ wifi", "the name without the guard");
+    // An apostrophe the writer did not add is part of the text.
+    await page.locator("#indicator option[value=\"'abc\"]").waitFor({ state: "attached", timeout: 5_000 });
+    await page.locator("#live figure.gauge", { hasText: "81,8%" }).waitFor({ timeout: 20_000 });
+    assertEq(errors.join("\n"), "", "console errors");
+    await context.close();
+  });
+
   test("playground: names from the data are shown as text, never as markup", async () => {
     const { page, context, errors } = await site.open(open, "/playground.html");
     await page.locator("#summary.ok").waitFor({ timeout: 20_000 });
