@@ -575,18 +575,12 @@ fn finish(
     }
     dataset.indicators = kept;
     // Errors first, each kind in the order of the file.
-    let mut own_warnings = Vec::new();
-    for (place, d) in found {
+    let (errors, others): (Vec<_>, Vec<_>) = found.into_iter().partition(|(_, d)| d.is_error());
+    for (place, d) in errors.into_iter().chain(others) {
         let at = place.and_then(|p| quarantined.binary_search_by_key(&p, |q| q.index).ok());
         match at.and_then(|at| quarantined.get_mut(at)) {
-            Some(q) if d.is_error() => q.diagnostics.push(d),
-            Some(_) => own_warnings.push((at, d)),
+            Some(q) => q.diagnostics.push(d),
             None => warnings.push(d),
-        }
-    }
-    for (at, d) in own_warnings {
-        if let Some(q) = at.and_then(|at| quarantined.get_mut(at)) {
-            q.diagnostics.push(d);
         }
     }
     by_place(&mut warnings);
