@@ -130,14 +130,19 @@ pub fn stylesheet(widget: &str) -> String {
 
 /// A failure shown in words inside the widget's box, announced to screen readers.
 pub fn error_box(message: &str, lang: Lang, theme: Theme) -> Node {
+    alert(message, lang, theme).into()
+}
+
+/// The root of every box that says what is wrong instead of showing figures: the one
+/// element with `role="alert"` (see [`is_error_box`]), its icon and first line.
+fn alert(first_line: &str, lang: Lang, theme: Theme) -> markup::El {
     el("div")
         .attr("role", "alert")
         .attr("lang", lang.tag())
         .class(format!("chitieu error {}", theme.class()))
         .child(common::warning_icon())
         .text(" ")
-        .text(message)
-        .into()
+        .text(first_line)
 }
 
 /// Findings listed in a widget for an indicator set aside; the rest are counted, and
@@ -156,13 +161,7 @@ pub fn quarantine_box(q: &chitieu_core::load::Quarantined, lang: Lang, theme: Th
         .map(|d| el("li").text(d.message.clone()));
     let more = (errors.len() > MAX_SHOWN)
         .then(|| el("li").text(i18n::more_findings(lang, errors.len() - MAX_SHOWN)));
-    el("div")
-        .attr("role", "alert")
-        .attr("lang", lang.tag())
-        .class(format!("chitieu error {}", theme.class()))
-        .child(common::warning_icon())
-        .text(" ")
-        .text(i18n::indicator_quarantined(lang, &q.label()))
+    alert(&i18n::indicator_quarantined(lang, &q.label()), lang, theme)
         .child(el("ul").class("findings").children(items).child_opt(more))
         .into()
 }
