@@ -389,26 +389,25 @@ fn prepare(ctx: &Ctx) -> Prepared {
             name: p.name.get(lang.tag()).to_string(),
         })
         .collect();
-    for ind in &ds.indicators {
-        if let Some(pid) = &ind.pillar {
-            if !groups.iter().any(|g| g.id.as_ref() == Some(pid)) {
+    // The pillar every row names, those set aside included.
+    let named = ds
+        .indicators
+        .iter()
+        .map(|i| i.pillar.as_ref())
+        .chain(ds.quarantined.iter().map(|q| q.pillar.as_ref()));
+    let mut no_pillar = false;
+    for pillar in named {
+        match pillar {
+            None => no_pillar = true,
+            Some(pid) if !groups.iter().any(|g| g.id.as_ref() == Some(pid)) => {
                 groups.push(Group {
                     id: Some(pid.clone()),
                     name: pid.clone(),
                 });
             }
+            Some(_) => {}
         }
     }
-    for pid in ds.quarantined.iter().filter_map(|q| q.pillar.as_ref()) {
-        if !groups.iter().any(|g| g.id.as_ref() == Some(pid)) {
-            groups.push(Group {
-                id: Some(pid.clone()),
-                name: pid.clone(),
-            });
-        }
-    }
-    let no_pillar = ds.indicators.iter().any(|i| i.pillar.is_none())
-        || ds.quarantined.iter().any(|q| q.pillar.is_none());
     if no_pillar {
         groups.push(Group {
             id: None,
