@@ -55,7 +55,7 @@ pub fn read_json_with(text: &str, policy: Policy) -> Result<Loaded, LoadError> {
             warnings: Vec::new(),
         }),
         Err(e) => {
-            let (mut found, parts) = collect_errors(body, &entries, policy == Policy::Quarantine);
+            let mut found = collect_errors(body, &entries, policy == Policy::Quarantine);
             if found.errors.is_empty() {
                 let path = error_path(body, &e);
                 found.errors.push(serde_diag(body, 0, body, path, &e));
@@ -67,7 +67,7 @@ pub fn read_json_with(text: &str, policy: Policy) -> Result<Loaded, LoadError> {
                     .iter()
                     .all(|d| super::indicator_index(&d.path).is_some());
             if own {
-                if let Some(dataset) = assemble(parts, found.errors.clone()) {
+                if let Some(dataset) = assemble(&entries, found.errors.clone()) {
                     return Ok(Loaded {
                         dataset,
                         warnings: Vec::new(),
@@ -82,31 +82,31 @@ pub fn read_json_with(text: &str, policy: Policy) -> Result<Loaded, LoadError> {
     }
 }
 
-/// The parts of the document that read on their own, kept by [`collect_errors`] so a
-/// quarantine is assembled without reading them again. An indicator that failed is kept
-/// as its text.
-#[derive(Default)]
-struct ReadParts<'a> {
-    plan: Option<Plan>,
-    as_of: Option<Date>,
-    pillars: Option<Vec<Result<Pillar, &'a RawValue>>>,
-    indicators: Option<Vec<Result<Indicator, &'a RawValue>>>,
-}
-
 /// The dataset from its parts when only indicators failed to read: the others, and the
 /// failed ones set aside with their findings. `None` when a part outside the indicators
-/// did not read.
-fn assemble(parts: ReadParts, errors: Vec<Diagnostic>) -> Option<Dataset> {
-    let pillars = match parts.pillars {
-        Some(ps) => ps.into_iter().collect::<Result<Vec<_>, _>>().ok()?,
-        None => Vec::new(),
+/// does not read after all.
+fn assemble(entries: &[(String, &RawValue)], errors: Vec<Diagnostic>) -> Option<Dataset> {
+    fn get<T: DeserializeOwned>(entries: &[(String, &RawValue)], key: &str) -> Option<T> {
+        let (_, raw) = entries.iter().find(|(k, _)| k == key)?;
+        serde_json::from_str(raw.get()).ok()
+    }
+    let plan = get::<Obj<Plan>>(entries, "plan")?.0;
+    let as_of = match entries.iter().any(|(k, _)| k == "as_of") {
+        true => get::<Option<Date>>(entries, "as_of")?,
+        false => None,
     };
-    let mut indicators = Vec::new();
+    let pillars = match entries.iter().any(|(k, _)| k == "pillars") {
+        true => get::<Vec<Obj<Pillar>>>(entries, "pillars")?,
+        false => Vec::new(),
+    };
+    let (_, raw) = entries.iter().find(|(k, _)| k == "indicators")?;
+    let raws = serde_json::from_str::<Vec<&RawValue>>(raw.get()).ok()?;
+    let mut indicators = Vec::with_capacity(raws.len());
     let mut quarantined: Vec<Quarantined> = Vec::new();
-    for (index, ind) in parts.indicators?.into_iter().enumerate() {
-        match ind {
-            Ok(ind) => indicators.push(ind),
-            Err(raw) => quarantined.push(probe(index, raw.get())),
+    for (index, raw) in raws.iter().enumerate() {
+        match serde_json::from_str::<Obj<Indicator>>(raw.get()) {
+            Ok(ind) => indicators.push(ind.0),
+            Err(_) => quarantined.push(probe(index, raw.get())),
         }
     }
     for d in errors {
@@ -121,9 +121,9 @@ fn assemble(parts: ReadParts, errors: Vec<Diagnostic>) -> Option<Dataset> {
     }
     Some(Dataset {
         schema: SCHEMA.to_string(),
-        plan: parts.plan?,
-        as_of: parts.as_of,
-        pillars,
+        plan,
+        as_of,
+        pillars: pillars.into_iter().map(|p| p.0).collect(),
         indicators,
         quarantined,
     })
@@ -254,16 +254,11 @@ impl Found {
 }
 
 /// Reads each part of the document on its own, collecting every failure.
-fn collect_errors<'a>(
-    body: &str,
-    entries: &[(String, &'a RawValue)],
-    keep_own: bool,
-) -> (Found, ReadParts<'a>) {
+fn collect_errors(body: &str, entries: &[(String, &RawValue)], keep_own: bool) -> Found {
     let mut errors = Found {
         keep_own,
         ..Found::default()
     };
-    let mut parts = ReadParts::default();
     let mut seen = HashSet::new();
     for (key, raw) in entries {
         let at = offset_in(body, raw.get());
@@ -277,22 +272,10 @@ fn collect_errors<'a>(
         }
         match key.as_str() {
             "schema" => {}
-            "plan" => {
-                parts.plan =
-                    part::<Obj<Plan>>(body, raw, "plan".into(), None, &mut errors).map(|p| p.0);
-            }
-            "as_of" => {
-                parts.as_of =
-                    part::<Option<Date>>(body, raw, "as_of".into(), None, &mut errors).flatten();
-            }
-            "pillars" => {
-                parts.pillars = list::<Obj<Pillar>>(body, raw, "pillars", &mut errors)
-                    .map(|ps| ps.into_iter().map(|p| p.map(|p| p.0)).collect());
-            }
-            "indicators" => {
-                parts.indicators = list::<Obj<Indicator>>(body, raw, "indicators", &mut errors)
-                    .map(|is| is.into_iter().map(|i| i.map(|i| i.0)).collect());
-            }
+            "plan" => part::<Obj<Plan>>(body, raw, "plan".into(), None, &mut errors),
+            "as_of" => part::<Option<Date>>(body, raw, "as_of".into(), None, &mut errors),
+            "pillars" => list::<Obj<Pillar>>(body, raw, "pillars", &mut errors),
+            "indicators" => list::<Obj<Indicator>>(body, raw, "indicators", &mut errors),
             other => {
                 let expected: Vec<Arg> = TOP_FIELDS
                     .iter()
@@ -317,24 +300,16 @@ fn collect_errors<'a>(
             errors.push_at(body, body.trim_end().len().saturating_sub(1), d);
         }
     }
-    (errors, parts)
+    errors
 }
 
-/// Reads a JSON array element by element, so each broken element is reported: each
-/// element read, or its text when it failed; `None` when it is not an array.
-fn list<'a, T: DeserializeOwned>(
-    body: &str,
-    raw: &'a RawValue,
-    name: &str,
-    out: &mut Found,
-) -> Option<Vec<Result<T, &'a RawValue>>> {
+/// Reads a JSON array element by element, so each broken element is reported.
+fn list<T: DeserializeOwned>(body: &str, raw: &RawValue, name: &str, out: &mut Found) {
     let Ok(items) = serde_json::from_str::<Vec<&RawValue>>(raw.get()) else {
         // Not an array: let the typed read say so.
-        part::<Vec<T>>(body, raw, name.to_string(), None, out);
-        return None;
+        return part::<Vec<T>>(body, raw, name.to_string(), None, out);
     };
-    let mut read = Vec::with_capacity(items.len());
-    for (i, item) in items.into_iter().enumerate() {
+    for (i, item) in items.iter().enumerate() {
         #[derive(Deserialize)]
         struct IdProbe {
             id: Option<String>,
@@ -346,13 +321,11 @@ fn list<'a, T: DeserializeOwned>(
                 .ok()
                 .and_then(|p| p.id)
         };
-        read.push(part::<T>(body, item, format!("{name}[{i}]"), id, out).ok_or(item));
+        part::<T>(body, item, format!("{name}[{i}]"), id, out);
     }
-    Some(read)
 }
 
-/// Reads one part of the document as `T`: the value, or `None` after recording each
-/// failure with its absolute path
+/// Reads one part of the document as `T`, recording each failure with its absolute path
 /// and position. Past [`super::MAX_LISTED`] problems, one outside the indicators is only
 /// counted, and one inside an indicator is kept without its place (placing reads the
 /// document from its start), since the indicator it sets aside must say why.
@@ -362,16 +335,15 @@ fn part<T: DeserializeOwned>(
     prefix: String,
     id: Option<String>,
     found: &mut Found,
-) -> Option<T> {
-    let e = match serde_json::from_str::<T>(raw.get()) {
-        Ok(v) => return Some(v),
-        Err(e) => e,
+) {
+    let Err(e) = serde_json::from_str::<T>(raw.get()) else {
+        return;
     };
     let own = super::indicator_index(&prefix).is_some();
     found.structural |= !own;
     if found.full() && !(own && found.keep_own) {
         found.more += 1;
-        return None;
+        return;
     }
     // Narrow to the indicator's or pillar's own parts that fail alone, whose error
     // positions are then their own (see `narrow`): every one, so a clerk fixes an
@@ -424,7 +396,6 @@ fn part<T: DeserializeOwned>(
         }
         found.errors.push(d);
     }
-    None
 }
 
 /// The fields of an indicator, as `Indicator` reads them.
