@@ -355,8 +355,9 @@ fn policy(strict: bool) -> Policy {
 /// Says on standard error which indicators were set aside and why, so a score or a page
 /// made without them never passes for complete.
 fn report_quarantined(path: &Path, ds: &Dataset, lang: Lang) {
-    for q in &ds.quarantined {
-        let m = Message::new(Key::CliLeftOut)
+    let tasks = ds.quarantined_tasks.iter().map(|q| (q, Key::CliLeftOutTask));
+    for (q, key) in ds.quarantined.iter().map(|q| (q, Key::CliLeftOut)).chain(tasks) {
+        let m = Message::new(key)
             .with("path", shown(path))
             .with("indicator", q.label());
         eprintln!("chitieu: {}", m.render(lang));
@@ -374,11 +375,12 @@ fn validate(path: &Path, format: DiagFormat, lang: Lang) -> Outcome {
     // rest is still validated: every error of the file in one round.
     let (diagnostics, ok) = match load_file_with(path, Policy::Quarantine) {
         Ok(l) => {
-            let ok = l.dataset.quarantined.is_empty();
+            let ok = l.dataset.quarantined.is_empty() && l.dataset.quarantined_tasks.is_empty();
             let mut all: Vec<Diagnostic> = l
                 .dataset
                 .quarantined
                 .into_iter()
+                .chain(l.dataset.quarantined_tasks)
                 .flat_map(|q| q.diagnostics)
                 .chain(l.warnings)
                 .collect();
@@ -799,7 +801,7 @@ fn render(a: &RenderArgs) -> Outcome {
     let loaded = load_named(a.file, a.policy)?;
     report_quarantined(a.file, &loaded.dataset, a.messages);
     let mut dataset = loaded.dataset;
-    for q in &mut dataset.quarantined {
+    for q in dataset.quarantined.iter_mut().chain(&mut dataset.quarantined_tasks) {
         q.localize(a.lang.tag());
     }
     let mut ctx = Ctx::new(Data::from(dataset));

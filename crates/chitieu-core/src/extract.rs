@@ -856,6 +856,7 @@ fn build(doc: &Doc, plan: Plan, kept: &[Kept], obs: &[Obs]) -> Dataset {
                         document: Some(document.clone()),
                         section: (!section.is_empty()).then_some(section),
                         page: None,
+                        row: None,
                     }),
                     note: Some(note),
                 }
@@ -880,6 +881,7 @@ fn build(doc: &Doc, plan: Plan, kept: &[Kept], obs: &[Obs]) -> Dataset {
                         document: Some(document.clone()),
                         section: (!section.is_empty()).then_some(section),
                         page: None,
+                        row: None,
                     }),
                     note: Some(format!(
                         "Dòng {line} của văn bản. Kết quả, không phải chỉ tiêu."
@@ -891,6 +893,8 @@ fn build(doc: &Doc, plan: Plan, kept: &[Kept], obs: &[Obs]) -> Dataset {
     }
     Dataset {
         quarantined: Vec::new(),
+        tasks: Vec::new(),
+        quarantined_tasks: Vec::new(),
         schema: SCHEMA.to_string(),
         plan,
         as_of: None,

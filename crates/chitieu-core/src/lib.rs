@@ -15,7 +15,8 @@
 //!   compares with a curated one;
 //! - [`load`]: JSON and CSV loading, validation warnings, CSV writing;
 //! - [`messages`]: the catalogue of every diagnostic, in English and Vietnamese;
-//! - [`score`]: achievement, attainment, progress status and aggregation.
+//! - [`score`]: achievement, attainment, progress status and aggregation;
+//! - [`tasks`]: where a plan's tasks stand on a date (status, overdue, due soon), counts.
 
 pub mod extract;
 pub mod load;
@@ -25,6 +26,7 @@ pub mod number;
 pub mod parse;
 pub mod period;
 pub mod score;
+pub mod tasks;
 
 pub use model::*;
 pub use number::Lang;

@@ -119,6 +119,13 @@ catalogue! {
     NounIndicator "noun.indicator"
         "indicator"
         "chỉ tiêu";
+    NounTask "noun.task"
+        "task"
+        "nhiệm vụ";
+    /// A progress report of a task, by its place.
+    WhatUpdate "what.update"
+        "update {n}"
+        "báo cáo tiến độ {n}";
     WhatTarget "what.target"
         "target {n}"
         "mục tiêu {n}";
@@ -216,6 +223,45 @@ catalogue! {
     PillarNone "pillar.none"
         "the dataset lists no pillars"
         "bộ dữ liệu không khai báo trụ cột nào";
+    TaskIndicatorUnknown "task.indicator_unknown"
+        "indicator '{id}' does not exist"
+        "chỉ tiêu '{id}' không tồn tại";
+    TaskGroupEmpty "task.group_empty"
+        "a group heading is empty"
+        "một tiêu đề nhóm ('group') để trống";
+    TaskGroupSeparator "task.group_separator"
+        "a group heading may not contain '{sep}' (the CSV form joins headings with it)"
+        "tiêu đề nhóm ('group') không được chứa '{sep}' (dạng CSV dùng nó để nối các tiêu đề)";
+    TaskUnitEmpty "task.unit_empty"
+        "a unit name is empty"
+        "một tên đơn vị để trống";
+    TaskUnitSeparator "task.unit_separator"
+        "a unit name may not contain ';' (the CSV form separates units with it)"
+        "tên đơn vị không được chứa dấu ';' (dạng CSV dùng nó để ngăn cách các đơn vị)";
+    TaskDueEmpty "task.due_empty"
+        "due has none of text, period, start, every"
+        "thời hạn ('due') không có text, period, start hay every";
+    TaskDueStartAfter "task.due_start_after"
+        "start {start} ends after the due period {period}"
+        "kỳ bắt đầu ('start') {start} kết thúc sau kỳ hạn ('period') {period}";
+    TaskEvidenceUrl "task.evidence_url"
+        "evidence_url must be a web address starting with http:// or https://"
+        "đường dẫn minh chứng ('evidence_url') phải là địa chỉ web bắt đầu bằng http:// hoặc https://";
+    TaskUpdateAfterAsOf "task.update_after_as_of"
+        "dated after as_of {as_of}, so not counted on that date"
+        "có ngày sau ngày cập nhật số liệu ('as_of') {as_of}, nên chưa được tính vào ngày đó";
+    TaskStatusUnknown "task.status_unknown"
+        "unknown status '{status}': use one of {statuses}"
+        "trạng thái ('status') '{status}' không hợp lệ: dùng một trong: {statuses}";
+    TaskStatusRequired "task.status_required"
+        "status is required: one of {statuses}"
+        "cần có trạng thái ('status'): một trong: {statuses}";
+    TaskDateRequired "task.date_required"
+        "date is required (YYYY-MM-DD)"
+        "cần có ngày báo cáo ('date', dạng YYYY-MM-DD)";
+    TaskEveryUnknown "task.every_unknown"
+        "unknown every '{every}': the only recurrence is year"
+        "chu kỳ ('every') '{every}' không hợp lệ: chỉ dùng year (hằng năm)";
     NoIndicators "dataset.no_indicators"
         "the dataset has no indicators"
         "bộ dữ liệu không có chỉ tiêu nào";
@@ -393,8 +439,8 @@ catalogue! {
         "record is empty: expected plan, pillar, indicator, target, baseline or observation"
         "ô 'record' để trống: cần một trong plan, pillar, indicator, target, baseline, observation";
     CsvRecordUnknown "csv.record_unknown"
-        "unknown record '{record}': expected plan, pillar, indicator, target, baseline or observation"
-        "'{record}' không phải là loại dòng hợp lệ ở cột 'record': dùng một trong plan, pillar, indicator, target, baseline, observation";
+        "unknown record '{record}': expected plan, pillar, indicator, target, baseline, observation, task or update"
+        "'{record}' không phải là loại dòng hợp lệ ở cột 'record': dùng một trong plan, pillar, indicator, target, baseline, observation, task, update";
     CsvColumnNotUsed "csv.column_not_used"
         "column '{column}' is not used by {record} rows (it is for {owners} rows); is the record right?"
         "cột '{column}' không dùng cho dòng {record} (cột này dành cho dòng {owners}); ô 'record' đã ghi đúng chưa?";
@@ -410,6 +456,9 @@ catalogue! {
     CsvNoIndicatorHint "csv.no_indicator_hint"
         "{record} row: no indicator row has id '{id}' (did you mean '{similar}'? ids are matched exactly)"
         "dòng {record}: không có dòng 'indicator' nào có id '{id}' (có phải là '{similar}'? id phải khớp chính xác, kể cả chữ hoa, chữ thường)";
+    CsvNoTask "csv.no_task"
+        "{record} row: no task row has id '{id}'"
+        "dòng {record}: không có dòng 'task' nào có id '{id}'";
     CsvNoPlan "csv.no_plan"
         "no plan row: add a row with record 'plan', the plan's id and its title in 'name'"
         "không có dòng kế hoạch: hãy thêm một dòng có 'record' là 'plan', ghi id của kế hoạch và tên kế hoạch ở cột 'name'";
@@ -522,6 +571,9 @@ catalogue! {
     JsonInIndicator "json.in_indicator"
         "{message} in indicator '{id}'"
         "{message}, ở chỉ tiêu '{id}'";
+    JsonInTask "json.in_task"
+        "{message} in task '{id}'"
+        "{message}, ở nhiệm vụ '{id}'";
     JsonInPillar "json.in_pillar"
         "{message} in pillar '{id}'"
         "{message}, ở trụ cột '{id}'";
@@ -600,6 +652,9 @@ catalogue! {
     CliLeftOut "cli.left_out"
         "warning: {path}: indicator '{indicator}' is left out because its data is invalid:"
         "cảnh báo: {path}: chỉ tiêu '{indicator}' không được tính vì dữ liệu của nó không hợp lệ:";
+    CliLeftOutTask "cli.left_out_task"
+        "warning: {path}: task '{indicator}' is left out because its data is invalid:"
+        "cảnh báo: {path}: nhiệm vụ '{indicator}' không được tính vì dữ liệu của nó không hợp lệ:";
     CliValidateSummary "cli.validate_summary"
         "{path}: {errors} error(s), {warnings} warning(s)"
         "{path}: {errors} lỗi, {warnings} cảnh báo";

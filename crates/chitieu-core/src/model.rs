@@ -31,11 +31,18 @@ pub struct Dataset {
     pub pillars: Vec<Pillar>,
     #[serde(deserialize_with = "objects")]
     pub indicators: Vec<Indicator>,
+    /// The plan's tasks (nhiệm vụ): who must deliver what, by when. Optional.
+    #[serde(default, deserialize_with = "objects", skip_serializing_if = "Vec::is_empty")]
+    pub tasks: Vec<Task>,
     /// Indicators of the file left out of `indicators` because their own data is
     /// invalid, with why: one clerk's typo hides one indicator, not the whole dashboard.
     /// Not part of the written form; see [`crate::load`].
     #[serde(skip)]
     pub quarantined: Vec<crate::load::Quarantined>,
+    /// Tasks of the file left out of `tasks` because their own data is invalid, as
+    /// [`Dataset::quarantined`] is for indicators. Not part of the written form.
+    #[serde(skip)]
+    pub quarantined_tasks: Vec<crate::load::Quarantined>,
 }
 
 /// The document the targets come from.
@@ -562,7 +569,134 @@ pub struct Source {
     pub section: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<u32>,
+    /// The row of the document's table, as numbered there ("1.12", "23").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub row: Option<String>,
 }
+
+/// One task of a plan's appendix: what must be delivered, by whom, by when, and the
+/// reports of its progress. Its status is computed by [`crate::tasks`].
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Task {
+    /// Unique among the dataset's tasks.
+    pub id: String,
+    /// The appendix's headings above the task, outermost first ("II. Nhóm nhiệm vụ…",
+    /// "1. Cơ chế, chính sách").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub group: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pillar: Option<String>,
+    pub name: Text,
+    /// The lead units (đơn vị chủ trì).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lead: Vec<String>,
+    /// The partner units (đơn vị phối hợp).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub partners: Vec<String>,
+    /// The expected result, as written ("Quyết định của UBND tỉnh").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub output: Option<String>,
+    #[serde(
+        default,
+        deserialize_with = "optional_object",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub due: Option<Due>,
+    /// Ids of the indicators the task serves.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub indicators: Vec<String>,
+    #[serde(
+        default,
+        deserialize_with = "optional_object",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub source: Option<Source>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Progress reports, in any order; the latest by date (then by place) is current.
+    #[serde(
+        default,
+        deserialize_with = "objects",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub updates: Vec<Update>,
+}
+
+/// When a task is due: as the plan words it, and as periods the status is judged on.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Due {
+    /// As written: "Quý III/2024", "Cả năm", "Hàng năm", "2023 - 2024".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// The period by whose end the task must be done (for a recurring task, the last
+    /// year it recurs, when known).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
+    /// The period the work starts in (a range "2023 - 2024" starts in 2023).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<Period>,
+    /// A task that recurs ("Hàng năm"): due by the end of each year, judged per year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub every: Option<Every>,
+}
+
+/// How often a recurring task comes due.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Every {
+    Year,
+}
+
+/// A progress report on a task.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Update {
+    pub date: Date,
+    pub status: TaskStatus,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// A link to the evidence (the decision, the report); `http` or `https` only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence_url: Option<String>,
+}
+
+/// Where a task stands, as a progress report says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TaskStatus {
+    NotStarted,
+    InProgress,
+    Done,
+    Cancelled,
+}
+
+impl TaskStatus {
+    pub const ALL: [TaskStatus; 4] = [
+        TaskStatus::NotStarted,
+        TaskStatus::InProgress,
+        TaskStatus::Done,
+        TaskStatus::Cancelled,
+    ];
+
+    /// The name used in JSON and CSV.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TaskStatus::NotStarted => "not_started",
+            TaskStatus::InProgress => "in_progress",
+            TaskStatus::Done => "done",
+            TaskStatus::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<TaskStatus> {
+        TaskStatus::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+}
+
+/// The statuses a report may give, for error messages.
+pub const TASK_STATUSES: &str = "not_started, in_progress, done, cancelled";
 
 impl Dataset {
     pub fn indicator(&self, id: &str) -> Option<&Indicator> {
@@ -570,6 +704,9 @@ impl Dataset {
     }
     pub fn pillar(&self, id: &str) -> Option<&Pillar> {
         self.pillars.iter().find(|p| p.id == id)
+    }
+    pub fn task(&self, id: &str) -> Option<&Task> {
+        self.tasks.iter().find(|t| t.id == id)
     }
 }
 

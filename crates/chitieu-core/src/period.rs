@@ -100,6 +100,19 @@ impl Date {
             - 1
     }
 
+    /// The day's number on a continuous count (days since 1970-01-01), so that the
+    /// difference of two dates is the days between them.
+    pub fn day_number(self) -> i64 {
+        // Howard Hinnant's days_from_civil, for the proleptic Gregorian calendar.
+        let (m, d) = (i64::from(self.month), i64::from(self.day));
+        let y = i64::from(self.year) - i64::from(m <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
     /// The instant at the *end* of this day, in fractional years: 2023-12-31 → 2024.0.
     pub fn end_as_year(self) -> f64 {
         f64::from(self.year) + f64::from(self.ordinal0() + 1) / days_in_year(self.year)
@@ -334,6 +347,17 @@ mod tests {
         let q2 = Period::Quarter(2024, 2).end_as_year();
         assert!((q2 - (2024.0 + 182.0 / 366.0)).abs() < 1e-12);
         assert_eq!(Period::Month(2024, 12).end_as_year(), 2025.0);
+    }
+
+    #[test]
+    fn day_numbers_count_days() {
+        let d = |s: &str| s.parse::<Date>().map(Date::day_number).unwrap_or(i64::MIN);
+        assert_eq!(d("1970-01-01"), 0);
+        assert_eq!(d("2024-03-01") - d("2024-02-28"), 2, "2024 is a leap year");
+        assert_eq!(d("2023-03-01") - d("2023-02-28"), 1);
+        assert_eq!(d("2025-01-01") - d("2024-01-01"), 366);
+        assert_eq!(d("2000-03-01") - d("2000-02-28"), 2, "2000 is a leap year");
+        assert_eq!(d("1969-12-31"), -1);
     }
 
     #[test]

@@ -406,6 +406,7 @@ fn indicator() -> impl Strategy<Value = Indicator> {
                     document: None,
                     section: None,
                     page: None,
+                    row: None,
                 }),
                 note: None,
             },
@@ -442,6 +443,8 @@ fn dataset() -> impl Strategy<Value = Dataset> {
             }
             Dataset {
                 quarantined: Vec::new(),
+                tasks: Vec::new(),
+                quarantined_tasks: Vec::new(),
                 schema: SCHEMA.to_string(),
                 plan,
                 as_of,

@@ -535,11 +535,13 @@ fn indicator() -> impl Strategy<Value = Indicator> {
         proptest::option::of(text()),
         proptest::option::of(text()),
         prop_oneof![3 => Just(None), 1 => (0u32..500).prop_map(Some)],
+        proptest::option::of(text()),
     )
-        .prop_map(|(document, section, page)| Source {
+        .prop_map(|(document, section, page, row)| Source {
             document,
             section,
             page,
+            row,
         });
     (
         (
@@ -627,6 +629,8 @@ fn dataset() -> impl Strategy<Value = Dataset> {
             }
             Dataset {
                 quarantined: Vec::new(),
+                tasks: Vec::new(),
+                quarantined_tasks: Vec::new(),
                 schema: SCHEMA.to_string(),
                 plan,
                 as_of,

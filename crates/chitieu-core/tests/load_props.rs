@@ -230,11 +230,13 @@ fn indicator() -> impl Strategy<Value = Indicator> {
             text(),
             proptest::option::of(text()),
             proptest::option::of(0u32..500),
+            proptest::option::of(text()),
         )
-            .prop_map(|(d, section, page)| Source {
+            .prop_map(|(d, section, page, row)| Source {
                 document: Some(d),
                 section,
                 page,
+                row,
             }),
     );
     let baseline = proptest::option::of(
@@ -309,6 +311,8 @@ fn dataset() -> impl Strategy<Value = Dataset> {
             }
             Dataset {
                 quarantined: Vec::new(),
+                tasks: Vec::new(),
+                quarantined_tasks: Vec::new(),
                 schema: SCHEMA.to_string(),
                 plan,
                 as_of,

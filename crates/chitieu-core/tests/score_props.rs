@@ -210,6 +210,8 @@ proptest! {
     ) {
         let ds = Dataset {
             quarantined: Vec::new(),
+            tasks: Vec::new(),
+            quarantined_tasks: Vec::new(),
             schema: "chitieu/1".into(),
             plan: Plan::default(),
             as_of: None,

@@ -72,7 +72,7 @@ pub fn validate_dataset(text: &str, name: Option<String>, lang: Option<String>) 
 /// A dataset (JSON or CSV text, by `name`'s extension, else by sniffing) for the
 /// widgets' wasm, which reads only what `JSON.parse` gives it: the loader sends here CSV
 /// and whatever that wasm could not take as it is. Gives `{"dataset": …, "quarantined":
-/// […]}`: the healthy part as canonical `chitieu/1` JSON, and the indicators set aside
+/// […]}`: the healthy part as canonical `chitieu/1` JSON, and the indicators and tasks set aside
 /// with their errors in `lang` (see `chitieu_core::load` on quarantine, and
 /// `lean::quarantined` for the shape). A file with
 /// an error about the whole of it fails with every message of loading it (line, column,
@@ -85,20 +85,24 @@ pub fn dataset_json(
 ) -> Result<String, JsError> {
     let loaded = load_named(text, name, lang.as_deref())?;
     // What a widget shows of each: its errors, as sentences (see `lean::quarantined`).
-    let quarantined: Vec<serde_json::Value> = loaded
-        .dataset
-        .quarantined
-        .iter()
-        .map(|q| {
+    let tasks = loaded.dataset.quarantined_tasks.iter().map(|q| (q, true));
+    let quarantined: Vec<serde_json::Value> = (loaded.dataset.quarantined.iter())
+        .map(|q| (q, false))
+        .chain(tasks)
+        .map(|(q, task)| {
             let errors: Vec<&str> = q
                 .diagnostics
                 .iter()
                 .filter(|d| d.is_error())
                 .map(|d| d.message.as_str())
                 .collect();
-            serde_json::json!({
+            let mut o = serde_json::json!({
                 "index": q.index, "id": q.id, "name": q.name, "pillar": q.pillar, "errors": errors
-            })
+            });
+            if task {
+                o["task"] = true.into();
+            }
+            o
         })
         .collect();
     Ok(format!(
@@ -129,7 +133,8 @@ pub(crate) fn load_named(
                 None => e,
             })
         })?;
-    for q in &mut loaded.dataset.quarantined {
+    let ds = &mut loaded.dataset;
+    for q in ds.quarantined.iter_mut().chain(&mut ds.quarantined_tasks) {
         q.localize(lang);
         // Led by the file, as a refused file's messages are: a page's log of
         // chitieu:error events then says which dataset to fix.

@@ -69,12 +69,12 @@ pub fn load_dataset(
 /// dataset exactly as `load_json` would read it; else nothing, and the loader asks the
 /// analysis wasm to explain (or to read CSV). The widgets' wasm thus carries no JSON
 /// parser, no serde and no located messages (about 25 KB gzipped). `quarantined` is the
-/// analysis wasm's list of indicators set aside (see `datasetJson`), if any.
+/// analysis wasm's list of indicators and tasks set aside (see `datasetJson`), if any.
 #[wasm_bindgen(js_name = readDataset)]
 pub fn read_dataset(value: JsValue, quarantined: JsValue) -> Option<DatasetHandle> {
     let mut ds = load::lean::load(&Js(value))?;
     if !quarantined.is_undefined() {
-        ds.quarantined = load::lean::quarantined(&Js(quarantined))?;
+        (ds.quarantined, ds.quarantined_tasks) = load::lean::quarantined(&Js(quarantined))?;
     }
     Some(DatasetHandle { data: ds.into() })
 }

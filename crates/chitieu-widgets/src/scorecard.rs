@@ -108,6 +108,9 @@ pub fn score_filtered(
                 .collect(),
             _ => Vec::new(),
         },
+        // Scoring reads no task.
+        tasks: Vec::new(),
+        quarantined_tasks: Vec::new(),
     };
     score_dataset(&narrowed, as_of, cfg)
 }

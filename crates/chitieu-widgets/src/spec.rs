@@ -89,6 +89,8 @@ pub fn narrowed(
         pillars,
         indicators,
         quarantined: Vec::new(),
+        tasks: Vec::new(),
+        quarantined_tasks: Vec::new(),
     }
 }
 
@@ -193,6 +195,8 @@ mod tests {
     fn ctx() -> Ctx {
         Ctx::new(Data::from(chitieu_core::Dataset {
             quarantined: Vec::new(),
+            tasks: Vec::new(),
+            quarantined_tasks: Vec::new(),
             schema: chitieu_core::SCHEMA.into(),
             plan: Default::default(),
             as_of: None,

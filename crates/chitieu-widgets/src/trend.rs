@@ -1147,6 +1147,8 @@ mod tests {
     fn props(selectable: bool) -> TrendProps {
         let mut ctx = Ctx::new(crate::Data::from(chitieu_core::Dataset {
             quarantined: Vec::new(),
+            tasks: Vec::new(),
+            quarantined_tasks: Vec::new(),
             schema: chitieu_core::SCHEMA.into(),
             plan: Default::default(),
             as_of: Some(Date {

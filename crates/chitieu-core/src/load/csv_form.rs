@@ -20,14 +20,15 @@ use super::num::{read_cell_number, read_date, read_period};
 use super::{strip_bom, Diagnostic, Format, LoadError, Loaded, Policy};
 use crate::messages::{Arg, Key, Message};
 use crate::model::{
-    Baseline, Change, Dataset, Indicator, Level, Observation, Pillar, Plan, RawTarget, Source,
-    Target, Text, Unit, OPS, SCHEMA,
+    Baseline, Change, Dataset, Due, Every, Indicator, Level, Observation, Pillar, Plan, RawTarget,
+    Source, Target, Task, TaskStatus, Text, Unit, Update, OPS, SCHEMA, TASK_STATUSES,
 };
 
 /// The columns, in the order [`to_csv`] writes them: what is typed most often (an
-/// observation's period and figures) first, the plan's details last. Reading accepts
-/// any order and any subset that includes `record` and `id`.
-pub const CSV_COLUMNS: [&str; 31] = [
+/// observation's period and figures) first, the plan's details last, then the columns
+/// of tasks and of a source's row, which [`to_csv`] writes only when a row fills them.
+/// Reading accepts any order and any subset that includes `record` and `id`.
+pub const CSV_COLUMNS: [&str; 40] = [
     "record",
     "id",
     "period",
@@ -59,7 +60,19 @@ pub const CSV_COLUMNS: [&str; 31] = [
     "url",
     "as_of",
     "schema",
+    "row",
+    "group",
+    "lead",
+    "partners",
+    "output",
+    "start",
+    "every",
+    "indicators",
+    "status",
 ];
+
+/// How many of [`CSV_COLUMNS`] every written CSV has.
+const ALWAYS_WRITTEN: usize = 31;
 
 /// What a row is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,9 +83,22 @@ enum Record {
     Target,
     Baseline,
     Observation,
+    Task,
+    Update,
 }
 
 impl Record {
+    const ALL: [Record; 8] = [
+        Record::Plan,
+        Record::Pillar,
+        Record::Indicator,
+        Record::Target,
+        Record::Baseline,
+        Record::Observation,
+        Record::Task,
+        Record::Update,
+    ];
+
     fn parse(s: &str) -> Option<Record> {
         Some(match s.trim().to_lowercase().as_str() {
             "plan" => Record::Plan,
@@ -81,6 +107,8 @@ impl Record {
             "target" => Record::Target,
             "baseline" => Record::Baseline,
             "observation" => Record::Observation,
+            "task" => Record::Task,
+            "update" => Record::Update,
             _ => return None,
         })
     }
@@ -93,6 +121,8 @@ impl Record {
             Record::Target => "target",
             Record::Baseline => "baseline",
             Record::Observation => "observation",
+            Record::Task => "task",
+            Record::Update => "update",
         }
     }
 
@@ -105,8 +135,29 @@ impl Record {
             Record::Pillar => &["id", "name", "name_en", "weight"],
             Record::Indicator => &[
                 "id", "name", "name_en", "unit", "level", "pillar", "key", "owner", "document",
-                "section", "page", "note",
+                "section", "page", "row", "note",
             ],
+            Record::Task => &[
+                "id",
+                "name",
+                "name_en",
+                "pillar",
+                "group",
+                "lead",
+                "partners",
+                "output",
+                "text",
+                "period",
+                "start",
+                "every",
+                "indicators",
+                "document",
+                "section",
+                "page",
+                "row",
+                "note",
+            ],
+            Record::Update => &["id", "date", "status", "note", "url"],
             Record::Target => &[
                 "id",
                 "period",
@@ -169,7 +220,13 @@ impl LineMap {
                     ("as_of" | "schema", _) => prefix,
                     (_, "title") => "name",
                     (_, "deadline") => "period",
-                    (_, r) => r.strip_prefix("source.").unwrap_or(r),
+                    (_, "evidence_url") => "url",
+                    (_, r) => {
+                        let r = r.strip_prefix("source.").unwrap_or(r);
+                        let r = r.strip_prefix("due.").unwrap_or(r);
+                        // A list's item is in the list's cell: `lead[1]` → `lead`.
+                        r.split_once('[').map_or(r, |(list, _)| list)
+                    }
                 };
                 d.line = Some(line);
                 if let Some(&c) = self.columns.get(field) {
@@ -367,14 +424,7 @@ pub(super) fn read_with_lines(text: &str, policy: Policy) -> Result<(Loaded, Lin
         for (name, &i) in &cols {
             let filled = cells.get(i).is_some_and(|c| !c.trim().is_empty());
             if filled && !kind.uses(name) {
-                let owners: Vec<Arg> = [
-                    Record::Plan,
-                    Record::Pillar,
-                    Record::Indicator,
-                    Record::Target,
-                    Record::Baseline,
-                    Record::Observation,
-                ]
+                let owners: Vec<Arg> = Record::ALL
                 .iter()
                 .filter(|r| r.uses(name))
                 .map(|r| r.name().into())
@@ -411,6 +461,8 @@ pub(super) fn read_with_lines(text: &str, policy: Policy) -> Result<(Loaded, Lin
     let mut pillars = Vec::new();
     let mut indicators: Vec<Indicator> = Vec::new();
     let mut index: HashMap<&str, (usize, usize)> = HashMap::new();
+    let mut tasks: Vec<Task> = Vec::new();
+    let mut task_index: HashMap<&str, (usize, usize)> = HashMap::new();
 
     for (kind, row) in &data {
         match kind {
@@ -529,28 +581,7 @@ pub(super) fn read_with_lines(text: &str, policy: Policy) -> Result<(Loaded, Lin
                     }
                     level
                 });
-                let page = row
-                    .typed("page")
-                    .and_then(|p| match read_cell_number(p, None) {
-                        Ok(n)
-                            if n.value.fract() == 0.0
-                                && (0.0..=f64::from(u32::MAX)).contains(&n.value) =>
-                        {
-                            Some(n.value as u32)
-                        }
-                        _ => {
-                            let msg = Message::new(Key::PageNotWhole).with("page", p);
-                            sink.error_about(row, "page", format!("{path}.source.page"), &who, msg);
-                            None
-                        }
-                    });
-                let (document, section) = (row.text("document"), row.text("section"));
-                let source =
-                    (document.is_some() || section.is_some() || page.is_some()).then_some(Source {
-                        document,
-                        section,
-                        page,
-                    });
+                let source = read_source(row, &mut sink, &path, &who);
                 map.lines.insert(path, row.line);
                 indicators.push(Indicator {
                     id: id.to_string(),
@@ -567,15 +598,39 @@ pub(super) fn read_with_lines(text: &str, policy: Policy) -> Result<(Loaded, Lin
                     note: row.text("note"),
                 });
             }
+            Record::Task => {
+                let k = tasks.len();
+                let path = format!("tasks[{k}]");
+                let id = row.get("id").unwrap_or_default();
+                let who = named(Key::NounTask, id);
+                if let Some(&(_, first)) = task_index.get(id) {
+                    sink.error(
+                        row,
+                        "id",
+                        "tasks",
+                        Message::new(Key::IdDefinedOnLine)
+                            .with("who", who)
+                            .with("line", first),
+                    );
+                    continue;
+                }
+                task_index.insert(id, (k, row.line));
+                let task = read_task(row, &mut sink, &path, &who);
+                map.lines.insert(path, row.line);
+                tasks.push(task);
+            }
             _ => {}
         }
     }
 
     for (mut d, kind, id) in misplaced {
-        if kind != Record::Plan && kind != Record::Pillar {
-            if let Some(&(i, _)) = id.and_then(|id| index.get(id)) {
-                d.path = format!("indicators[{i}]");
-            }
+        let (list, index) = match kind {
+            Record::Plan | Record::Pillar => ("", None),
+            Record::Task | Record::Update => ("tasks", id.and_then(|id| task_index.get(id))),
+            _ => ("indicators", id.and_then(|id| index.get(id))),
+        };
+        if let Some(&(i, _)) = index {
+            d.path = format!("{list}[{i}]");
         }
         sink.errors.push(d);
     }
@@ -585,10 +640,25 @@ pub(super) fn read_with_lines(text: &str, policy: Policy) -> Result<(Loaded, Lin
     // none, are built once, on the first such row.
     let mut by_lowercase: Option<HashMap<String, &str>> = None;
     for (kind, row) in &data {
-        if matches!(kind, Record::Plan | Record::Pillar | Record::Indicator) {
+        if matches!(
+            kind,
+            Record::Plan | Record::Pillar | Record::Indicator | Record::Task
+        ) {
             continue;
         }
         let id = row.get("id").unwrap_or_default();
+        if *kind == Record::Update {
+            let Some(task) = task_index.get(id).and_then(|&(k, _)| Some((k, tasks.get_mut(k)?)))
+            else {
+                let msg = Message::new(Key::CsvNoTask)
+                    .with("record", kind.name())
+                    .with("id", id);
+                sink.error(row, "id", "", msg);
+                continue;
+            };
+            read_update(row, &mut sink, task, &mut map);
+            continue;
+        }
         let Some(&(i, _)) = index.get(id) else {
             let similar = by_lowercase
                 .get_or_insert_with(|| lowercase_ids(&data))
@@ -682,7 +752,7 @@ pub(super) fn read_with_lines(text: &str, policy: Policy) -> Result<(Loaded, Lin
                     note: row.text("note"),
                 });
             }
-            Record::Plan | Record::Pillar | Record::Indicator => {}
+            _ => {}
         }
     }
 
@@ -690,18 +760,30 @@ pub(super) fn read_with_lines(text: &str, policy: Policy) -> Result<(Loaded, Lin
         sink.errors.push(Diagnostic::error("plan", Key::CsvNoPlan));
         return Err(fail(super::in_order(sink.errors)));
     };
-    let structural = |d: &Diagnostic| super::indicator_index(&d.path).is_none();
+    let structural = |d: &Diagnostic| super::Item::of(&d.path).is_none();
     if sink.errors.iter().any(structural) || (policy == Policy::Strict && !sink.errors.is_empty()) {
         return Err(fail(super::in_order(sink.errors)));
     }
-    let (indicators, quarantined) = set_aside(indicators, &mut sink);
+    let (indicators, quarantined) = set_aside(indicators, &mut sink, super::indicator_index, |i, ind| {
+        super::Quarantined {
+            index: i,
+            id: ind.id,
+            name: Some(ind.name),
+            pillar: ind.pillar,
+            diagnostics: Vec::new(),
+        }
+    });
+    let (tasks, quarantined_tasks) =
+        set_aside(tasks, &mut sink, super::task_index, super::Quarantined::task);
     let dataset = Dataset {
         schema: SCHEMA.to_string(),
         plan,
         as_of,
         pillars,
         indicators,
+        tasks,
         quarantined,
+        quarantined_tasks,
     };
     Ok((
         Loaded {
@@ -712,35 +794,34 @@ pub(super) fn read_with_lines(text: &str, policy: Policy) -> Result<(Loaded, Lin
     ))
 }
 
-/// Sets aside the indicators with reading errors, with those errors and their reading
-/// warnings; the errors left in `sink` are all inside indicators.
-fn set_aside(
-    indicators: Vec<Indicator>,
+/// Sets aside the items (indicators or tasks, as `index` reads their paths) with
+/// reading errors, with those errors and their reading warnings; the errors left in
+/// `sink` are all inside items.
+fn set_aside<T>(
+    items: Vec<T>,
     sink: &mut Sink,
-) -> (Vec<Indicator>, Vec<super::Quarantined>) {
-    let mut bad = vec![false; indicators.len()];
-    for i in sink
-        .errors
-        .iter()
-        .filter_map(|d| super::indicator_index(&d.path))
-    {
+    index: fn(&str) -> Option<usize>,
+    quarantine: fn(usize, T) -> super::Quarantined,
+) -> (Vec<T>, Vec<super::Quarantined>) {
+    let mut bad = vec![false; items.len()];
+    for i in sink.errors.iter().filter_map(|d| index(&d.path)) {
         if let Some(b) = bad.get_mut(i) {
             *b = true;
         }
     }
     if !bad.contains(&true) {
-        return (indicators, Vec::new());
+        return (items, Vec::new());
     }
-    // Each bad indicator's findings, errors and warnings apart, in one pass over each
-    // list (a pass per bad indicator made a file with thousands of them quadratic).
+    // Each bad item's findings, errors and warnings apart, in one pass over each list
+    // (a pass per bad item made a file with thousands of them quadratic).
     let mut own: Vec<[Vec<Diagnostic>; 2]> = Vec::new();
-    own.resize_with(indicators.len(), Default::default);
+    own.resize_with(items.len(), Default::default);
     for (kind, list) in [&mut sink.errors, &mut sink.warnings]
         .into_iter()
         .enumerate()
     {
         for d in std::mem::take(list) {
-            let i = super::indicator_index(&d.path).filter(|&i| bad.get(i) == Some(&true));
+            let i = index(&d.path).filter(|&i| bad.get(i) == Some(&true));
             match i.and_then(|i| own.get_mut(i)) {
                 Some(lists) => lists[kind].push(d),
                 None => list.push(d),
@@ -748,22 +829,157 @@ fn set_aside(
         }
     }
     let (mut kept, mut quarantined) = (Vec::new(), Vec::new());
-    for ((index, ind), [errors, warnings]) in indicators.into_iter().enumerate().zip(own) {
-        if !bad[index] {
-            kept.push(ind);
+    for ((i, item), [errors, warnings]) in items.into_iter().enumerate().zip(own) {
+        if !bad[i] {
+            kept.push(item);
             continue;
         }
-        let mut diagnostics = super::in_order(errors);
-        diagnostics.extend(super::in_order(warnings));
-        quarantined.push(super::Quarantined {
-            index,
-            id: ind.id,
-            name: Some(ind.name),
-            pillar: ind.pillar,
-            diagnostics,
-        });
+        let mut q = quarantine(i, item);
+        q.diagnostics = super::in_order(errors);
+        q.diagnostics.extend(super::in_order(warnings));
+        quarantined.push(q);
     }
     (kept, quarantined)
+}
+
+/// A row's `document`, `section`, `page` and `row` as a source, when any is filled.
+fn read_source(row: &Row, sink: &mut Sink, path: &str, who: &Message) -> Option<Source> {
+    let page = row
+        .typed("page")
+        .and_then(|p| match read_cell_number(p, None) {
+            Ok(n) if n.value.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&n.value) => {
+                Some(n.value as u32)
+            }
+            _ => {
+                let msg = Message::new(Key::PageNotWhole).with("page", p);
+                sink.error_about(row, "page", format!("{path}.source.page"), who, msg);
+                None
+            }
+        });
+    let (document, section, at) = (row.text("document"), row.text("section"), row.get("row"));
+    (document.is_some() || section.is_some() || page.is_some() || at.is_some()).then(|| Source {
+        document,
+        section,
+        page,
+        row: at.map(str::to_string),
+    })
+}
+
+/// A cell holding a list, its items separated by `sep` (`;` for units and ids, `›` for
+/// headings), each trimmed; empty items are dropped.
+fn list_cell(row: &Row, col: &str, sep: char) -> Vec<String> {
+    row.raw(col)
+        .unwrap_or_default()
+        .split(sep)
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// A `task` row.
+fn read_task(row: &Row, sink: &mut Sink, path: &str, who: &Message) -> Task {
+    let mut period = |col: &str, field: &str| {
+        let cell = row.typed(col)?;
+        match read_period(cell) {
+            Ok((p, note)) => {
+                if let Some(note) = note {
+                    sink.warning(row, col, format!("{path}.due.{field}"), about_field(who, col, note));
+                }
+                Some(p)
+            }
+            Err(e) => {
+                sink.error(row, col, format!("{path}.due.{field}"), about_field(who, col, e));
+                None
+            }
+        }
+    };
+    let (due_period, start) = (period("period", "period"), period("start", "start"));
+    let every = row.get("every").and_then(|e| match e.to_lowercase().as_str() {
+        "year" => Some(Every::Year),
+        _ => {
+            let msg = Message::new(Key::TaskEveryUnknown).with("every", e);
+            sink.error_about(row, "every", format!("{path}.due.every"), who, msg);
+            None
+        }
+    });
+    let text = row.text("text");
+    let due = (text.is_some() || due_period.is_some() || start.is_some() || every.is_some())
+        .then_some(Due {
+            text,
+            period: due_period,
+            start,
+            every,
+        });
+    Task {
+        id: row.get("id").unwrap_or_default().to_string(),
+        group: list_cell(row, "group", '›'),
+        pillar: row.get("pillar").map(str::to_string),
+        name: text_of(row),
+        lead: list_cell(row, "lead", ';'),
+        partners: list_cell(row, "partners", ';'),
+        output: row.text("output"),
+        due,
+        indicators: list_cell(row, "indicators", ';'),
+        source: read_source(row, sink, path, who),
+        note: row.text("note"),
+        updates: Vec::new(),
+    }
+}
+
+/// An `update` row, added to its task.
+fn read_update(row: &Row, sink: &mut Sink, (k, task): (usize, &mut Task), map: &mut LineMap) {
+    let n = task.updates.len();
+    let path = format!("tasks[{k}].updates[{n}]");
+    map.lines.insert(path.clone(), row.line);
+    let what = Message::about(
+        named(Key::NounTask, &task.id),
+        Message::new(Key::WhatUpdate).with("n", n + 1),
+    );
+    let date = match row.typed("date").map(read_date) {
+        Some(Ok((d, note))) => {
+            if let Some(note) = note {
+                sink.warning(row, "date", format!("{path}.date"), about_field(&what, "date", note));
+            }
+            Some(d)
+        }
+        Some(Err(e)) => {
+            sink.error(row, "date", format!("{path}.date"), about_field(&what, "date", e));
+            None
+        }
+        None => {
+            sink.error_about(row, "date", format!("{path}.date"), &what, Key::TaskDateRequired);
+            None
+        }
+    };
+    let status = match row.get("status") {
+        Some(s) => {
+            let status = TaskStatus::parse(&s.to_lowercase());
+            if status.is_none() {
+                let msg = Message::new(Key::TaskStatusUnknown)
+                    .with("status", s)
+                    .with("statuses", TASK_STATUSES);
+                sink.error_about(row, "status", format!("{path}.status"), &what, msg);
+            }
+            status
+        }
+        None => {
+            let msg = Message::new(Key::TaskStatusRequired).with("statuses", TASK_STATUSES);
+            sink.error_about(row, "status", format!("{path}.status"), &what, msg);
+            None
+        }
+    };
+    // A row that does not read keeps its place, so later reports' paths stay true.
+    task.updates.push(Update {
+        date: date.unwrap_or(crate::period::Date {
+            year: 0,
+            month: 1,
+            day: 1,
+        }),
+        status: status.unwrap_or(TaskStatus::NotStarted),
+        note: row.text("note"),
+        evidence_url: row.text("url"),
+    });
 }
 
 /// The indicator rows' ids by their lowercase form (the first of each), so the hint for
@@ -1036,8 +1252,9 @@ fn read_header(line: usize, header: &[String]) -> Result<HashMap<String, usize>,
     }
 }
 
-/// The dataset as CSV with every column of [`CSV_COLUMNS`]: the plan, the pillars, then
-/// each indicator followed by its baseline, targets and observations. Starts with a
+/// The dataset as CSV: the plan, the pillars, each indicator followed by its baseline,
+/// targets and observations, then each task followed by its updates. Every column of
+/// [`CSV_COLUMNS`] up to `schema` is written; those past it only when a row fills them. Starts with a
 /// UTF-8 byte-order mark so Excel shows Vietnamese letters correctly. Numbers are written
 /// in their shortest round-trip form (`v.to_string()`).
 pub fn to_csv(ds: &Dataset) -> String {
@@ -1086,11 +1303,7 @@ pub fn to_csv_with(ds: &Dataset, num: &dyn Fn(f64) -> String) -> String {
         row.set("pillar", text(&ind.pillar));
         row.set("key", text(&ind.key));
         row.set("owner", text(&ind.owner));
-        if let Some(s) = &ind.source {
-            row.set("document", text(&s.document));
-            row.set("section", text(&s.section));
-            row.typed("page", s.page.map(|p| p.to_string()).unwrap_or_default());
-        }
+        source_cells(&mut row, &ind.source);
         row.set("note", text(&ind.note));
         rows.push(row.0);
         if let Some(b) = &ind.baseline {
@@ -1130,9 +1343,59 @@ pub fn to_csv_with(ds: &Dataset, num: &dyn Fn(f64) -> String) -> String {
             rows.push(row.0);
         }
     }
+    for t in &ds.tasks {
+        let mut row = OutRow::new(Record::Task, &t.id);
+        row.set("name", t.name.vi.clone());
+        row.set("name_en", text(&t.name.en));
+        row.set("pillar", text(&t.pillar));
+        row.set("group", t.group.join(crate::tasks::GROUP_SEPARATOR));
+        row.set("lead", t.lead.join(crate::tasks::UNIT_SEPARATOR));
+        row.set("partners", t.partners.join(crate::tasks::UNIT_SEPARATOR));
+        row.set("output", text(&t.output));
+        if let Some(due) = &t.due {
+            row.set("text", text(&due.text));
+            let period = |p: Option<crate::period::Period>| p.map(|p| p.to_string());
+            row.typed("period", period(due.period).unwrap_or_default());
+            row.typed("start", period(due.start).unwrap_or_default());
+            if due.every == Some(Every::Year) {
+                row.set("every", "year".to_string());
+            }
+        }
+        row.set("indicators", t.indicators.join(crate::tasks::UNIT_SEPARATOR));
+        source_cells(&mut row, &t.source);
+        row.set("note", text(&t.note));
+        rows.push(row.0);
+        for u in &t.updates {
+            let mut row = OutRow::new(Record::Update, &t.id);
+            row.typed("date", u.date.to_string());
+            row.set("status", u.status.as_str().to_string());
+            row.set("note", text(&u.note));
+            row.set("url", text(&u.evidence_url));
+            rows.push(row.0);
+        }
+    }
+    // The columns past the ones every CSV has, only when a row fills them.
+    let unused: Vec<usize> = (ALWAYS_WRITTEN..CSV_COLUMNS.len())
+        .filter(|&c| rows[1..].iter().all(|r| r[c].is_empty()))
+        .collect();
+    for r in &mut rows {
+        for &c in unused.iter().rev() {
+            r.remove(c);
+        }
+    }
     let mut out = String::from("\u{feff}");
     out.push_str(&write_rows(&rows));
     out
+}
+
+fn source_cells(row: &mut OutRow, source: &Option<Source>) {
+    if let Some(s) = source {
+        let text = |t: &Option<String>| t.clone().unwrap_or_default();
+        row.set("document", text(&s.document));
+        row.set("section", text(&s.section));
+        row.typed("page", s.page.map(|p| p.to_string()).unwrap_or_default());
+        row.set("row", text(&s.row));
+    }
 }
 
 /// One output row, filled by column name.

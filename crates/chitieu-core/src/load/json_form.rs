@@ -14,7 +14,7 @@ use serde_json::value::RawValue;
 
 use super::{strip_bom, Diagnostic, Format, LoadError, Loaded, Policy, Quarantined};
 use crate::messages::{Arg, Key, Message};
-use crate::model::{Dataset, Indicator, Obj, Pillar, Plan, RawTarget, Target, SCHEMA};
+use crate::model::{Dataset, Indicator, Obj, Pillar, Plan, RawTarget, Target, Task, SCHEMA};
 use crate::period::Date;
 
 /// Validation findings placed on a line; past this they keep their path only, so a
@@ -22,7 +22,7 @@ use crate::period::Date;
 const MAX_LOCATED: usize = 200;
 
 /// The fields of a dataset, in the order a person writes them, for error messages.
-const TOP_FIELDS: [&str; 5] = ["schema", "plan", "as_of", "pillars", "indicators"];
+const TOP_FIELDS: [&str; 6] = ["schema", "plan", "as_of", "pillars", "indicators", "tasks"];
 
 /// Reads a JSON dataset without validating it: structure, types and ops only.
 pub fn read_json(text: &str) -> Result<Loaded, LoadError> {
@@ -65,7 +65,7 @@ pub fn read_json_with(text: &str, policy: Policy) -> Result<Loaded, LoadError> {
                 && found
                     .errors
                     .iter()
-                    .all(|d| super::indicator_index(&d.path).is_some());
+                    .all(|d| super::Item::of(&d.path).is_some());
             if own {
                 if let Some(dataset) = assemble(&entries, found.errors.clone()) {
                     return Ok(Loaded {
@@ -99,24 +99,26 @@ fn assemble(entries: &[(String, &RawValue)], errors: Vec<Diagnostic>) -> Option<
         true => get::<Vec<Obj<Pillar>>>(entries, "pillars")?,
         false => Vec::new(),
     };
-    let (_, raw) = entries.iter().find(|(k, _)| k == "indicators")?;
-    let raws = serde_json::from_str::<Vec<&RawValue>>(raw.get()).ok()?;
-    let mut indicators = Vec::with_capacity(raws.len());
-    let mut quarantined: Vec<Quarantined> = Vec::new();
-    for (index, raw) in raws.iter().enumerate() {
-        match serde_json::from_str::<Obj<Indicator>>(raw.get()) {
-            Ok(ind) => indicators.push(ind.0),
-            Err(_) => quarantined.push(probe(index, raw.get())),
-        }
-    }
+    let (indicators, mut quarantined) = read_each::<Indicator>(entries, "indicators")?;
+    let (tasks, mut quarantined_tasks) = match entries.iter().any(|(k, _)| k == "tasks") {
+        true => read_each::<Task>(entries, "tasks")?,
+        false => (Vec::new(), Vec::new()),
+    };
     for d in errors {
-        let at = super::indicator_index(&d.path)
-            .and_then(|i| quarantined.binary_search_by_key(&i, |q| q.index).ok());
-        // Every failed indicator has a finding, and every finding names one that failed;
+        let (list, i) = match super::Item::of(&d.path)? {
+            (super::Item::Indicator, i) => (&mut quarantined, i),
+            (super::Item::Task, i) => (&mut quarantined_tasks, i),
+        };
+        let at = list.binary_search_by_key(&i, |q| q.index).ok();
+        // Every failed item has a finding, and every finding names one that failed;
         // anything else means the pieces disagree with the whole, so the file is refused.
-        quarantined.get_mut(at?)?.diagnostics.push(d);
+        list.get_mut(at?)?.diagnostics.push(d);
     }
-    if quarantined.iter().any(|q| q.diagnostics.is_empty()) {
+    if quarantined
+        .iter()
+        .chain(&quarantined_tasks)
+        .any(|q| q.diagnostics.is_empty())
+    {
         return None;
     }
     Some(Dataset {
@@ -125,8 +127,28 @@ fn assemble(entries: &[(String, &RawValue)], errors: Vec<Diagnostic>) -> Option<
         as_of,
         pillars: pillars.into_iter().map(|p| p.0).collect(),
         indicators,
+        tasks,
         quarantined,
+        quarantined_tasks,
     })
+}
+
+/// The items of the list `key` that read, and those that do not, probed for what a
+/// widget can show in their place.
+fn read_each<T: DeserializeOwned>(
+    entries: &[(String, &RawValue)],
+    key: &str,
+) -> Option<(Vec<T>, Vec<Quarantined>)> {
+    let (_, raw) = entries.iter().find(|(k, _)| k == key)?;
+    let raws = serde_json::from_str::<Vec<&RawValue>>(raw.get()).ok()?;
+    let (mut read, mut aside) = (Vec::with_capacity(raws.len()), Vec::new());
+    for (index, raw) in raws.iter().enumerate() {
+        match serde_json::from_str::<Obj<T>>(raw.get()) {
+            Ok(item) => read.push(item.0),
+            Err(_) => aside.push(probe(index, raw.get())),
+        }
+    }
+    Some((read, aside))
 }
 
 /// What can be read of an indicator that failed to read: its id, name and pillar (each
@@ -243,7 +265,7 @@ impl Found {
 
     /// Places `d` at byte `at` and keeps it, or only counts it once enough are kept.
     fn push_at(&mut self, body: &str, at: usize, mut d: Diagnostic) {
-        self.structural |= super::indicator_index(&d.path).is_none();
+        self.structural |= super::Item::of(&d.path).is_none();
         if self.full() {
             self.more += 1;
         } else {
@@ -276,6 +298,7 @@ fn collect_errors(body: &str, entries: &[(String, &RawValue)], keep_own: bool) -
             "as_of" => part::<Option<Date>>(body, raw, "as_of".into(), None, &mut errors),
             "pillars" => list::<Obj<Pillar>>(body, raw, "pillars", &mut errors),
             "indicators" => list::<Obj<Indicator>>(body, raw, "indicators", &mut errors),
+            "tasks" => list::<Obj<Task>>(body, raw, "tasks", &mut errors),
             other => {
                 let expected: Vec<Arg> = TOP_FIELDS
                     .iter()
@@ -339,7 +362,7 @@ fn part<T: DeserializeOwned>(
     let Err(e) = serde_json::from_str::<T>(raw.get()) else {
         return;
     };
-    let own = super::indicator_index(&prefix).is_some();
+    let own = super::Item::of(&prefix).is_some();
     found.structural |= !own;
     if found.full() && !(own && found.keep_own) {
         found.more += 1;
@@ -385,6 +408,8 @@ fn part<T: DeserializeOwned>(
         if let Some(id) = id.as_deref().filter(|id| !id.is_empty()) {
             let key = if prefix.starts_with("pillars") {
                 Key::JsonInPillar
+            } else if prefix.starts_with("tasks") {
+                Key::JsonInTask
             } else {
                 Key::JsonInIndicator
             };
@@ -412,6 +437,22 @@ const INDICATOR_FIELDS: &[&str] = &[
     "observations",
     "source",
     "note",
+];
+
+/// The fields of a task, as `Task` reads them.
+const TASK_FIELDS: &[&str] = &[
+    "id",
+    "group",
+    "pillar",
+    "name",
+    "lead",
+    "partners",
+    "output",
+    "due",
+    "indicators",
+    "source",
+    "note",
+    "updates",
 ];
 
 /// The fields of a pillar, as `Pillar` reads them.
@@ -452,6 +493,21 @@ struct Parts<'a> {
     /// A pillar's.
     #[serde(borrow, default)]
     weight: Option<&'a RawValue>,
+    /// A task's.
+    #[serde(borrow, default)]
+    group: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    lead: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    partners: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    output: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    due: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    indicators: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    updates: Option<Vec<&'a RawValue>>,
 }
 
 /// A part of the document that failed to read: its path, its text, serde_json's error,
@@ -479,7 +535,8 @@ impl<'a> Failure<'a> {
 /// object, a field given twice), and the whole's error says what is wrong.
 fn narrow<'a>(text: &'a str, prefix: &str) -> Vec<Failure<'a>> {
     let is_indicator = super::indicator_index(prefix).is_some();
-    if !is_indicator && !prefix.starts_with("pillars[") {
+    let is_task = super::task_index(prefix).is_some();
+    if !is_indicator && !is_task && !prefix.starts_with("pillars[") {
         return Vec::new();
     }
     let Ok(parts) = serde_json::from_str::<Parts<'a>>(text) else {
@@ -489,6 +546,8 @@ fn narrow<'a>(text: &'a str, prefix: &str) -> Vec<Failure<'a>> {
     // Unknown and missing fields, each one (serde says the first only).
     let (known, required): (&'static [&'static str], &[&str]) = if is_indicator {
         (INDICATOR_FIELDS, &["id", "name", "unit"])
+    } else if is_task {
+        (TASK_FIELDS, &["id", "name"])
     } else {
         (PILLAR_FIELDS, &["id", "name"])
     };
@@ -566,6 +625,20 @@ fn narrow<'a>(text: &'a str, prefix: &str) -> Vec<Failure<'a>> {
         is::<Option<Obj<crate::model::Source>>>,
     );
     one("weight", parts.weight, is::<f64>);
+    one("output", parts.output, is::<Option<String>>);
+    for (name, raw) in [
+        ("group", parts.group),
+        ("lead", parts.lead),
+        ("partners", parts.partners),
+        ("indicators", parts.indicators),
+    ] {
+        one(name, raw, is::<Vec<String>>);
+    }
+    one("due", parts.due, is::<Option<Obj<crate::model::Due>>>);
+    for (i, raw) in parts.updates.iter().flatten().enumerate() {
+        let check = is::<Obj<crate::model::Update>>;
+        one(&format!("updates[{i}]"), Some(raw), check);
+    }
     out
 }
 

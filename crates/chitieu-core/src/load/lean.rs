@@ -12,7 +12,8 @@
 //! serde refuses.
 
 use crate::model::{Baseline, Bound, Change, Dataset, Indicator, Level, Observation};
-use crate::model::{Pillar, Plan, Source, Target, Text, Unit, SCHEMA};
+use crate::model::{Due, Every, Pillar, Plan, Source, Target, Task, TaskStatus, Text, Unit};
+use crate::model::{Update, SCHEMA};
 use crate::period::{Date, Period};
 
 use super::{Diagnostic, Quarantined};
@@ -53,8 +54,11 @@ pub fn read<V: Value>(v: &V) -> Option<Dataset> {
     let as_of = optional(o.take("as_of"), |v| v.as_str()?.parse::<Date>().ok())?;
     let pillars = list(o.take("pillars"), pillar)?;
     let indicators = list(Some(o.take("indicators")?), indicator)?;
+    let tasks = list(o.take("tasks"), task)?;
     o.done(Dataset {
         quarantined: Vec::new(),
+        tasks,
+        quarantined_tasks: Vec::new(),
         schema,
         plan,
         as_of,
@@ -71,26 +75,25 @@ pub fn load<V: Value>(v: &V) -> Option<Dataset> {
     (!super::has_errors(&ds)).then_some(ds)
 }
 
-/// The indicators a page's dataset has set aside, as the analysis wasm hands them over:
-/// `[{"index", "id", "name"?, "pillar"?, "errors": ["…"]}]`, each error a whole sentence
-/// in the page's language (see [`Quarantined::localize`]), which is all a widget shows.
-/// `None` for anything else.
-pub fn quarantined<V: Value>(v: &V) -> Option<Vec<Quarantined>> {
-    v.items()?
-        .iter()
-        .map(|q| {
-            let mut o = Fields::of(q)?;
-            Some(Quarantined {
-                index: whole_number(o.take("index")?.as_f64()?)? as usize,
-                id: o.string("id")?,
-                name: optional(o.take("name"), text)?,
-                pillar: o.opt_string("pillar")?,
-                diagnostics: list(o.take("errors"), |e| {
-                    Some(Diagnostic::sentence(e.as_str()?))
-                })?,
-            })
-        })
-        .collect()
+/// The indicators and tasks a page's dataset has set aside, as the analysis wasm hands
+/// them over: `[{"index", "id", "name"?, "pillar"?, "task"?, "errors": ["…"]}]` (`"task":
+/// true` for a task), each error a whole sentence in the page's language (see
+/// [`Quarantined::localize`]), which is all a widget shows. `None` for anything else.
+pub fn quarantined<V: Value>(v: &V) -> Option<(Vec<Quarantined>, Vec<Quarantined>)> {
+    let (mut indicators, mut tasks) = (Vec::new(), Vec::new());
+    for q in v.items()? {
+        let mut o = Fields::of(&q)?;
+        let is_task = o.take("task").is_some_and(|t| !t.is_null());
+        let one = Quarantined {
+            index: whole_number(o.take("index")?.as_f64()?)? as usize,
+            id: o.string("id")?,
+            name: optional(o.take("name"), text)?,
+            pillar: o.opt_string("pillar")?,
+            diagnostics: list(o.take("errors"), |e| Some(Diagnostic::sentence(e.as_str()?)))?,
+        };
+        if is_task { &mut tasks } else { &mut indicators }.push(one);
+    }
+    Some((indicators, tasks))
 }
 
 /// An object's entries, taken field by field; anything left over is an unknown field
@@ -302,6 +305,52 @@ fn source<V: Value>(v: &V) -> Option<Source> {
         page: optional(o.take("page"), |v| {
             v.as_int_literal().and_then(|p| u32::try_from(p).ok())
         })?,
+        row: o.opt_string("row")?,
     };
     o.done(s)
+}
+
+fn strings<V: Value>(v: Option<V>) -> Option<Vec<String>> {
+    list(v, V::as_str)
+}
+
+fn task<V: Value>(v: &V) -> Option<Task> {
+    let mut o = Fields::of(v)?;
+    let t = Task {
+        id: o.string("id")?,
+        group: strings(o.take("group"))?,
+        pillar: o.opt_string("pillar")?,
+        name: text(&o.take("name")?)?,
+        lead: strings(o.take("lead"))?,
+        partners: strings(o.take("partners"))?,
+        output: o.opt_string("output")?,
+        due: optional(o.take("due"), due)?,
+        indicators: strings(o.take("indicators"))?,
+        source: optional(o.take("source"), source)?,
+        note: o.opt_string("note")?,
+        updates: list(o.take("updates"), update)?,
+    };
+    o.done(t)
+}
+
+fn due<V: Value>(v: &V) -> Option<Due> {
+    let mut o = Fields::of(v)?;
+    let d = Due {
+        text: o.opt_string("text")?,
+        period: optional(o.take("period"), period)?,
+        start: optional(o.take("start"), period)?,
+        every: optional(o.take("every"), |v| (v.as_str()? == "year").then_some(Every::Year))?,
+    };
+    o.done(d)
+}
+
+fn update<V: Value>(v: &V) -> Option<Update> {
+    let mut o = Fields::of(v)?;
+    let u = Update {
+        date: o.string("date")?.parse().ok()?,
+        status: TaskStatus::parse(&o.string("status")?)?,
+        note: o.opt_string("note")?,
+        evidence_url: o.opt_string("evidence_url")?,
+    };
+    o.done(u)
 }

@@ -199,11 +199,12 @@ impl Loaded {
     /// The dataset only if no indicator is quarantined; else every finding as an error,
     /// as loading was before quarantine. For tools that must not drop data.
     pub fn strict(self) -> Result<Loaded, LoadError> {
-        if self.dataset.quarantined.is_empty() {
+        if self.dataset.quarantined.is_empty() && self.dataset.quarantined_tasks.is_empty() {
             return Ok(self);
         }
         let (mut errors, mut warnings) = (Vec::new(), self.warnings);
-        for q in self.dataset.quarantined {
+        let (indicators, tasks) = (self.dataset.quarantined, self.dataset.quarantined_tasks);
+        for q in indicators.into_iter().chain(tasks) {
             for d in q.diagnostics {
                 if d.is_error() {
                     errors.push(d);
@@ -218,10 +219,11 @@ impl Loaded {
     }
 }
 
-/// An indicator set aside because its own data is invalid (see the module docs).
+/// An indicator or a task set aside because its own data is invalid (see the module
+/// docs). Which one it is follows from the list it is in.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Quarantined {
-    /// Its place among the file's indicators, from 0.
+    /// Its place among the file's indicators (or tasks), from 0.
     pub index: usize,
     /// Its id as written; empty when it has none that can be read.
     pub id: String,
@@ -235,6 +237,17 @@ pub struct Quarantined {
 }
 
 impl Quarantined {
+    /// A task set aside, with what can be shown of it in its place.
+    pub fn task(index: usize, task: crate::model::Task) -> Quarantined {
+        Quarantined {
+            index,
+            id: task.id,
+            name: Some(task.name),
+            pillar: task.pillar,
+            diagnostics: Vec::new(),
+        }
+    }
+
     /// An indicator by how it is named in messages: its id, else its place.
     pub fn label(&self) -> String {
         if self.id.is_empty() {
@@ -260,19 +273,60 @@ impl Quarantined {
 /// The place in the file's `indicators` of the indicator a finding is inside
 /// (`indicators[3].targets[0].op` → 3); `None` for a finding about the whole file.
 pub fn indicator_index(path: &str) -> Option<usize> {
-    let rest = path.strip_prefix("indicators[")?;
+    list_index(path, "indicators[")
+}
+
+/// The place in the file's `tasks` of the task a finding is inside (`tasks[2].due` → 2).
+pub fn task_index(path: &str) -> Option<usize> {
+    list_index(path, "tasks[")
+}
+
+fn list_index(path: &str, list: &str) -> Option<usize> {
+    let rest = path.strip_prefix(list)?;
     let (n, _) = rest.split_once(']')?;
     n.parse().ok()
 }
 
-/// `path` with its indicator index replaced: validation sees only the indicators that
-/// were read, and its paths must name their places in the file.
-fn reindex(path: &str, place: usize) -> String {
+/// What can be set aside alone: an indicator or a task.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Item {
+    Indicator,
+    Task,
+}
+
+impl Item {
+    const BOTH: [Item; 2] = [Item::Indicator, Item::Task];
+
+    /// The item a finding is inside, with its place in its list; `None` for a finding
+    /// about the whole file.
+    pub fn of(path: &str) -> Option<(Item, usize)> {
+        indicator_index(path)
+            .map(|i| (Item::Indicator, i))
+            .or_else(|| task_index(path).map(|i| (Item::Task, i)))
+    }
+
+    fn slot(self) -> usize {
+        self as usize
+    }
+
+    fn list(self) -> &'static str {
+        match self {
+            Item::Indicator => "indicators",
+            Item::Task => "tasks",
+        }
+    }
+}
+
+/// `path` with its item's index replaced: validation sees only the items that were
+/// read, and its paths must name their places in the file.
+fn reindex(path: &str, item: Item, place: usize) -> String {
+    let list = item.list();
     match path
-        .strip_prefix("indicators[")
+        .strip_prefix(list)
+        .and_then(|r| r.strip_prefix('['))
         .and_then(|r| r.split_once(']'))
     {
-        Some((_, rest)) => format!("indicators[{place}]{rest}"),
+        Some((_, rest)) => format!("{list}[{place}]{rest}"),
         None => path.to_string(),
     }
 }
@@ -474,8 +528,8 @@ fn strip_bom(text: &str) -> &str {
 }
 
 /// Validates a read dataset, places each finding in the source text, and sets aside the
-/// indicators with errors of their own; fails with everything when an error concerns the
-/// whole file.
+/// indicators and tasks with errors of their own; fails with everything when an error
+/// concerns the whole file.
 fn finish(
     loaded: Loaded,
     policy: Policy,
@@ -486,47 +540,67 @@ fn finish(
         mut dataset,
         mut warnings,
     } = loaded;
-    // Set aside by reading, in the order of the file.
-    let mut quarantined = std::mem::take(&mut dataset.quarantined);
-    let total = dataset.indicators.len() + quarantined.len();
-    // The file places of the indicators that were read: those not set aside by reading.
-    let places: Vec<usize> = (0..total)
-        .filter(|i| quarantined.binary_search_by_key(i, |q| q.index).is_err())
-        .collect();
-    // Each finding with the file place of the indicator it is inside, when it concerns
-    // that indicator alone; in the order validation found them.
-    let mut found: Vec<(Option<usize>, Diagnostic)> = Vec::new();
-    // Validation sees only the indicators that were read: an id that an unreadable one
-    // shares with another indicator is reported here.
-    for (n, q) in quarantined.iter().enumerate() {
-        let again = !q.id.is_empty()
-            && (dataset.indicators.iter().any(|i| i.id == q.id)
-                || quarantined[..n].iter().any(|o| o.id == q.id));
-        if again {
-            let who = Message::new(Key::Named)
-                .with("what", Key::NounIndicator)
-                .with("id", q.id.as_str());
-            let mut d = Diagnostic::error(
-                format!("indicators[{}].id", q.index),
-                Message::about(who, Key::IdUsedAgain),
-            );
-            locate(&mut d, 0);
-            found.push((None, d));
+    // Set aside by reading, in the order of the file: indicators, then tasks.
+    let mut aside = [
+        std::mem::take(&mut dataset.quarantined),
+        std::mem::take(&mut dataset.quarantined_tasks),
+    ];
+    let ids = |ds: &Dataset, item: Item| -> Vec<String> {
+        match item {
+            Item::Indicator => ds.indicators.iter().map(|i| i.id.clone()).collect(),
+            Item::Task => ds.tasks.iter().map(|t| t.id.clone()).collect(),
+        }
+    };
+    let read_ids = [ids(&dataset, Item::Indicator), ids(&dataset, Item::Task)];
+    // The file places of the items that were read: those not set aside by reading.
+    let places: [Vec<usize>; 2] = Item::BOTH.map(|item| {
+        let q = &aside[item.slot()];
+        (0..read_ids[item.slot()].len() + q.len())
+            .filter(|i| q.binary_search_by_key(i, |q| q.index).is_err())
+            .collect()
+    });
+    // Each finding with the item it is inside and that item's file place, when it
+    // concerns that item alone; in the order validation found them.
+    let mut found: Vec<(Option<(Item, usize)>, Diagnostic)> = Vec::new();
+    // Validation sees only the items that were read: an id that an unreadable one
+    // shares with another item is reported here.
+    for item in Item::BOTH {
+        let q = &aside[item.slot()];
+        for (n, one) in q.iter().enumerate() {
+            let again = !one.id.is_empty()
+                && (read_ids[item.slot()].contains(&one.id)
+                    || q[..n].iter().any(|o| o.id == one.id));
+            if again {
+                let noun = match item {
+                    Item::Indicator => Key::NounIndicator,
+                    Item::Task => Key::NounTask,
+                };
+                let who = Message::new(Key::Named)
+                    .with("what", noun)
+                    .with("id", one.id.as_str());
+                let mut d = Diagnostic::error(
+                    format!("{}[{}].id", item.list(), one.index),
+                    Message::about(who, Key::IdUsedAgain),
+                );
+                locate(&mut d, 0);
+                found.push((None, d));
+            }
         }
     }
     for (i, mut d) in validate(&dataset).into_iter().enumerate() {
-        let k = indicator_index(&d.path);
-        let place = k.and_then(|k| places.get(k).copied());
-        if let Some(place) = place {
-            d.path = reindex(&d.path, place);
+        let own = Item::of(&d.path);
+        let place = own.and_then(|(item, k)| Some((item, *places[item.slot()].get(k)?)));
+        if let Some((item, place)) = place {
+            d.path = reindex(&d.path, item, place);
         }
         locate(&mut d, i);
-        // An id that an earlier indicator has: about every reference to it.
+        // An id that an earlier item has: about every reference to it.
         let id_clash = d.path.ends_with("].id")
-            && k.and_then(|k| Some((dataset.indicators.get(k)?, dataset.indicators.get(..k)?)))
-                .is_some_and(|(ind, before)| {
-                    !ind.id.is_empty() && before.iter().any(|b| b.id == ind.id)
-                });
+            && own.is_some_and(|(item, k)| {
+                let list = &read_ids[item.slot()];
+                list.get(k)
+                    .is_some_and(|id| !id.is_empty() && list[..k].contains(id))
+            });
         found.push((place.filter(|_| !id_clash), d));
     }
     let structural = found.iter().any(|(p, d)| p.is_none() && d.is_error());
@@ -540,26 +614,32 @@ fn finish(
                 warnings.push(d);
             }
         }
-        for q in quarantined {
+        for q in aside.into_iter().flatten() {
             errors.extend(q.diagnostics);
         }
         return Err(LoadError::Invalid { errors, warnings });
     }
-    // An indicator with an error of its own is set aside with all its findings; the
+    // An item with an error of its own is set aside with all its findings; the
     // warnings of the others stay warnings.
-    let mut bad = vec![false; total];
+    let mut bad = Item::BOTH.map(|item| vec![false; places[item.slot()].len() + aside[item.slot()].len()]);
     for (place, d) in &found {
-        if let (Some(p), true) = (place, d.is_error()) {
-            bad[*p] = true;
+        if let (Some((item, p)), true) = (place, d.is_error()) {
+            if let Some(b) = bad[item.slot()].get_mut(*p) {
+                *b = true;
+            }
         }
     }
+    let set_aside = |q: Quarantined, list: &mut Vec<Quarantined>| {
+        let at = list.partition_point(|o| o.index < q.index);
+        list.insert(at, q);
+    };
     let mut kept = Vec::with_capacity(dataset.indicators.len());
     for (k, ind) in std::mem::take(&mut dataset.indicators)
         .into_iter()
         .enumerate()
     {
-        let place = places.get(k).copied().unwrap_or(k);
-        if !bad[place] {
+        let place = places[0].get(k).copied().unwrap_or(k);
+        if !bad[0][place] {
             kept.push(ind);
             continue;
         }
@@ -570,21 +650,36 @@ fn finish(
             pillar: ind.pillar,
             diagnostics: Vec::new(),
         };
-        let at = quarantined.partition_point(|o| o.index < place);
-        quarantined.insert(at, q);
+        set_aside(q, &mut aside[0]);
     }
     dataset.indicators = kept;
+    let mut kept = Vec::with_capacity(dataset.tasks.len());
+    for (k, task) in std::mem::take(&mut dataset.tasks).into_iter().enumerate() {
+        let place = places[1].get(k).copied().unwrap_or(k);
+        if !bad[1][place] {
+            kept.push(task);
+            continue;
+        }
+        set_aside(Quarantined::task(place, task), &mut aside[1]);
+    }
+    dataset.tasks = kept;
     // Errors first, each kind in the order of the file.
     let (errors, others): (Vec<_>, Vec<_>) = found.into_iter().partition(|(_, d)| d.is_error());
     for (place, d) in errors.into_iter().chain(others) {
-        let at = place.and_then(|p| quarantined.binary_search_by_key(&p, |q| q.index).ok());
-        match at.and_then(|at| quarantined.get_mut(at)) {
+        let list = place.map(|(item, p)| (&mut aside[item.slot()], p));
+        let at = list.and_then(|(list, p)| {
+            let at = list.binary_search_by_key(&p, |q| q.index).ok()?;
+            list.get_mut(at)
+        });
+        match at {
             Some(q) => q.diagnostics.push(d),
             None => warnings.push(d),
         }
     }
     by_place(&mut warnings);
-    dataset.quarantined = quarantined;
+    let [indicators, tasks] = aside;
+    dataset.quarantined = indicators;
+    dataset.quarantined_tasks = tasks;
     Ok(Loaded { dataset, warnings })
 }
 

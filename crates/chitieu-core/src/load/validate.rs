@@ -164,6 +164,143 @@ fn check(ds: &Dataset, out: &mut impl Findings) {
         }
         .run();
     }
+    if !ds.tasks.is_empty() {
+        check_tasks(ds, &pillar_ids, &mut indicator_ids, out);
+    }
+}
+
+/// The checks of the tasks: ids, references to pillars and indicators, the separators
+/// the CSV form joins lists with, due periods, and progress reports.
+fn check_tasks<'a, F: Findings>(
+    ds: &'a Dataset,
+    pillar_ids: &FirstSeen<&str>,
+    indicator_ids: &mut FirstSeen<&'a str>,
+    out: &mut F,
+) {
+    // An indicator set aside still exists: a task naming it is not wrong.
+    for q in &ds.quarantined {
+        indicator_ids.insert(&q.id, q.index);
+    }
+    let mut task_ids: FirstSeen<&str> = FirstSeen::default();
+    for (k, t) in ds.tasks.iter().enumerate() {
+        let who = || {
+            if t.id.is_empty() {
+                Message::new(Key::NumberedAt)
+                    .with("what", Key::NounTask)
+                    .with("n", k + 1)
+            } else {
+                named(Key::NounTask, &t.id)
+            }
+        };
+        let at = |field: String| move || format!("tasks[{k}].{field}");
+        let err = |out: &mut F, field: String, msg: &dyn Fn() -> Message| {
+            out.error(at(field), || Message::about(who(), msg()));
+        };
+        check_id(out, at("id".into()), Key::NounTask, &t.id);
+        if let Some(first) = task_ids.insert(&t.id, k) {
+            out.error(at("id".into()), || used_again(who(), format!("tasks[{first}]")));
+        }
+        if t.name.vi.trim().is_empty() {
+            out.warning(at("name".into()), || Message::about(who(), Key::NameEmpty));
+        }
+        if let Some(p) = &t.pillar {
+            if !pillar_ids.contains(&p.as_str()) {
+                err(out, "pillar".into(), &|| unknown_pillar(ds, p));
+            }
+        }
+        for (n, h) in t.group.iter().enumerate() {
+            if h.trim().is_empty() {
+                err(out, format!("group[{n}]"), &|| Key::TaskGroupEmpty.into());
+            } else if h.contains(crate::tasks::GROUP_SEPARATOR.trim()) {
+                err(out, format!("group[{n}]"), &|| {
+                    Message::new(Key::TaskGroupSeparator)
+                        .with("sep", crate::tasks::GROUP_SEPARATOR.trim())
+                });
+            }
+        }
+        for (list, units) in [("lead", &t.lead), ("partners", &t.partners)] {
+            for (n, u) in units.iter().enumerate() {
+                if u.trim().is_empty() {
+                    err(out, format!("{list}[{n}]"), &|| Key::TaskUnitEmpty.into());
+                } else if u.contains(';') {
+                    err(out, format!("{list}[{n}]"), &|| Key::TaskUnitSeparator.into());
+                }
+            }
+        }
+        for (n, id) in t.indicators.iter().enumerate() {
+            if !indicator_ids.contains(&id.as_str()) {
+                err(out, format!("indicators[{n}]"), &|| {
+                    Message::new(Key::TaskIndicatorUnknown).with("id", id.as_str())
+                });
+            }
+        }
+        if let Some(due) = &t.due {
+            if due.text.is_none() && due.period.is_none() && due.start.is_none() && due.every.is_none() {
+                err(out, "due".into(), &|| Key::TaskDueEmpty.into());
+            }
+            if let (Some(start), Some(period)) = (due.start, due.period) {
+                if start.last_day() > period.last_day() {
+                    err(out, "due.start".into(), &|| {
+                        Message::new(Key::TaskDueStartAfter)
+                            .with("start", start.to_string())
+                            .with("period", period.to_string())
+                    });
+                }
+            }
+        }
+        for (n, u) in t.updates.iter().enumerate() {
+            if let Some(url) = &u.evidence_url {
+                let lower = url.trim_start().to_ascii_lowercase();
+                if !(lower.starts_with("https://") || lower.starts_with("http://")) {
+                    err(out, format!("updates[{n}].evidence_url"), &|| {
+                        let what = Message::new(Key::WhatUpdate).with("n", n + 1);
+                        Message::about(what, Key::TaskEvidenceUrl)
+                    });
+                }
+            }
+            if F::WARNINGS {
+                if let Some(as_of) = ds.as_of.filter(|a| u.date > *a) {
+                    out.warning(at(format!("updates[{n}].date")), || {
+                        let what = Message::new(Key::WhatUpdate).with("n", n + 1);
+                        Message::about(
+                            who(),
+                            Message::about(
+                                what,
+                                Message::new(Key::TaskUpdateAfterAsOf).with("as_of", as_of.to_string()),
+                            ),
+                        )
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// "pillar 'x' does not exist (known pillars: 'a', 'b')".
+fn unknown_pillar(ds: &Dataset, p: &str) -> Message {
+    // The first few only: every message naming thousands of pillars made a
+    // pathological file's findings grow with the square of its size.
+    let mut known: Vec<Arg> = ds
+        .pillars
+        .iter()
+        .take(MAX_NAMED)
+        .map(|p| Arg::Text(format!("'{}'", p.id)))
+        .collect();
+    if ds.pillars.len() > MAX_NAMED {
+        known.push(
+            Message::new(Key::ListInAll)
+                .with("count", ds.pillars.len())
+                .into(),
+        );
+    }
+    let known = if known.is_empty() {
+        Message::new(Key::PillarNone)
+    } else {
+        Message::new(Key::PillarKnown).with("pillars", Arg::List(known))
+    };
+    Message::new(Key::PillarUnknown)
+        .with("pillar", p)
+        .with("known", known)
 }
 
 /// Where each key was first seen, kept sorted: a hash map would bring hashing, random
@@ -321,31 +458,7 @@ impl<F: Findings> IndicatorChecks<'_, F> {
         }
         if let Some(p) = &ind.pillar {
             if !self.pillar_ids.contains(&p.as_str()) {
-                self.error("pillar", || {
-                    // The first few only: every message naming thousands of pillars made
-                    // a pathological file's findings grow with the square of its size.
-                    let mut known: Vec<Arg> = ds
-                        .pillars
-                        .iter()
-                        .take(MAX_NAMED)
-                        .map(|p| Arg::Text(format!("'{}'", p.id)))
-                        .collect();
-                    if ds.pillars.len() > MAX_NAMED {
-                        known.push(
-                            Message::new(Key::ListInAll)
-                                .with("count", ds.pillars.len())
-                                .into(),
-                        );
-                    }
-                    let known = if known.is_empty() {
-                        Message::new(Key::PillarNone)
-                    } else {
-                        Message::new(Key::PillarKnown).with("pillars", Arg::List(known))
-                    };
-                    Message::new(Key::PillarUnknown)
-                        .with("pillar", p.as_str())
-                        .with("known", known)
-                });
+                self.error("pillar", || unknown_pillar(ds, p));
             }
         }
         self.targets();
