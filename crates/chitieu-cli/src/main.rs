@@ -355,8 +355,16 @@ fn policy(strict: bool) -> Policy {
 /// Says on standard error which indicators were set aside and why, so a score or a page
 /// made without them never passes for complete.
 fn report_quarantined(path: &Path, ds: &Dataset, lang: Lang) {
-    let tasks = ds.quarantined_tasks.iter().map(|q| (q, Key::CliLeftOutTask));
-    for (q, key) in ds.quarantined.iter().map(|q| (q, Key::CliLeftOut)).chain(tasks) {
+    let tasks = ds
+        .quarantined_tasks
+        .iter()
+        .map(|q| (q, Key::CliLeftOutTask));
+    for (q, key) in ds
+        .quarantined
+        .iter()
+        .map(|q| (q, Key::CliLeftOut))
+        .chain(tasks)
+    {
         let m = Message::new(key)
             .with("path", shown(path))
             .with("indicator", q.label());
@@ -801,7 +809,11 @@ fn render(a: &RenderArgs) -> Outcome {
     let loaded = load_named(a.file, a.policy)?;
     report_quarantined(a.file, &loaded.dataset, a.messages);
     let mut dataset = loaded.dataset;
-    for q in dataset.quarantined.iter_mut().chain(&mut dataset.quarantined_tasks) {
+    for q in dataset
+        .quarantined
+        .iter_mut()
+        .chain(&mut dataset.quarantined_tasks)
+    {
         q.localize(a.lang.tag());
     }
     let mut ctx = Ctx::new(Data::from(dataset));

@@ -32,7 +32,11 @@ pub struct Dataset {
     #[serde(deserialize_with = "objects")]
     pub indicators: Vec<Indicator>,
     /// The plan's tasks (nhiệm vụ): who must deliver what, by when. Optional.
-    #[serde(default, deserialize_with = "objects", skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "objects",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub tasks: Vec<Task>,
     /// Indicators of the file left out of `indicators` because their own data is
     /// invalid, with why: one clerk's typo hides one indicator, not the whole dashboard.

@@ -49,10 +49,7 @@ impl TaskState {
         self.overdue_days.is_some()
     }
     pub fn is_finished(&self) -> bool {
-        matches!(
-            self.status,
-            Some(TaskStatus::Done | TaskStatus::Cancelled)
-        )
+        matches!(self.status, Some(TaskStatus::Done | TaskStatus::Cancelled))
     }
 }
 
@@ -282,7 +279,11 @@ mod tests {
     fn the_latest_report_known_on_the_date_is_the_status() {
         let t = task(
             by("2024-Q3"),
-            &[("2024-05-02", InProgress), ("2024-02-01", NotStarted), ("2024-11-01", Done)],
+            &[
+                ("2024-05-02", InProgress),
+                ("2024-02-01", NotStarted),
+                ("2024-11-01", Done),
+            ],
         );
         let s = task_state(&t, date("2024-06-01"), 30);
         assert_eq!(s.status, Some(InProgress));
@@ -318,15 +319,15 @@ mod tests {
     #[test]
     fn due_soon_within_the_window_only() {
         let t = task(by("2024-Q4"), &[]);
-        assert_eq!(
-            task_state(&t, date("2024-12-01"), 30).due_in_days,
-            Some(30)
-        );
+        assert_eq!(task_state(&t, date("2024-12-01"), 30).due_in_days, Some(30));
         assert_eq!(task_state(&t, date("2024-11-30"), 30).due_in_days, None);
         assert_eq!(task_state(&t, date("2024-11-30"), 31).due_in_days, Some(31));
         let done = task(by("2024-Q4"), &[("2024-11-02", Done)]);
         assert_eq!(task_state(&done, date("2024-12-01"), 30).due_in_days, None);
-        assert_eq!(task_state(&done, date("2024-12-01"), 30).on_time, Some(true));
+        assert_eq!(
+            task_state(&done, date("2024-12-01"), 30).on_time,
+            Some(true)
+        );
     }
 
     #[test]
@@ -340,14 +341,22 @@ mod tests {
         };
         let t = task(due, &[("2023-06-01", InProgress)]);
         assert_eq!(task_state(&t, date("2024-06-30"), 30).overdue_days, None);
-        assert_eq!(task_state(&t, date("2025-01-10"), 30).overdue_days, Some(10));
+        assert_eq!(
+            task_state(&t, date("2025-01-10"), 30).overdue_days,
+            Some(10)
+        );
     }
 
     #[test]
     fn done_again_after_reopening_counts_from_the_new_done() {
         let t = task(
             by("2024"),
-            &[("2024-03-01", Done), ("2024-04-01", InProgress), ("2024-05-01", Done), ("2024-06-01", Done)],
+            &[
+                ("2024-03-01", Done),
+                ("2024-04-01", InProgress),
+                ("2024-05-01", Done),
+                ("2024-06-01", Done),
+            ],
         );
         let s = task_state(&t, date("2024-07-01"), 30);
         assert_eq!(s.done_on, Some(date("2024-05-01")));
@@ -388,12 +397,18 @@ mod tests {
 
     #[test]
     fn a_recurring_task_ends_with_its_last_year() {
-        let t = task(yearly(Some("2023"), Some("2024")), &[("2023-12-01", Done), ("2024-12-01", Done)]);
+        let t = task(
+            yearly(Some("2023"), Some("2024")),
+            &[("2023-12-01", Done), ("2024-12-01", Done)],
+        );
         let s = task_state(&t, date("2026-03-01"), 30);
         assert_eq!(s.overdue_days, None);
         assert_eq!(s.status, Some(Done));
         let t = task(yearly(Some("2023"), Some("2024")), &[("2023-12-01", Done)]);
-        assert_eq!(task_state(&t, date("2026-03-01"), 30).overdue_days, Some(425));
+        assert_eq!(
+            task_state(&t, date("2026-03-01"), 30).overdue_days,
+            Some(425)
+        );
     }
 
     #[test]
@@ -408,11 +423,17 @@ mod tests {
         c.lead = vec!["Sở Nội vụ".into()];
         let sum = summarize(&[a, b, c], date("2024-07-10"), 30);
         assert_eq!(sum.all.total, 3);
-        assert_eq!((sum.all.done, sum.all.unreported, sum.all.overdue), (2, 1, 1));
+        assert_eq!(
+            (sum.all.done, sum.all.unreported, sum.all.overdue),
+            (2, 1, 1)
+        );
         assert_eq!(sum.all.on_time_share(), Some(0.5));
         assert!(sum.all.any_reported());
-        let leads: Vec<(&str, usize)> =
-            sum.by_lead.iter().map(|(k, c)| (k.as_str(), c.total)).collect();
+        let leads: Vec<(&str, usize)> = sum
+            .by_lead
+            .iter()
+            .map(|(k, c)| (k.as_str(), c.total))
+            .collect();
         assert_eq!(leads, [("Sở TT&TT", 2), ("Sở Nội vụ", 2)]);
         let groups: Vec<&str> = sum.by_group.iter().map(|(k, _)| k.as_str()).collect();
         assert_eq!(groups, ["I. Nhận thức", "II. Nền móng › 1. Cơ chế", ""]);

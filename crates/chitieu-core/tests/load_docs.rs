@@ -228,6 +228,15 @@ fn the_schema_lists_the_same_fields_as_the_model() {
         Some(&example["indicators"][1]["source"]),
     );
     check::<Text>(&s, "/$defs/text", Some(&example["pillars"][0]["name"]));
+    let task = &example["tasks"][0];
+    check::<chitieu_core::Task>(&s, "/$defs/task", Some(task));
+    check::<chitieu_core::Due>(&s, "/$defs/due", None);
+    check::<chitieu_core::Update>(&s, "/$defs/update", Some(&task["updates"][1]));
+    let statuses: Vec<&str> = chitieu_core::TASK_STATUSES.split(", ").collect();
+    assert_eq!(
+        s["$defs"]["update"]["properties"]["status"]["enum"],
+        serde_json::json!(statuses)
+    );
 
     // Enumerations match the model's.
     let ops: Vec<&str> = chitieu_core::OPS.split(", ").collect();

@@ -958,10 +958,13 @@ fn the_quarantine_list_is_read_as_the_analysis_wasm_writes_it() {
     let list = json!([
         {"index": 1, "id": "hscv-huyen", "name": {"vi": "Huyện", "en": "District"},
          "pillar": "cqs", "errors": ["a.json: dòng 11, cột 9 (op): 'khoang' …", "second"]},
-        {"index": 4, "id": "", "name": null, "pillar": null, "errors": []}
+        {"index": 4, "id": "", "name": null, "pillar": null, "errors": []},
+        {"index": 0, "id": "qn24-i-1", "name": "Tuyên truyền", "task": true, "errors": ["x"]}
     ]);
-    let q = lean::quarantined(&Exact(&list)).expect("reads");
+    let (q, tasks) = lean::quarantined(&Exact(&list)).expect("reads");
     assert_eq!(q.len(), 2);
+    assert_eq!(tasks.len(), 1, "a task goes to the tasks' list");
+    assert_eq!((tasks[0].index, tasks[0].id.as_str()), (0, "qn24-i-1"));
     assert_eq!((q[0].index, q[0].id.as_str()), (1, "hscv-huyen"));
     assert_eq!(q[0].name.as_ref().map(|n| n.get("en")), Some("District"));
     assert_eq!(q[0].pillar.as_deref(), Some("cqs"));

@@ -8,8 +8,8 @@ use chitieu_core::load::{
     unguard_formula, validate,
 };
 use chitieu_core::{
-    Baseline, Bound, Change, Dataset, Date, Indicator, Level, Observation, Period, Pillar, Plan,
-    Source, Target, Text, Unit, SCHEMA,
+    Baseline, Bound, Change, Dataset, Date, Due, Every, Indicator, Level, Observation, Period,
+    Pillar, Plan, Source, Target, Task, TaskStatus, Text, Unit, Update, SCHEMA,
 };
 use load_common::RICH_JSON;
 use proptest::prelude::*;
@@ -160,6 +160,18 @@ fn text_fields(ds: &mut Dataset) -> (Vec<&mut String>, Vec<&mut Option<String>>)
         optional.extend(ind.targets.iter_mut().map(|t| &mut t.text));
         optional.extend(ind.observations.iter_mut().map(|o| &mut o.note));
     }
+    for t in &mut ds.tasks {
+        required.push(&mut t.name.vi);
+        optional.extend([&mut t.name.en, &mut t.output, &mut t.note]);
+        if let Some(d) = &mut t.due {
+            optional.push(&mut d.text);
+        }
+        optional.extend(
+            t.updates
+                .iter_mut()
+                .flat_map(|u| [&mut u.note, &mut u.evidence_url]),
+        );
+    }
     (required, optional)
 }
 
@@ -283,6 +295,91 @@ fn indicator() -> impl Strategy<Value = Indicator> {
         )
 }
 
+/// A unit name, a heading or an id in a list cell: trimmed, without the separators the
+/// CSV form joins lists with (`;`, `›`).
+fn list_item() -> impl Strategy<Value = String> {
+    "[A-Za-zà-ỹĐđ][A-Za-zà-ỹĐđ0-9 ,.&()/-]{0,10}[A-Za-z0-9)]"
+}
+
+fn task() -> impl Strategy<Value = Task> {
+    let items = || proptest::collection::vec(list_item(), 0..3);
+    let due = (
+        proptest::option::of(text()),
+        proptest::option::of(period()),
+        proptest::option::of(period()),
+        proptest::bool::ANY,
+    )
+        .prop_map(|(text, period, start, yearly)| Due {
+            text,
+            period,
+            start,
+            every: yearly.then_some(Every::Year),
+        });
+    let update = (
+        date(),
+        select(TaskStatus::ALL.to_vec()),
+        proptest::option::of(text()),
+        proptest::option::of(text()),
+    )
+        .prop_map(|(date, status, note, evidence_url)| Update {
+            date,
+            status,
+            note,
+            evidence_url,
+        });
+    let source = (
+        proptest::option::of(text()),
+        proptest::option::of(0u32..500),
+        proptest::option::of(text()),
+    )
+        .prop_map(|(section, page, row)| Source {
+            document: Some("Phụ lục III".into()),
+            section,
+            page,
+            row,
+        });
+    (
+        (
+            token(),
+            items(),
+            proptest::option::of(token()),
+            name(),
+            items(),
+            items(),
+        ),
+        (
+            proptest::option::of(text()),
+            proptest::option::of(due),
+            proptest::collection::vec(token(), 0..3),
+            proptest::option::of(source),
+            proptest::option::of(text()),
+            proptest::collection::vec(update, 0..3),
+        ),
+    )
+        .prop_map(
+            |(
+                (id, group, pillar, name, lead, partners),
+                (output, due, indicators, source, note, updates),
+            )| Task {
+                id,
+                group,
+                pillar,
+                name,
+                lead,
+                partners,
+                output,
+                // A due with nothing in it is no due in CSV.
+                due: due.filter(|d| {
+                    d.text.is_some() || d.period.is_some() || d.start.is_some() || d.every.is_some()
+                }),
+                indicators,
+                source,
+                note,
+                updates,
+            },
+        )
+}
+
 fn dataset() -> impl Strategy<Value = Dataset> {
     let o = || proptest::option::of(text());
     let plan = (token(), any_text(), o(), o(), o(), o(), o()).prop_map(
@@ -303,15 +400,19 @@ fn dataset() -> impl Strategy<Value = Dataset> {
         proptest::option::of(date()),
         proptest::collection::vec(pillar, 0..4),
         proptest::collection::vec(indicator(), 0..5),
+        proptest::collection::vec(task(), 0..3),
     )
-        .prop_map(|(plan, as_of, pillars, mut indicators)| {
-            // Indicator ids are unique, as CSV rows attach to them by id.
+        .prop_map(|(plan, as_of, pillars, mut indicators, mut tasks)| {
+            // Indicator and task ids are unique, as CSV rows attach to them by id.
             for (i, ind) in indicators.iter_mut().enumerate() {
                 ind.id = format!("{}-{i}", ind.id);
             }
+            for (i, t) in tasks.iter_mut().enumerate() {
+                t.id = format!("{}-{i}", t.id);
+            }
             Dataset {
                 quarantined: Vec::new(),
-                tasks: Vec::new(),
+                tasks,
                 quarantined_tasks: Vec::new(),
                 schema: SCHEMA.to_string(),
                 plan,
@@ -390,9 +491,17 @@ proptest! {
             if ind
                 .source
                 .as_ref()
-                .is_some_and(|s| s.document.is_none() && s.section.is_none() && s.page.is_none())
+                .is_some_and(|s| s.document.is_none() && s.section.is_none() && s.page.is_none() && s.row.is_none())
             {
                 ind.source = None;
+            }
+        }
+        // Likewise a due left with nothing in it.
+        for t in &mut ds.tasks {
+            if t.due.as_ref().is_some_and(|d| {
+                d.text.is_none() && d.period.is_none() && d.start.is_none() && d.every.is_none()
+            }) {
+                t.due = None;
             }
         }
         let json = to_json(&ds);

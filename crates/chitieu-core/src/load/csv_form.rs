@@ -425,10 +425,10 @@ pub(super) fn read_with_lines(text: &str, policy: Policy) -> Result<(Loaded, Lin
             let filled = cells.get(i).is_some_and(|c| !c.trim().is_empty());
             if filled && !kind.uses(name) {
                 let owners: Vec<Arg> = Record::ALL
-                .iter()
-                .filter(|r| r.uses(name))
-                .map(|r| r.name().into())
-                .collect();
+                    .iter()
+                    .filter(|r| r.uses(name))
+                    .map(|r| r.name().into())
+                    .collect();
                 let d = Diagnostic::error(
                     "",
                     Message::new(Key::CsvColumnNotUsed)
@@ -648,7 +648,9 @@ pub(super) fn read_with_lines(text: &str, policy: Policy) -> Result<(Loaded, Lin
         }
         let id = row.get("id").unwrap_or_default();
         if *kind == Record::Update {
-            let Some(task) = task_index.get(id).and_then(|&(k, _)| Some((k, tasks.get_mut(k)?)))
+            let Some(task) = task_index
+                .get(id)
+                .and_then(|&(k, _)| Some((k, tasks.get_mut(k)?)))
             else {
                 let msg = Message::new(Key::CsvNoTask)
                     .with("record", kind.name())
@@ -764,17 +766,22 @@ pub(super) fn read_with_lines(text: &str, policy: Policy) -> Result<(Loaded, Lin
     if sink.errors.iter().any(structural) || (policy == Policy::Strict && !sink.errors.is_empty()) {
         return Err(fail(super::in_order(sink.errors)));
     }
-    let (indicators, quarantined) = set_aside(indicators, &mut sink, super::indicator_index, |i, ind| {
-        super::Quarantined {
-            index: i,
-            id: ind.id,
-            name: Some(ind.name),
-            pillar: ind.pillar,
-            diagnostics: Vec::new(),
-        }
-    });
-    let (tasks, quarantined_tasks) =
-        set_aside(tasks, &mut sink, super::task_index, super::Quarantined::task);
+    let (indicators, quarantined) =
+        set_aside(indicators, &mut sink, super::indicator_index, |i, ind| {
+            super::Quarantined {
+                index: i,
+                id: ind.id,
+                name: Some(ind.name),
+                pillar: ind.pillar,
+                diagnostics: Vec::new(),
+            }
+        });
+    let (tasks, quarantined_tasks) = set_aside(
+        tasks,
+        &mut sink,
+        super::task_index,
+        super::Quarantined::task,
+    );
     let dataset = Dataset {
         schema: SCHEMA.to_string(),
         plan,
@@ -856,12 +863,12 @@ fn read_source(row: &Row, sink: &mut Sink, path: &str, who: &Message) -> Option<
                 None
             }
         });
-    let (document, section, at) = (row.text("document"), row.text("section"), row.get("row"));
+    let (document, section, at) = (row.text("document"), row.text("section"), row.text("row"));
     (document.is_some() || section.is_some() || page.is_some() || at.is_some()).then(|| Source {
         document,
         section,
         page,
-        row: at.map(str::to_string),
+        row: at,
     })
 }
 
@@ -884,25 +891,37 @@ fn read_task(row: &Row, sink: &mut Sink, path: &str, who: &Message) -> Task {
         match read_period(cell) {
             Ok((p, note)) => {
                 if let Some(note) = note {
-                    sink.warning(row, col, format!("{path}.due.{field}"), about_field(who, col, note));
+                    sink.warning(
+                        row,
+                        col,
+                        format!("{path}.due.{field}"),
+                        about_field(who, col, note),
+                    );
                 }
                 Some(p)
             }
             Err(e) => {
-                sink.error(row, col, format!("{path}.due.{field}"), about_field(who, col, e));
+                sink.error(
+                    row,
+                    col,
+                    format!("{path}.due.{field}"),
+                    about_field(who, col, e),
+                );
                 None
             }
         }
     };
     let (due_period, start) = (period("period", "period"), period("start", "start"));
-    let every = row.get("every").and_then(|e| match e.to_lowercase().as_str() {
-        "year" => Some(Every::Year),
-        _ => {
-            let msg = Message::new(Key::TaskEveryUnknown).with("every", e);
-            sink.error_about(row, "every", format!("{path}.due.every"), who, msg);
-            None
-        }
-    });
+    let every = row
+        .get("every")
+        .and_then(|e| match e.to_lowercase().as_str() {
+            "year" => Some(Every::Year),
+            _ => {
+                let msg = Message::new(Key::TaskEveryUnknown).with("every", e);
+                sink.error_about(row, "every", format!("{path}.due.every"), who, msg);
+                None
+            }
+        });
     let text = row.text("text");
     let due = (text.is_some() || due_period.is_some() || start.is_some() || every.is_some())
         .then_some(Due {
@@ -939,16 +958,32 @@ fn read_update(row: &Row, sink: &mut Sink, (k, task): (usize, &mut Task), map: &
     let date = match row.typed("date").map(read_date) {
         Some(Ok((d, note))) => {
             if let Some(note) = note {
-                sink.warning(row, "date", format!("{path}.date"), about_field(&what, "date", note));
+                sink.warning(
+                    row,
+                    "date",
+                    format!("{path}.date"),
+                    about_field(&what, "date", note),
+                );
             }
             Some(d)
         }
         Some(Err(e)) => {
-            sink.error(row, "date", format!("{path}.date"), about_field(&what, "date", e));
+            sink.error(
+                row,
+                "date",
+                format!("{path}.date"),
+                about_field(&what, "date", e),
+            );
             None
         }
         None => {
-            sink.error_about(row, "date", format!("{path}.date"), &what, Key::TaskDateRequired);
+            sink.error_about(
+                row,
+                "date",
+                format!("{path}.date"),
+                &what,
+                Key::TaskDateRequired,
+            );
             None
         }
     };
@@ -1361,7 +1396,10 @@ pub fn to_csv_with(ds: &Dataset, num: &dyn Fn(f64) -> String) -> String {
                 row.set("every", "year".to_string());
             }
         }
-        row.set("indicators", t.indicators.join(crate::tasks::UNIT_SEPARATOR));
+        row.set(
+            "indicators",
+            t.indicators.join(crate::tasks::UNIT_SEPARATOR),
+        );
         source_cells(&mut row, &t.source);
         row.set("note", text(&t.note));
         rows.push(row.0);

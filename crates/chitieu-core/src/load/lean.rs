@@ -89,7 +89,9 @@ pub fn quarantined<V: Value>(v: &V) -> Option<(Vec<Quarantined>, Vec<Quarantined
             id: o.string("id")?,
             name: optional(o.take("name"), text)?,
             pillar: o.opt_string("pillar")?,
-            diagnostics: list(o.take("errors"), |e| Some(Diagnostic::sentence(e.as_str()?)))?,
+            diagnostics: list(o.take("errors"), |e| {
+                Some(Diagnostic::sentence(e.as_str()?))
+            })?,
         };
         if is_task { &mut tasks } else { &mut indicators }.push(one);
     }
@@ -339,7 +341,9 @@ fn due<V: Value>(v: &V) -> Option<Due> {
         text: o.opt_string("text")?,
         period: optional(o.take("period"), period)?,
         start: optional(o.take("start"), period)?,
-        every: optional(o.take("every"), |v| (v.as_str()? == "year").then_some(Every::Year))?,
+        every: optional(o.take("every"), |v| {
+            (v.as_str()? == "year").then_some(Every::Year)
+        })?,
     };
     o.done(d)
 }

@@ -621,7 +621,8 @@ fn finish(
     }
     // An item with an error of its own is set aside with all its findings; the
     // warnings of the others stay warnings.
-    let mut bad = Item::BOTH.map(|item| vec![false; places[item.slot()].len() + aside[item.slot()].len()]);
+    let mut bad =
+        Item::BOTH.map(|item| vec![false; places[item.slot()].len() + aside[item.slot()].len()]);
     for (place, d) in &found {
         if let (Some((item, p)), true) = (place, d.is_error()) {
             if let Some(b) = bad[item.slot()].get_mut(*p) {

@@ -198,7 +198,9 @@ fn check_tasks<'a, F: Findings>(
         };
         check_id(out, at("id".into()), Key::NounTask, &t.id);
         if let Some(first) = task_ids.insert(&t.id, k) {
-            out.error(at("id".into()), || used_again(who(), format!("tasks[{first}]")));
+            out.error(at("id".into()), || {
+                used_again(who(), format!("tasks[{first}]"))
+            });
         }
         if t.name.vi.trim().is_empty() {
             out.warning(at("name".into()), || Message::about(who(), Key::NameEmpty));
@@ -223,7 +225,9 @@ fn check_tasks<'a, F: Findings>(
                 if u.trim().is_empty() {
                     err(out, format!("{list}[{n}]"), &|| Key::TaskUnitEmpty.into());
                 } else if u.contains(';') {
-                    err(out, format!("{list}[{n}]"), &|| Key::TaskUnitSeparator.into());
+                    err(out, format!("{list}[{n}]"), &|| {
+                        Key::TaskUnitSeparator.into()
+                    });
                 }
             }
         }
@@ -235,7 +239,11 @@ fn check_tasks<'a, F: Findings>(
             }
         }
         if let Some(due) = &t.due {
-            if due.text.is_none() && due.period.is_none() && due.start.is_none() && due.every.is_none() {
+            if due.text.is_none()
+                && due.period.is_none()
+                && due.start.is_none()
+                && due.every.is_none()
+            {
                 err(out, "due".into(), &|| Key::TaskDueEmpty.into());
             }
             if let (Some(start), Some(period)) = (due.start, due.period) {
@@ -266,7 +274,8 @@ fn check_tasks<'a, F: Findings>(
                             who(),
                             Message::about(
                                 what,
-                                Message::new(Key::TaskUpdateAfterAsOf).with("as_of", as_of.to_string()),
+                                Message::new(Key::TaskUpdateAfterAsOf)
+                                    .with("as_of", as_of.to_string()),
                             ),
                         )
                     });
