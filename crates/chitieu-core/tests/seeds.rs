@@ -1141,3 +1141,82 @@ fn source_copies_match_the_originals() {
         }
     }
 }
+
+/// The tasks of each plan's appendix: how many, and each traceable to its row. Names,
+/// outputs, units and due texts are copied from the appendix (page-break pieces of a
+/// row joined with a space), so each appears in the source once whitespace is evened
+/// out; no seed of a real plan reports progress.
+#[test]
+fn tasks_are_traceable_to_their_appendix_rows() {
+    const TASKS: [(&str, usize); 4] = [
+        ("quang-nam-2024.json", 78),
+        ("nghe-an-2024.json", 46),
+        ("quang-tri-dti.json", 36),
+        ("quang-nam-2025-2030.json", 0),
+    ];
+    let readme = read(&seeds_dir().join("README.md"));
+    for (file, count) in TASKS {
+        let ds = load(file).dataset;
+        assert_eq!(ds.tasks.len(), count, "{file}: tasks");
+        if count > 0 {
+            let row = format!("| `{file}` | {count} |");
+            assert!(readme.contains(&row), "seeds/README.md lacks the row {row}");
+        }
+        let source = norm_ws(&source_text(file).replace(['\t', '\n'], " "));
+        for t in &ds.tasks {
+            assert!(
+                t.updates.is_empty(),
+                "{file}: {}: a real plan has no progress",
+                t.id
+            );
+            assert!(is_kebab_ascii(&t.id), "{file}: task id {}", t.id);
+            let src = t.source.as_ref();
+            assert!(
+                src.and_then(|s| s.section.as_deref())
+                    .is_some_and(|s| s.starts_with("Phụ lục")),
+                "{file}: {}: section",
+                t.id
+            );
+            // The first words of the name, before a page break could split them.
+            let head = t
+                .name
+                .vi
+                .split_whitespace()
+                .take(5)
+                .collect::<Vec<_>>()
+                .join(" ");
+            assert!(
+                source.contains(&head),
+                "{file}: {}: name not in source: {head}",
+                t.id
+            );
+            for unit in t.lead.iter().chain(&t.partners) {
+                let first = unit.split_whitespace().next().unwrap_or_default();
+                assert!(source.contains(first), "{file}: {}: unit {unit}", t.id);
+            }
+            if let Some(text) = t.due.as_ref().and_then(|d| d.text.as_deref()) {
+                assert!(source.contains(text), "{file}: {}: due {text}", t.id);
+            }
+        }
+    }
+}
+
+/// The illustrative progress file is marked as such in its title and every note.
+#[test]
+fn the_illustrative_progress_example_says_it_is_one() {
+    let path = seeds_dir().join("examples/quang-nam-2024-tasks-illustrative.json");
+    let ds = chitieu_core::load::load_json(&read(&path))
+        .unwrap_or_else(|e| panic!("{e}"))
+        .dataset;
+    assert!(
+        ds.plan.title.starts_with("VÍ DỤ MINH HỌA"),
+        "{}",
+        ds.plan.title
+    );
+    let updates: Vec<_> = ds.tasks.iter().flat_map(|t| &t.updates).collect();
+    assert!(updates.len() > 50, "{} updates", updates.len());
+    for u in updates {
+        let note = u.note.as_deref().unwrap_or("(Ví dụ minh họa)");
+        assert!(note.starts_with("(Ví dụ minh họa)"), "{note}");
+    }
+}
