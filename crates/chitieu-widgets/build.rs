@@ -4,7 +4,15 @@
 
 use std::path::Path;
 
-const SHEETS: [&str; 6] = ["base", "gauge", "bullet", "table", "scorecard", "trend"];
+const SHEETS: [&str; 7] = [
+    "base",
+    "gauge",
+    "bullet",
+    "table",
+    "scorecard",
+    "trend",
+    "tasks",
+];
 
 fn main() {
     let out = std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into());

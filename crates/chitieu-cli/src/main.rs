@@ -144,6 +144,13 @@ enum Command {
         /// indicators, a fraction (0.5) or a percentage (50%); default one third.
         #[arg(long, value_name = "SHARE")]
         min_coverage: Option<String>,
+        /// Tasks: group by the appendix's headings (group), lead unit (lead) or due
+        /// period (due).
+        #[arg(long, value_name = "group|lead|due")]
+        group_by: Option<String>,
+        /// Tasks: a deadline this many days ahead counts as due soon (default 30).
+        #[arg(long, value_name = "DAYS")]
+        due_soon_days: Option<String>,
         /// html (a whole document), fragment (the widget's markup only) or svg (the chart
         /// alone); default: from the output file's extension, else html.
         #[arg(long, value_enum)]
@@ -272,6 +279,8 @@ fn main() -> ExitCode {
             theme,
             as_of,
             min_coverage,
+            group_by,
+            due_soon_days,
             format,
             output,
             strict,
@@ -283,6 +292,8 @@ fn main() -> ExitCode {
                 status,
                 variant,
                 min_coverage,
+                group_by,
+                due_soon_days,
             };
             render(&RenderArgs {
                 file: &file,

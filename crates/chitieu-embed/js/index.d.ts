@@ -8,6 +8,8 @@ export interface Dataset {
   as_of?: string;
   pillars?: Pillar[];
   indicators: Indicator[];
+  /** The plan's tasks: who must deliver what, by when, and reports of their progress. */
+  tasks?: Task[];
 }
 
 export interface Plan {
@@ -49,8 +51,60 @@ export interface Indicator {
   targets?: Target[];
   baseline?: { period: Period; value: number };
   observations?: Observation[];
-  source?: { document?: string; section?: string; page?: number };
+  source?: Source;
   note?: string;
+}
+
+export interface Source {
+  document?: string;
+  section?: string;
+  page?: number;
+  /** The row of the document's table, as numbered there ("1.12"). */
+  row?: string;
+}
+
+/** A task of the plan's appendix (nhiệm vụ). */
+export interface Task {
+  id: string;
+  /** The appendix's headings above the task, outermost first. */
+  group?: string[];
+  pillar?: string;
+  name: Text;
+  /** Lead units (đơn vị chủ trì). */
+  lead?: string[];
+  /** Partner units (đơn vị phối hợp). */
+  partners?: string[];
+  /** The expected result, as written. */
+  output?: string;
+  due?: Due;
+  /** Ids of the indicators the task serves. */
+  indicators?: string[];
+  source?: Source;
+  note?: string;
+  updates?: TaskUpdate[];
+}
+
+/** When a task is due: as written ("Quý III/2024", "Hàng năm"), and as periods. */
+export interface Due {
+  text?: string;
+  /** Done by the end of this period. */
+  period?: Period;
+  /** The period the work starts in. */
+  start?: Period;
+  /** Recurs every year, judged per year. */
+  every?: "year";
+}
+
+export type TaskStatus = "not_started" | "in_progress" | "done" | "cancelled";
+
+/** A progress report on a task. */
+export interface TaskUpdate {
+  /** YYYY-MM-DD. */
+  date: string;
+  status: TaskStatus;
+  note?: string;
+  /** `http://` or `https://` only. */
+  evidence_url?: string;
 }
 
 interface TargetCommon {
@@ -77,7 +131,7 @@ export interface Observation {
   note?: string;
 }
 
-export type WidgetName = "gauge" | "bullet" | "table" | "scorecard" | "trend";
+export type WidgetName = "gauge" | "bullet" | "table" | "scorecard" | "trend" | "tasks";
 export type Status =
   | "achieved"
   | "on_track"
@@ -102,7 +156,7 @@ export interface MountOptions {
   status?: string;
   lang?: "vi" | "en";
   theme?: "light" | "dark" | "high-contrast" | "auto";
-  /** `ring` (gauge), `compact` (bullet). */
+  /** `ring` (gauge), `compact` (bullet), `summary` (tasks: counts and the most overdue). */
   variant?: string;
   /** Evaluation date, YYYY-MM-DD; default the dataset's `as_of`, else today. */
   asOf?: string;
@@ -112,6 +166,10 @@ export interface MountOptions {
    *  with a current target and a result, of all): a fraction from 0 to 1 or a percentage
    *  ("50%"); default one third, 0 shows every score. */
   minCoverage?: number | string;
+  /** Tasks: group the list by the appendix's headings, lead unit or due period. */
+  groupBy?: "group" | "lead" | "due";
+  /** Tasks: a deadline this many days ahead counts as due soon (default 30). */
+  dueSoonDays?: number | string;
 }
 
 export interface WidgetHandle {
@@ -125,7 +183,7 @@ export interface WidgetHandle {
 export function mount(element: Element, options: MountOptions): WidgetHandle;
 
 /** Defines `<chitieu-gauge>`, `<chitieu-bullet>`, `<chitieu-table>`, `<chitieu-scorecard>`,
- *  `<chitieu-trend>` (once) and upgrades `<div data-chitieu="…">`. */
+ *  `<chitieu-trend>`, `<chitieu-tasks>` (once) and upgrades `<div data-chitieu="…">`. */
 export function defineElements(): void;
 
 export interface ParsedTarget {

@@ -9,8 +9,8 @@
 // glue's own `new URL("…_bg.wasm", import.meta.url)`, which bundlers follow, and nothing is
 // defined on `window` or in the page until the importer asks.
 
-var WIDGETS = ["gauge", "bullet", "table", "scorecard", "trend"];
-var ATTRS = ["src", "indicator", "pillar", "level", "status", "lang", "theme", "as-of", "variant", "stale-after", "min-coverage", "export"];
+var WIDGETS = ["gauge", "bullet", "table", "scorecard", "trend", "tasks"];
+var ATTRS = ["src", "indicator", "pillar", "level", "status", "lang", "theme", "as-of", "variant", "stale-after", "min-coverage", "group-by", "due-soon-days", "export"];
 // How long a dataset fetch may take: `<script src="chitieu.js" data-fetch-timeout="ms">`.
 var FETCH_TIMEOUT_MS = (SCRIPT && Number(SCRIPT.getAttribute("data-fetch-timeout"))) || 20000;
 
@@ -590,6 +590,8 @@ class Controller {
         asOf: o["as-of"],
         staleAfter: o["stale-after"],
         minCoverage: o["min-coverage"],
+        groupBy: o["group-by"],
+        dueSoonDays: o["due-soon-days"],
         today: today()
       });
       patch(mountPoint, parse(handle.html()));
@@ -668,7 +670,7 @@ function mountApi(element, options) {
   var current = {};
   function set(opts) {
     Object.keys(opts || {}).forEach(function (k) {
-      var key = { asOf: "as-of", staleAfter: "stale-after", minCoverage: "min-coverage" }[k] || k;
+      var key = { asOf: "as-of", staleAfter: "stale-after", minCoverage: "min-coverage", groupBy: "group-by", dueSoonDays: "due-soon-days" }[k] || k;
       var v = opts[k];
       // Options are read like attributes, as text: a number or a list handed to the wasm
       // where it takes a string (widget: 7) corrupted its memory and trapped it.

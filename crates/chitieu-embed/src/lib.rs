@@ -29,6 +29,7 @@ use chitieu_core::{Date, Lang};
 use chitieu_widgets::markup::{Node, Outcome};
 use chitieu_widgets::table::{Table, TableState};
 use chitieu_widgets::trend::{TrendProps, TrendState};
+use chitieu_widgets::tasks::{Tasks, TasksState};
 use chitieu_widgets::{error_box, i18n, is_error_box, Ctx, Data, Options, Spec, Theme};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -135,6 +136,8 @@ struct MountOptions {
     stale_after: Option<String>,
     /// The scorecard's minimum coverage, read by `spec`.
     min_coverage: Option<String>,
+    group_by: Option<String>,
+    due_soon_days: Option<String>,
     /// The browser's local date, used when neither the element nor the dataset gives one.
     today: Option<String>,
 }
@@ -162,6 +165,8 @@ impl MountOptions {
             as_of: get("asOf"),
             stale_after: get("staleAfter"),
             min_coverage: get("minCoverage"),
+            group_by: get("groupBy"),
+            due_soon_days: get("dueSoonDays"),
             today: get("today"),
         }
     }
@@ -173,6 +178,7 @@ enum Live {
     Static,
     Table(Box<Table>, TableState),
     Trend(Box<TrendProps>, TrendState),
+    Tasks(Box<Tasks>, TasksState),
 }
 
 impl Live {
@@ -182,6 +188,7 @@ impl Live {
             Live::Static => None,
             Live::Table(t, st) => Some(t.view(st)),
             Live::Trend(p, st) => Some(chitieu_widgets::trend::view(p, st)),
+            Live::Tasks(t, st) => Some(t.view(st)),
         }
     }
 }
@@ -220,6 +227,7 @@ impl WidgetHandle {
         let o: Outcome = match &mut self.live {
             Live::Table(t, st) => t.act(st, name, value),
             Live::Trend(p, st) => chitieu_widgets::trend::act(p, st, name, value),
+            Live::Tasks(t, st) => t.act(st, name, value),
             Live::Static => Outcome::default(),
         };
         self.focus = o.focus;
@@ -242,23 +250,23 @@ impl WidgetHandle {
     pub fn csv(&self) -> String {
         let shown = match (&self.spec, &self.live) {
             (Some(Spec::Table(p)), Live::Table(t, st)) => t.data_shown(st, &p.ctx),
+            (Some(_), Live::Tasks(t, st)) => t.data_shown(st),
             (Some(s), _) => s.data_shown(),
             (None, _) => return String::new(),
         };
         load::to_csv_with(&shown, &js_number)
     }
 
-    /// The table's rows as the reader has filtered them, in the table's words:
-    /// `[file name, CSV text]`, for its own download button.
+    /// The table's (or the task list's) rows as the reader has filtered them, in the
+    /// widget's words: `[file name, CSV text]`, for its own download button.
     #[wasm_bindgen(js_name = tableCsv)]
     pub fn table_csv(&self) -> Option<Vec<String>> {
-        match &self.live {
-            Live::Table(t, st) => {
-                let (name, text) = t.csv(st);
-                Some(vec![name, text])
-            }
-            _ => None,
-        }
+        let (name, text) = match &self.live {
+            Live::Table(t, st) => t.csv(st),
+            Live::Tasks(t, st) => t.csv(st),
+            _ => return None,
+        };
+        Some(vec![name, text])
     }
 }
 
@@ -329,6 +337,8 @@ pub fn mount(widget: &str, data: &DatasetHandle, options: JsValue) -> WidgetHand
         status: opts.status,
         variant: opts.variant,
         min_coverage: opts.min_coverage,
+        group_by: opts.group_by,
+        due_soon_days: opts.due_soon_days,
     };
     let spec = match chitieu_widgets::spec(widget, ctx, &options) {
         Ok(s) => s,
@@ -353,6 +363,13 @@ pub fn mount(widget: &str, data: &DatasetHandle, options: JsValue) -> WidgetHand
         Spec::Gauge(p) => (Live::Static, chitieu_widgets::gauge::render(p)),
         Spec::Bullet(p) => (Live::Static, chitieu_widgets::bullet::render(p)),
         Spec::Scorecard(p) => (Live::Static, chitieu_widgets::scorecard::render(p)),
+        Spec::Tasks(p) if p.summary => (Live::Static, chitieu_widgets::tasks::render(p)),
+        Spec::Tasks(p) => {
+            let t = Tasks::new(p);
+            let st = t.initial_state();
+            let shown = t.view(&st);
+            (Live::Tasks(Box::new(t), st), shown)
+        }
     };
     WidgetHandle {
         live,

@@ -88,19 +88,7 @@ impl Ctx {
 
 /// Days from `a` to `b` (negative when `b` is earlier).
 pub fn days_between(a: Date, b: Date) -> i64 {
-    days_from_civil(b) - days_from_civil(a)
-}
-
-/// Days since 1970-01-01 (Howard Hinnant's algorithm), for date differences.
-fn days_from_civil(d: Date) -> i64 {
-    let (m, dd) = (i64::from(d.month), i64::from(d.day));
-    let y = i64::from(d.year) - i64::from(m <= 2);
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + dd - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
+    b.day_number() - a.day_number()
 }
 
 /// Which indicators a list widget shows.

@@ -22,6 +22,7 @@ use yew::virtual_dom::{Listener, VNode};
 
 use crate::markup::{to_yew, Node, Outcome};
 use crate::table::{Table, TableState};
+use crate::tasks::{Tasks, TasksProps, TasksState};
 use crate::trend::TrendState;
 use crate::{BulletProps, GaugeProps, ScorecardProps, TargetTableProps, TrendProps};
 
@@ -98,6 +99,49 @@ pub fn target_table(p: &TargetTableProps) -> Html {
         })
     };
     interactive(table.view(&state), "table", root, on_action)
+}
+
+/// The task list (see [`crate::tasks`]): filters, grouping and search run in
+/// [`Tasks::act`]; `summary` props give the compact block, which has no state.
+#[function_component(TaskList)]
+pub fn task_list(p: &TasksProps) -> Html {
+    let model = use_memo(p.clone(), Tasks::new);
+    let state = use_state_eq(TasksState::default);
+    {
+        // New props (attributes, data) replace the reader's filters.
+        let state = state.setter();
+        use_effect_with(p.clone(), move |_| state.set(TasksState::default()));
+    }
+    let focus = use_mut_ref(|| None::<(String, bool)>);
+    let root = use_node_ref();
+    use_focus(&root, &focus);
+    if p.summary {
+        return to_yew(&model.summary());
+    }
+    let on_action = {
+        let (model, state, focus, root) =
+            (model.clone(), state.clone(), focus.clone(), root.clone());
+        Callback::from(move |(name, value): (String, String)| {
+            if name == "csv" {
+                #[cfg(target_arch = "wasm32")]
+                {
+                    let (file, text) = model.csv(&state);
+                    let _ = dom::download(&root, &file, &text);
+                }
+                #[cfg(not(target_arch = "wasm32"))]
+                let _ = &root;
+                return Outcome::default();
+            }
+            let mut next = (*state).clone();
+            let o = model.act(&mut next, &name, &value);
+            *focus.borrow_mut() = o.focus.clone().map(|f| (f, o.scroll));
+            if o.changed {
+                state.set(next);
+            }
+            o
+        })
+    };
+    interactive(model.view(&state), "tasks", root, on_action)
 }
 
 /// The trend (see [`crate::trend`]): the focused point is [`TrendState`], moved by

@@ -1,7 +1,7 @@
 //! # chitieu-widgets
 //!
-//! The widgets that show chitieu datasets — gauge, bullet, target table, scorecard and
-//! trend — written once, as views: pure functions from (dataset, scores, options, UI
+//! The widgets that show chitieu datasets — gauge, bullet, target table, scorecard,
+//! trend and the task list — written once, as views: pure functions from (dataset, scores, options, UI
 //! state) to markup ([`markup::Node`]). The interactive widgets keep their UI state in a
 //! pure state machine advanced by named actions ([`table::Table::act`],
 //! [`trend::act`]). Every host renders the same views:
@@ -34,6 +34,7 @@ pub mod scorecard;
 pub mod spec;
 pub mod ssr;
 pub mod table;
+pub mod tasks;
 pub mod trend;
 
 pub use bullet::BulletProps;
@@ -42,6 +43,7 @@ pub use gauge::{GaugeProps, GaugeVariant};
 pub use scorecard::ScorecardProps;
 pub use spec::{spec, Options, Spec};
 pub use table::{Table, TableState, TargetTableProps};
+pub use tasks::{GroupBy, Tasks, TasksProps, TasksState};
 pub use trend::{TrendProps, TrendState};
 
 /// A shared, immutable dataset. Compared by identity, so re-rendering with the same
@@ -120,6 +122,7 @@ pub fn stylesheet(widget: &str) -> String {
         "scorecard" => ("", sheet!("scorecard")),
         "trend" => ("", sheet!("trend")),
         "bullet" => ("", sheet!("bullet")),
+        "tasks" => ("", sheet!("tasks")),
         // The table embeds compact bullets, so it carries their rules too (joined here, not
         // by `concat!`, which would put a second copy of them in the wasm).
         "table" => (sheet!("bullet"), sheet!("table")),

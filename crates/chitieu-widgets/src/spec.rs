@@ -10,6 +10,7 @@ use crate::gauge::{GaugeProps, GaugeVariant};
 use crate::i18n::{bad_attribute, bad_share_attribute};
 use crate::scorecard::ScorecardProps;
 use crate::table::TargetTableProps;
+use crate::tasks::{GroupBy, Tasks, TasksProps, TasksState};
 use crate::trend::TrendProps;
 
 /// Options as strings, the way an element's attributes or command-line flags give them.
@@ -22,6 +23,10 @@ pub struct Options {
     pub variant: Option<String>,
     /// The scorecard's minimum coverage (`min-coverage`): a fraction or a percentage.
     pub min_coverage: Option<String>,
+    /// The task list's grouping (`group-by`): `group`, `lead` or `due`.
+    pub group_by: Option<String>,
+    /// Days ahead a task's deadline counts as due soon (`due-soon-days`).
+    pub due_soon_days: Option<String>,
 }
 
 /// A widget, ready to render.
@@ -32,10 +37,11 @@ pub enum Spec {
     Trend(TrendProps),
     Bullet(BulletProps),
     Table(TargetTableProps),
+    Tasks(TasksProps),
 }
 
 /// The widget names, as in `<chitieu-NAME>`.
-pub const WIDGETS: &[&str] = &["gauge", "bullet", "table", "scorecard", "trend"];
+pub const WIDGETS: &[&str] = &["gauge", "bullet", "table", "scorecard", "trend", "tasks"];
 
 /// Which indicators a widget shows.
 type Keep<'a> = Box<dyn Fn(&chitieu_core::Indicator) -> bool + 'a>;
@@ -58,6 +64,7 @@ impl Spec {
                 &p.ctx,
                 Box::new(move |i| p.filter.admits(i, p.ctx.score(i).status)),
             ),
+            Spec::Tasks(p) => return Tasks::new(p).data_shown(&TasksState::default()),
         };
         narrowed(ctx, &keep)
     }
@@ -174,6 +181,28 @@ pub fn spec(widget: &str, ctx: Ctx, o: &Options) -> Result<Spec, String> {
             indicator: o.indicator(lang)?,
             ctx,
         })),
+        "tasks" => {
+            let group_by = given(&o.group_by).unwrap_or("group");
+            let group_by = GroupBy::parse(group_by)
+                .ok_or_else(|| bad_attribute(lang, "group-by", group_by, &["group", "lead", "due"]))?;
+            let window_days = match given(&o.due_soon_days) {
+                None => chitieu_core::tasks::DEFAULT_WINDOW_DAYS,
+                Some(n) => n
+                    .parse::<u32>()
+                    .map_err(|_| crate::i18n::bad_days_attribute(lang, "due-soon-days", n))?,
+            };
+            let summary = match given(&o.variant) {
+                None | Some("list") => false,
+                Some("summary") => true,
+                Some(v) => return Err(bad_attribute(lang, "variant", v, &["list", "summary"])),
+            };
+            Ok(Spec::Tasks(TasksProps {
+                ctx,
+                group_by,
+                summary,
+                window_days,
+            }))
+        }
         other => Err(match lang {
             Lang::Vi => format!(
                 "Không có loại biểu đồ '{other}'; dùng một trong: {}",

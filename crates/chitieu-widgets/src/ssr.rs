@@ -19,6 +19,7 @@ pub fn render_markup(spec: Spec) -> Result<String, String> {
         })
         .to_html(),
         Spec::Trend(p) => crate::trend::render(&p).to_html(),
+        Spec::Tasks(p) => crate::tasks::render(&p).to_html(),
     })
 }
 
