@@ -479,6 +479,11 @@ fn view(ctx: &Ctx, filter: &Filter, s: &DatasetScore) -> Node {
                 .children(counts)
                 .child_opt(invalid),
         )
+        .child_opt(
+            (filter.level.is_none() && filter.status.is_none())
+                .then(|| crate::tasks::counts_line(ctx, filter.pillar.as_deref()))
+                .flatten(),
+        )
         .child(
             el("p")
                 .attr("aria-hidden", "true")

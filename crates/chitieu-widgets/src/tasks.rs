@@ -885,6 +885,43 @@ impl Tasks {
     }
 }
 
+/// The scorecard's line on the plan's tasks, beside its indicator counts: "Nhiệm vụ: 27/78
+/// đã hoàn thành · 12 quá hạn", or that none has a report yet. `None` when the dataset
+/// (or the pillar asked for) has no tasks.
+pub fn counts_line(ctx: &Ctx, pillar: Option<&str>) -> Option<El> {
+    let ds = &ctx.data.0;
+    let lang = ctx.lang;
+    let tasks: Vec<Task> = ds
+        .tasks
+        .iter()
+        .filter(|t| pillar.is_none_or(|p| t.pillar.as_deref() == Some(p)))
+        .cloned()
+        .collect();
+    if tasks.is_empty() {
+        return None;
+    }
+    let c = summarize(&tasks, ctx.as_of(), chitieu_core::tasks::DEFAULT_WINDOW_DAYS).all;
+    let head = w(lang, "Nhiệm vụ", "Tasks");
+    let words = if !c.any_reported() {
+        match lang {
+            Lang::Vi => format!("{head}: {}, chưa có báo cáo tiến độ", c.total),
+            Lang::En => format!("{head}: {}, no progress reported yet", c.total),
+        }
+    } else {
+        match lang {
+            Lang::Vi => format!(
+                "{head}: {}/{} đã hoàn thành · {} quá hạn · {} chưa có báo cáo",
+                c.done, c.total, c.overdue, c.unreported
+            ),
+            Lang::En => format!(
+                "{head}: {} of {} done · {} overdue · {} without a report",
+                c.done, c.total, c.overdue, c.unreported
+            ),
+        }
+    };
+    Some(el("p").class("tasks-line").text(words))
+}
+
 fn invalid_row(q: &Quarantined, lang: Lang) -> Row {
     let errors: Vec<&str> = q
         .diagnostics
@@ -918,7 +955,7 @@ fn invalid_row(q: &Quarantined, lang: Lang) -> Row {
 mod tests {
     use super::*;
     use crate::Data;
-    use chitieu_core::load::{load_json_with, Policy};
+    use chitieu_core::load::{read_json_with, Policy};
 
     const DS: &str = r#"{"schema":"chitieu/1","plan":{"id":"p","title":"Kế hoạch"},
       "as_of":"2024-11-14","indicators":[],
@@ -933,7 +970,9 @@ mod tests {
       ]}"#;
 
     fn tasks(lang: Lang) -> Tasks {
-        let mut ds = load_json_with(DS, Policy::Quarantine).expect("loads").dataset;
+        // Read, not validated: validation would set aside the task with a `javascript:`
+        // link, and the view must refuse to link it even so.
+        let mut ds = read_json_with(DS, Policy::Quarantine).expect("reads").dataset;
         for q in &mut ds.quarantined_tasks {
             q.localize(lang.tag());
         }
