@@ -56,14 +56,16 @@ impl TaskState {
 /// Where `task` stands on `as_of`, with deadlines up to `window_days` ahead counted as
 /// due soon.
 pub fn task_state(task: &Task, as_of: Date, window_days: u32) -> TaskState {
-    // Reports known on `as_of`, in date order; equal dates keep the file's order.
-    let mut reports: Vec<(Date, TaskStatus)> = task
+    // Reports known on `as_of`, each with its place (equal dates: the later place is the
+    // later report). Not sorted: a sort's code is kilobytes in the widgets' wasm, and a
+    // task has a handful of reports.
+    let reports: Vec<(Date, usize, TaskStatus)> = task
         .updates
         .iter()
-        .filter(|u| u.date <= as_of)
-        .map(|u| (u.date, u.status))
+        .enumerate()
+        .filter(|(_, u)| u.date <= as_of)
+        .map(|(i, u)| (u.date, i, u.status))
         .collect();
-    reports.sort_by_key(|r| r.0);
     let due = task.due.as_ref();
     let recurring = due.and_then(|d| d.every) == Some(Every::Year);
     let mut state = TaskState::default();
@@ -72,13 +74,17 @@ pub fn task_state(task: &Task, as_of: Date, window_days: u32) -> TaskState {
         let first = due.and_then(|d| d.start).map(Period::year);
         let last = due.and_then(|d| d.period).map(Period::year);
         let current = last.map_or(as_of.year, |l| l.min(as_of.year));
-        let this_year: Vec<_> = reports.iter().filter(|r| r.0.year == current).collect();
-        if let Some(&&(date, status)) = this_year.last() {
+        let this_year: Vec<_> = reports
+            .iter()
+            .copied()
+            .filter(|r| r.0.year == current)
+            .collect();
+        if let Some(&(date, _, status)) = latest(&this_year) {
             state.status = Some(status);
             state.reported = Some(date);
         }
-        let cancelled = reports.last().is_some_and(|r| r.1 == TaskStatus::Cancelled);
-        state.done_on = done_since(this_year.iter().map(|r| **r));
+        let cancelled = latest(&reports).is_some_and(|r| r.2 == TaskStatus::Cancelled);
+        state.done_on = done_since(&this_year);
         state.on_time = state.done_on.map(|_| true);
         let year_end = |y: i32| Period::Year(y).last_day();
         // The earliest year before the current one (or the current one, once it has
@@ -88,7 +94,7 @@ pub fn task_state(task: &Task, as_of: Date, window_days: u32) -> TaskState {
                 year_end(y) < as_of
                     && !reports
                         .iter()
-                        .any(|r| r.0.year == y && r.1 == TaskStatus::Done)
+                        .any(|r| r.0.year == y && r.2 == TaskStatus::Done)
             })
         });
         let end = year_end(current);
@@ -105,11 +111,11 @@ pub fn task_state(task: &Task, as_of: Date, window_days: u32) -> TaskState {
         }
         return state;
     }
-    if let Some(&(date, status)) = reports.last() {
+    if let Some(&(date, _, status)) = latest(&reports) {
         state.status = Some(status);
         state.reported = Some(date);
     }
-    state.done_on = done_since(reports.iter().copied());
+    state.done_on = done_since(&reports);
     state.due = due.and_then(|d| d.period).map(Period::last_day);
     if let Some(end) = state.due {
         state.on_time = state.done_on.map(|d| d <= end);
@@ -124,17 +130,27 @@ pub fn task_state(task: &Task, as_of: Date, window_days: u32) -> TaskState {
     state
 }
 
+/// The latest report: by date, then by place.
+fn latest(reports: &[(Date, usize, TaskStatus)]) -> Option<&(Date, usize, TaskStatus)> {
+    reports.iter().max_by_key(|r| (r.0, r.1))
+}
+
 /// The date of the first `done` report after the last report of another status, when
-/// the last report is `done`.
-fn done_since(reports: impl Iterator<Item = (Date, TaskStatus)>) -> Option<Date> {
-    let mut since = None;
-    for (date, status) in reports {
-        since = match status {
-            TaskStatus::Done => since.or(Some(date)),
-            _ => None,
-        };
+/// the latest report is `done`.
+fn done_since(reports: &[(Date, usize, TaskStatus)]) -> Option<Date> {
+    if latest(reports)?.2 != TaskStatus::Done {
+        return None;
     }
-    since
+    let last_other = reports
+        .iter()
+        .filter(|r| r.2 != TaskStatus::Done)
+        .map(|r| (r.0, r.1))
+        .max();
+    reports
+        .iter()
+        .filter(|r| r.2 == TaskStatus::Done && last_other.is_none_or(|o| (r.0, r.1) > o))
+        .map(|r| r.0)
+        .min()
 }
 
 /// How many tasks are in each state. A task is counted once under its status (or

@@ -296,8 +296,10 @@ impl Tasks {
             let due = due_words(lang, t);
             let due_key = state.due.map(|d| d.to_string());
             if let (Some(k), Some(words)) = (&due_key, &due) {
-                if !dues.iter().any(|(dk, _)| dk == k) {
-                    dues.push((k.clone(), words.clone()));
+                // Kept in order as they come (soonest first), without a sort's code.
+                let at = dues.partition_point(|(dk, _)| dk < k);
+                if dues.get(at).is_none_or(|(dk, _)| dk != k) {
+                    dues.insert(at, (k.clone(), words.clone()));
                 }
             }
             let mut hay = vec![t.id.as_str(), t.name.get(lang.tag())];
@@ -330,7 +332,6 @@ impl Tasks {
             rows.extend(healthy);
             rows.extend(aside.map(|q| invalid_row(q, lang)));
         }
-        dues.sort();
         let counts = summarize(&ds.tasks, as_of, p.window_days).all;
         Tasks {
             props: p.clone(),
@@ -687,8 +688,14 @@ impl Tasks {
     /// The visible rows in groups, each with its title, in the grouping's order.
     fn grouped<'a>(&self, visible: &[&'a Row], by: GroupBy) -> Vec<(String, Vec<&'a Row>)> {
         let mut out: Vec<(String, Vec<&Row>)> = Vec::new();
+        // Groups by due period are kept soonest first (no deadline last) as they come.
+        let ordered = by == GroupBy::Due;
         let mut add = |key: String, r: &'a Row| match out.iter_mut().find(|(k, _)| *k == key) {
             Some((_, v)) => v.push(r),
+            None if ordered => {
+                let at = out.partition_point(|(k, _)| (k.is_empty(), k) < (key.is_empty(), &key));
+                out.insert(at, (key, vec![r]));
+            }
             None => out.push((key, vec![r])),
         };
         for &r in visible {
@@ -706,9 +713,8 @@ impl Tasks {
                 }
             }
         }
-        if by == GroupBy::Due {
-            // Soonest first, no deadline last; titled in words.
-            out.sort_by(|a, b| (a.0.is_empty(), &a.0).cmp(&(b.0.is_empty(), &b.0)));
+        if ordered {
+            // Titled in words.
             for (k, members) in &mut out {
                 let words = members.first().and_then(|r| r.due.clone());
                 *k = match (k.is_empty(), words) {
@@ -827,12 +833,25 @@ impl Tasks {
                 "⚠",
                 w(lang, "Quá hạn", "Overdue").to_string(),
             ));
-        let mut late: Vec<&Row> = self
+        // The five most overdue, by picking the most overdue left five times (no sort's
+        // code in the wasm); ties keep the plan's order.
+        let mut left: Vec<&Row> = self
             .rows
             .iter()
             .filter(|r| r.state.is_overdue() && r.invalid.is_none())
             .collect();
-        late.sort_by_key(|r| std::cmp::Reverse(r.state.overdue_days));
+        let mut late: Vec<&Row> = Vec::new();
+        while late.len() < 5 {
+            let most = left
+                .iter()
+                .enumerate()
+                .max_by_key(|(i, r)| (r.state.overdue_days, std::cmp::Reverse(*i)))
+                .map(|(i, _)| i);
+            match most {
+                Some(i) => late.push(left.remove(i)),
+                None => break,
+            }
+        }
         let late_list = if late.is_empty() {
             el("p").class("none-late").text(w(
                 lang,
@@ -840,7 +859,7 @@ impl Tasks {
                 "No task is overdue.",
             ))
         } else {
-            el("ol").class("late").children(late.into_iter().take(5).map(|r| {
+            el("ol").class("late").children(late.into_iter().map(|r| {
                 let lead = self
                     .task(r)
                     .map(|t| t.lead.join("; "))

@@ -193,9 +193,16 @@ fn check_tasks<'a, F: Findings>(
             }
         };
         let at = |field: String| move || format!("tasks[{k}].{field}");
-        let err = |out: &mut F, field: String, msg: &dyn Fn() -> Message| {
-            out.error(at(field), || Message::about(who(), msg()));
-        };
+        // Generic, not `dyn`: the widgets' wasm asks only whether there is an error, and a
+        // message builder behind a trait object would bring the catalogue into it.
+        fn err<F: Findings>(
+            out: &mut F,
+            path: impl FnOnce() -> String,
+            who: impl FnOnce() -> Message,
+            msg: impl FnOnce() -> Message,
+        ) {
+            out.error(path, || Message::about(who(), msg()));
+        }
         check_id(out, at("id".into()), Key::NounTask, &t.id);
         if let Some(first) = task_ids.insert(&t.id, k) {
             out.error(at("id".into()), || {
@@ -207,14 +214,14 @@ fn check_tasks<'a, F: Findings>(
         }
         if let Some(p) = &t.pillar {
             if !pillar_ids.contains(&p.as_str()) {
-                err(out, "pillar".into(), &|| unknown_pillar(ds, p));
+                err(out, at("pillar".into()), who, || unknown_pillar(ds, p));
             }
         }
         for (n, h) in t.group.iter().enumerate() {
             if h.trim().is_empty() {
-                err(out, format!("group[{n}]"), &|| Key::TaskGroupEmpty.into());
+                err(out, at(format!("group[{n}]")), who, || Key::TaskGroupEmpty.into());
             } else if h.contains(crate::tasks::GROUP_SEPARATOR.trim()) {
-                err(out, format!("group[{n}]"), &|| {
+                err(out, at(format!("group[{n}]")), who, || {
                     Message::new(Key::TaskGroupSeparator)
                         .with("sep", crate::tasks::GROUP_SEPARATOR.trim())
                 });
@@ -223,9 +230,9 @@ fn check_tasks<'a, F: Findings>(
         for (list, units) in [("lead", &t.lead), ("partners", &t.partners)] {
             for (n, u) in units.iter().enumerate() {
                 if u.trim().is_empty() {
-                    err(out, format!("{list}[{n}]"), &|| Key::TaskUnitEmpty.into());
+                    err(out, at(format!("{list}[{n}]")), who, || Key::TaskUnitEmpty.into());
                 } else if u.contains(';') {
-                    err(out, format!("{list}[{n}]"), &|| {
+                    err(out, at(format!("{list}[{n}]")), who, || {
                         Key::TaskUnitSeparator.into()
                     });
                 }
@@ -233,7 +240,7 @@ fn check_tasks<'a, F: Findings>(
         }
         for (n, id) in t.indicators.iter().enumerate() {
             if !indicator_ids.contains(&id.as_str()) {
-                err(out, format!("indicators[{n}]"), &|| {
+                err(out, at(format!("indicators[{n}]")), who, || {
                     Message::new(Key::TaskIndicatorUnknown).with("id", id.as_str())
                 });
             }
@@ -244,11 +251,11 @@ fn check_tasks<'a, F: Findings>(
                 && due.start.is_none()
                 && due.every.is_none()
             {
-                err(out, "due".into(), &|| Key::TaskDueEmpty.into());
+                err(out, at("due".into()), who, || Key::TaskDueEmpty.into());
             }
             if let (Some(start), Some(period)) = (due.start, due.period) {
                 if start.last_day() > period.last_day() {
-                    err(out, "due.start".into(), &|| {
+                    err(out, at("due.start".into()), who, || {
                         Message::new(Key::TaskDueStartAfter)
                             .with("start", start.to_string())
                             .with("period", period.to_string())
@@ -260,7 +267,7 @@ fn check_tasks<'a, F: Findings>(
             if let Some(url) = &u.evidence_url {
                 let lower = url.trim_start().to_ascii_lowercase();
                 if !(lower.starts_with("https://") || lower.starts_with("http://")) {
-                    err(out, format!("updates[{n}].evidence_url"), &|| {
+                    err(out, at(format!("updates[{n}].evidence_url")), who, || {
                         let what = Message::new(Key::WhatUpdate).with("n", n + 1);
                         Message::about(what, Key::TaskEvidenceUrl)
                     });
