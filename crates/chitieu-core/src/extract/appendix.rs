@@ -657,7 +657,8 @@ mod tests {
             row(QN, "\tKhông số thứ tự\tSở TT&TT\t\t\tCả năm", 8),
         ];
         let ts = tasks(&rows, &cx());
-        let got: Vec<(&str, Vec<&str>, Option<&str>, Option<&str>)> = ts
+        type Place<'a> = (&'a str, Vec<&'a str>, Option<&'a str>, Option<&'a str>);
+        let got: Vec<Place> = ts
             .iter()
             .map(|t| {
                 let s = t.source.as_ref();
