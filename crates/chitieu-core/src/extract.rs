@@ -62,6 +62,13 @@
 //!
 //! Figures set aside are listed in [`Report::skipped`] with the reason.
 //!
+//! # Tasks
+//!
+//! The rows of the appendix's task tables ("TT | Nội dung công việc | Đơn vị chủ trì …")
+//! become the draft's `tasks`, one per row, with their groups, units and due read as
+//! `appendix` describes; they are drafted unless [`Options::targets_only`], and alone
+//! with [`Options::tasks_only`]. A plan with tasks and no target still gives a draft.
+//!
 //! # Deadlines
 //!
 //! The parser's deadline from the sentence itself; else the time cell of the table row
@@ -110,7 +117,6 @@ use crate::model::{
 use crate::parse::{parse_targets, ParseError, ParsedTarget};
 use crate::period::Period;
 
-pub use appendix::{due as read_due, units as split_units};
 pub use compare::{
     compare, Comparison, ObservationComparison, TargetMatch, TaskComparison, MIN_OVERLAP,
     MIN_PREFIX,
