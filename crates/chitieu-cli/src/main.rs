@@ -105,9 +105,13 @@ enum Command {
         /// Write the draft here: .csv or .json (default: CSV on standard output).
         #[arg(short, long)]
         output: Option<PathBuf>,
-        /// Leave out the results (observations) the plan reports for past years.
-        #[arg(long)]
+        /// Draft the targets alone: leave out the results (observations) the plan reports
+        /// for past years and the tasks of its appendix tables.
+        #[arg(long, conflicts_with = "tasks_only")]
         targets_only: bool,
+        /// Draft the tasks of the appendix tables alone (no indicators).
+        #[arg(long)]
+        tasks_only: bool,
         /// List every figure that was read but not drafted, and why.
         #[arg(long)]
         explain: bool,
@@ -257,12 +261,14 @@ fn main() -> ExitCode {
             file,
             output,
             targets_only,
+            tasks_only,
             explain,
             compare,
         } => extract(&ExtractArgs {
             file: &file,
             output: output.as_deref(),
             targets_only,
+            tasks_only,
             explain,
             compare: compare.as_deref(),
             lang,
@@ -664,6 +670,7 @@ struct ExtractArgs<'a> {
     file: &'a Path,
     output: Option<&'a Path>,
     targets_only: bool,
+    tasks_only: bool,
     explain: bool,
     compare: Option<&'a Path>,
     lang: Lang,
@@ -704,6 +711,7 @@ fn extract(a: &ExtractArgs) -> Outcome {
     let options = Options {
         file_name: name,
         targets_only: a.targets_only,
+        tasks_only: a.tasks_only,
     };
     // The extractor's errors are written in both languages at once.
     let draft = extract::extract(&text, &options).map_err(|e| {
@@ -736,13 +744,18 @@ fn extract(a: &ExtractArgs) -> Outcome {
     } else {
         Key::CliExplainHint.into()
     };
-    say(Message::new(Key::CliDrafted)
-        .with("targets", r.targets)
-        .with("scope", scope)
-        .with("results", r.observations)
-        .with("merged", merged)
-        .with("skipped", r.skipped.len())
-        .with("hint", hint));
+    if !a.tasks_only {
+        say(Message::new(Key::CliDrafted)
+            .with("targets", r.targets)
+            .with("scope", scope)
+            .with("results", r.observations)
+            .with("merged", merged)
+            .with("skipped", r.skipped.len())
+            .with("hint", hint));
+    }
+    if !a.targets_only {
+        say(Message::new(Key::CliDraftedTasks).with("tasks", r.tasks));
+    }
     if a.explain {
         // The reasons are the extractor's, in English.
         for s in &r.skipped {
@@ -759,35 +772,64 @@ fn extract(a: &ExtractArgs) -> Outcome {
         let curated = load_named(c, Policy::Strict)?;
         let cmp = extract::compare(ds, &curated.dataset);
         let o = &cmp.observations;
-        let m = Message::new(Key::CliCompared)
-            .with("path", shown(c))
-            .with("recall", Arg::fixed(cmp.recall(), 2))
-            .with("found", cmp.matches.len())
-            .with("curated", cmp.curated)
-            .with("precision", Arg::fixed(cmp.precision(), 2))
-            .with("matched", cmp.matches.len())
-            .with("draft", cmp.draft)
-            .with(
-                "same_deadline",
-                cmp.matches.iter().filter(|m| m.same_deadline).count(),
-            )
-            .with(
-                "same_unit",
-                cmp.matches.iter().filter(|m| m.same_unit).count(),
-            )
-            .with("results", o.matched)
-            .with("curated_results", o.curated);
-        eprintln!("{}", m.render(lang));
-        for m in &cmp.missed {
-            let line = Message::new(Key::CliMissed).with("target", m.to_string());
-            eprintln!("  {}", line.render(lang));
+        if !a.tasks_only {
+            compared_targets(&cmp, o, c, lang);
         }
-        for x in &cmp.extra {
-            let line = Message::new(Key::CliExtra).with("target", x.to_string());
-            eprintln!("  {}", line.render(lang));
+        if !a.targets_only {
+            let t = &cmp.tasks;
+            let m = Message::new(Key::CliComparedTasks)
+                .with("found", t.matches.len())
+                .with("curated", t.curated)
+                .with("draft", t.draft)
+                .with("lead", t.same_lead)
+                .with("partners", t.same_partners)
+                .with("due", t.same_due);
+            eprintln!("{}", m.render(lang));
+            for (list, key) in [(&t.missed, Key::CliMissed), (&t.extra, Key::CliExtra)] {
+                for x in list {
+                    let line = Message::new(key).with("target", format!("task {x}"));
+                    eprintln!("  {}", line.render(lang));
+                }
+            }
         }
     }
     Ok(())
+}
+
+/// The comparison of the drafted targets and results with the curated ones.
+fn compared_targets(
+    cmp: &chitieu_core::extract::Comparison,
+    o: &chitieu_core::extract::ObservationComparison,
+    c: &Path,
+    lang: Lang,
+) {
+    let m = Message::new(Key::CliCompared)
+        .with("path", shown(c))
+        .with("recall", Arg::fixed(cmp.recall(), 2))
+        .with("found", cmp.matches.len())
+        .with("curated", cmp.curated)
+        .with("precision", Arg::fixed(cmp.precision(), 2))
+        .with("matched", cmp.matches.len())
+        .with("draft", cmp.draft)
+        .with(
+            "same_deadline",
+            cmp.matches.iter().filter(|m| m.same_deadline).count(),
+        )
+        .with(
+            "same_unit",
+            cmp.matches.iter().filter(|m| m.same_unit).count(),
+        )
+        .with("results", o.matched)
+        .with("curated_results", o.curated);
+    eprintln!("{}", m.render(lang));
+    for m in &cmp.missed {
+        let line = Message::new(Key::CliMissed).with("target", m.to_string());
+        eprintln!("  {}", line.render(lang));
+    }
+    for x in &cmp.extra {
+        let line = Message::new(Key::CliExtra).with("target", x.to_string());
+        eprintln!("  {}", line.render(lang));
+    }
 }
 
 fn convert(input: &Path, output: &Path, lang: Lang) -> Outcome {

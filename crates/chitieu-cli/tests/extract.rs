@@ -384,3 +384,98 @@ fn an_output_that_is_neither_csv_nor_json_is_refused_before_reading() {
         stderr(&o)
     );
 }
+
+/// `--tasks-only` drafts the appendix's tasks and no indicator, in both forms, and
+/// compares only the tasks; it cannot be combined with `--targets-only`.
+#[test]
+fn tasks_only_drafts_the_appendix_tasks() {
+    let src = seeds().join("sources/000_2b8758fcb395133d.txt");
+    let cur = seeds().join("quang-nam-2024.json");
+    let json_path = scratch("tasks-only.json");
+    let o = chitieu(&[
+        "extract",
+        &src.to_string_lossy(),
+        "--tasks-only",
+        "-o",
+        &json_path.to_string_lossy(),
+        "--compare",
+        &cur.to_string_lossy(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("drafted 78 task(s) from the appendix tables"),
+        "{err}"
+    );
+    assert!(err.contains("tasks: 78/78 found (78 drafted)"), "{err}");
+    assert!(!err.contains("target(s)"), "{err}");
+    assert!(!err.contains("recall"), "{err}");
+    let json = std::fs::read_to_string(&json_path).expect("JSON draft");
+    let d = load_json(&json).expect("the draft loads").dataset;
+    assert!(d.indicators.is_empty());
+    assert_eq!(d.tasks.len(), 78);
+    let t = d
+        .tasks
+        .iter()
+        .find(|t| t.id == "ii-1-5")
+        .expect("row 1.5 of II");
+    assert_eq!(
+        t.name.vi,
+        "Quy chế quản lý, vận hành hệ thống mạng WAN của tỉnh"
+    );
+    assert_eq!(
+        t.partners,
+        [
+            "Các Sở, Ban, ngành",
+            "UBND các huyện, thị xã, thành phố",
+            "UBND các xã, phường, thị trấn"
+        ]
+    );
+    assert_eq!(
+        t.source.as_ref().and_then(|s| s.section.as_deref()),
+        Some("Phụ lục III, mục II.1")
+    );
+    // Without -o: CSV on standard output, the same tasks.
+    let o = chitieu(&["extract", &src.to_string_lossy(), "--tasks-only"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let csv = load_csv(&String::from_utf8_lossy(&o.stdout))
+        .expect("CSV loads")
+        .dataset;
+    assert_eq!(csv.tasks, d.tasks);
+    // --targets-only leaves the tasks out.
+    let o = chitieu(&["extract", &src.to_string_lossy(), "--targets-only"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let targets = load_csv(&String::from_utf8_lossy(&o.stdout))
+        .expect("loads")
+        .dataset;
+    assert!(targets.tasks.is_empty());
+    assert_eq!(targets.indicators.len(), 29);
+    // Both at once is a usage error.
+    let o = chitieu(&[
+        "extract",
+        &src.to_string_lossy(),
+        "--tasks-only",
+        "--targets-only",
+    ]);
+    assert!(!o.status.success());
+    assert!(o.stdout.is_empty());
+}
+
+#[test]
+fn tasks_only_without_a_task_table_writes_nothing_and_exits_1() {
+    let p = scratch("no-tasks.txt");
+    std::fs::write(&p, "II. MỤC TIÊU\n\n- 90% hồ sơ công việc tại cấp tỉnh.\n").expect("write");
+    let out = scratch("no-tasks.json");
+    let o = chitieu(&[
+        "extract",
+        &p.to_string_lossy(),
+        "--tasks-only",
+        "-o",
+        &out.to_string_lossy(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("no task table found"), "{err}");
+    assert!(err.contains("nothing written"), "{err}");
+    assert!(!out.exists());
+}

@@ -62,6 +62,13 @@
 //!
 //! Figures set aside are listed in [`Report::skipped`] with the reason.
 //!
+//! # Tasks
+//!
+//! The rows of the appendix's task tables ("TT | Nội dung công việc | Đơn vị chủ trì …")
+//! become the draft's `tasks`, one per row, with their groups, units and due read as
+//! `appendix` describes; they are drafted unless [`Options::targets_only`], and alone
+//! with [`Options::tasks_only`]. A plan with tasks and no target still gives a draft.
+//!
 //! # Deadlines
 //!
 //! The parser's deadline from the sentence itself; else the time cell of the table row
@@ -97,6 +104,7 @@
 //! figure is skipped. Each becomes an indicator with no target for the reviewer to
 //! attach to a target indicator or keep.
 
+mod appendix;
 mod compare;
 mod doc;
 mod text;
@@ -104,12 +112,15 @@ mod text;
 use serde::Serialize;
 
 use crate::model::{
-    Bound, Dataset, Indicator, Observation, Plan, Source, Target, Text, Unit, SCHEMA,
+    Bound, Dataset, Indicator, Observation, Plan, Source, Target, Task, Text, Unit, SCHEMA,
 };
 use crate::parse::{parse_targets, ParseError, ParsedTarget};
 use crate::period::Period;
 
-pub use compare::{compare, Comparison, ObservationComparison, TargetMatch, MIN_OVERLAP};
+pub use compare::{
+    compare, Comparison, ObservationComparison, TargetMatch, TaskComparison, MIN_OVERLAP,
+    MIN_PREFIX,
+};
 pub use doc::SectionKind;
 
 use doc::{Doc, Para};
@@ -120,8 +131,10 @@ use text::Marker;
 pub struct Options {
     /// The file name, for `plan.document` and the plan id when the text names no region.
     pub file_name: Option<String>,
-    /// Leave out the results (observations).
+    /// Draft the targets alone: leave out the results (observations) and the tasks.
     pub targets_only: bool,
+    /// Draft the tasks alone (no indicators). When both are set, `targets_only` wins.
+    pub tasks_only: bool,
 }
 
 /// Which parts of the plan targets were drafted from.
@@ -149,6 +162,8 @@ pub struct Report {
     pub scope: Scope,
     pub targets: usize,
     pub observations: usize,
+    /// Tasks drafted from the appendix tables.
+    pub tasks: usize,
     /// Appendix rows folded into the body target they restate.
     pub merged: usize,
     pub skipped: Vec<Skipped>,
@@ -166,6 +181,8 @@ pub struct Draft {
 pub enum ExtractError {
     #[error("văn bản trống / the text is empty")]
     Empty,
+    #[error("không tìm thấy bảng nhiệm vụ nào / no task table found (a header row with a task and a lead column, \"TT | Nội dung | Cơ quan chủ trì …\")")]
+    NoTasks,
     #[error(
         "không tìm thấy chỉ tiêu nào / no target found: {} figure(s) read, none of them a target{}",
         skipped.len(),
@@ -225,6 +242,43 @@ pub fn extract(text: &str, options: &Options) -> Result<Draft, ExtractError> {
         .title
         .as_deref()
         .and_then(|t| text::years(t).single);
+
+    // Tasks: the appendix tables. "Quý IV" and "Cả năm" mean the year a yearly plan is
+    // for ("… năm 2024", even when issued in December 2023), else the year it is issued.
+    let tasks = if options.targets_only {
+        Vec::new()
+    } else {
+        let task_year = doc
+            .header
+            .title
+            .as_deref()
+            .and_then(text::annual_year)
+            .or(plan_year);
+        appendix::tasks(
+            &doc.rows,
+            &appendix::Context {
+                document: &title,
+                plan_year: task_year,
+            },
+        )
+    };
+    if options.tasks_only && !options.targets_only {
+        if tasks.is_empty() {
+            return Err(ExtractError::NoTasks);
+        }
+        let report = Report {
+            scope: Scope::WholeText,
+            targets: 0,
+            observations: 0,
+            tasks: tasks.len(),
+            merged: 0,
+            skipped: Vec::new(),
+        };
+        return Ok(Draft {
+            dataset: build(&doc, plan, &[], &[], tasks),
+            report,
+        });
+    }
 
     let mut cands: Vec<Cand> = Vec::new();
     let mut obs: Vec<Obs> = Vec::new();
@@ -350,17 +404,20 @@ pub fn extract(text: &str, options: &Options) -> Result<Draft, ExtractError> {
     }
 
     let merged = merge_restated(&mut kept, &doc, &mut skipped);
-    if kept.is_empty() {
+    // A plan with tasks and no target still gives a draft worth reviewing.
+    if kept.is_empty() && tasks.is_empty() {
         skipped.sort_by_key(|s| s.line);
         return Err(ExtractError::NoTargets { skipped });
     }
-    let dataset = build(&doc, plan, &kept, &obs);
+    let task_count = tasks.len();
+    let dataset = build(&doc, plan, &kept, &obs, tasks);
     skipped.sort_by_key(|s| s.line);
     Ok(Draft {
         report: Report {
             scope,
             targets: kept.len(),
             observations: obs.len(),
+            tasks: task_count,
             merged,
             skipped,
         },
@@ -787,8 +844,9 @@ fn date_of(place_date: &str) -> Option<String> {
     }
 }
 
-/// The draft dataset: one indicator per target, then per observation, in document order.
-fn build(doc: &Doc, plan: Plan, kept: &[Kept], obs: &[Obs]) -> Dataset {
+/// The draft dataset: one indicator per target, then per observation, in document order;
+/// and the tasks.
+fn build(doc: &Doc, plan: Plan, kept: &[Kept], obs: &[Obs], tasks: Vec<Task>) -> Dataset {
     enum Item<'a> {
         T(&'a Kept),
         O(&'a Obs),
@@ -893,7 +951,7 @@ fn build(doc: &Doc, plan: Plan, kept: &[Kept], obs: &[Obs]) -> Dataset {
     }
     Dataset {
         quarantined: Vec::new(),
-        tasks: Vec::new(),
+        tasks,
         quarantined_tasks: Vec::new(),
         schema: SCHEMA.to_string(),
         plan,

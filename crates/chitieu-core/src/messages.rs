@@ -688,6 +688,12 @@ catalogue! {
     CliCompared "cli.compared"
         "compared with {path}: recall {recall} ({found}/{curated} targets found), precision {precision} ({matched}/{draft} draft targets matched); of the matches {same_deadline} have the same deadline and {same_unit} the same unit; results {results}/{curated_results} found"
         "so với {path}: độ phủ {recall} (tìm thấy {found}/{curated} mục tiêu), độ chính xác {precision} ({matched}/{draft} mục tiêu của bản nháp khớp); trong các cặp khớp, {same_deadline} cùng hạn và {same_unit} cùng đơn vị tính; tìm thấy {results}/{curated_results} kết quả";
+    CliDraftedTasks "cli.drafted_tasks"
+        "drafted {tasks} task(s) from the appendix tables"
+        "đã soạn {tasks} nhiệm vụ từ các bảng phụ lục";
+    CliComparedTasks "cli.compared_tasks"
+        "tasks: {found}/{curated} found ({draft} drafted); of those, {lead} same lead, {partners} same partners, {due} same due"
+        "nhiệm vụ: tìm thấy {found}/{curated} ({draft} trong bản nháp); trong đó {lead} cùng đơn vị chủ trì, {partners} cùng đơn vị phối hợp, {due} cùng hạn";
     CliMissed "cli.missed"
         "missed {target}"
         "bỏ sót {target}";

@@ -23,11 +23,41 @@
 //! Same period and the same figures: numerator and denominator when the curated one has
 //! them, else its `value` equal to the draft's `value` or `reported`. One to one, in
 //! document order.
+//!
+//! # Matching tasks
+//!
+//! A task's name is the appendix cell as printed, so a draft task is the curated one when
+//! their names agree after collapsing whitespace and dropping final punctuation: equal,
+//! or one a prefix of the other covering at least [`MIN_PREFIX`] of the longer (a page
+//! break the reader joined differently, a trailing note). One to one, in document order,
+//! equal names first. Of the matched pairs, how many have the same lead units, the same
+//! partners (both compared as lists, after collapsing whitespace) and the same due
+//! (`period`, `start` and `every`; the wording is not compared) is reported.
 
 use serde::Serialize;
 
 use super::text::overlap;
-use crate::model::{Bound, Dataset, Indicator, Observation, Target};
+use crate::model::{Bound, Dataset, Indicator, Observation, Target, Task};
+
+/// The least share of the longer name that a prefix must cover for two task names to
+/// match.
+pub const MIN_PREFIX: f64 = 0.8;
+
+/// Tasks found, and how well the matched ones agree.
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+pub struct TaskComparison {
+    pub curated: usize,
+    pub draft: usize,
+    /// Matched pairs: curated id, draft id.
+    pub matches: Vec<(String, String)>,
+    pub same_lead: usize,
+    pub same_partners: usize,
+    pub same_due: usize,
+    /// Curated tasks with no match: "id: name".
+    pub missed: Vec<String>,
+    /// Draft tasks with no match.
+    pub extra: Vec<String>,
+}
 
 /// The least text overlap for two targets to match.
 pub const MIN_OVERLAP: f64 = 0.5;
@@ -63,6 +93,7 @@ pub struct Comparison {
     /// Draft targets with no match.
     pub extra: Vec<String>,
     pub observations: ObservationComparison,
+    pub tasks: TaskComparison,
 }
 
 impl Comparison {
@@ -168,7 +199,89 @@ pub fn compare(draft: &Dataset, curated: &Dataset) -> Comparison {
         extra: unmatched(&ds, &d_used),
         matches,
         observations: compare_observations(draft, curated),
+        tasks: compare_tasks(&draft.tasks, &curated.tasks),
     }
+}
+
+/// A task name for matching: whitespace collapsed, final punctuation dropped.
+fn task_key(s: &str) -> Vec<char> {
+    let squashed = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    squashed
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ';' | ',' | ':' | '…'))
+        .chars()
+        .collect()
+}
+
+/// Whether two task names match: equal, or one a long enough prefix of the other.
+fn names_match(a: &[char], b: &[char], exact: bool) -> bool {
+    if a == b {
+        return true;
+    }
+    if exact || a.is_empty() || b.is_empty() {
+        return false;
+    }
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    long.starts_with(short) && short.len() as f64 >= MIN_PREFIX * long.len() as f64
+}
+
+fn same_units(a: &[String], b: &[String]) -> bool {
+    let norm = |v: &[String]| {
+        v.iter()
+            .map(|u| u.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect::<Vec<_>>()
+    };
+    norm(a) == norm(b)
+}
+
+fn compare_tasks(draft: &[Task], curated: &[Task]) -> TaskComparison {
+    let ck: Vec<Vec<char>> = curated.iter().map(|t| task_key(&t.name.vi)).collect();
+    let dk: Vec<Vec<char>> = draft.iter().map(|t| task_key(&t.name.vi)).collect();
+    let mut c_used = vec![false; curated.len()];
+    let mut d_used = vec![false; draft.len()];
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for exact in [true, false] {
+        for (ci, c) in ck.iter().enumerate() {
+            if c_used.get(ci).copied().unwrap_or(true) {
+                continue;
+            }
+            let hit = dk.iter().enumerate().find(|(di, d)| {
+                !d_used.get(*di).copied().unwrap_or(true) && names_match(c, d, exact)
+            });
+            if let Some((di, _)) = hit {
+                if let (Some(cu), Some(du)) = (c_used.get_mut(ci), d_used.get_mut(di)) {
+                    *cu = true;
+                    *du = true;
+                }
+                pairs.push((ci, di));
+            }
+        }
+    }
+    pairs.sort_unstable();
+    let mut out = TaskComparison {
+        curated: curated.len(),
+        draft: draft.len(),
+        ..TaskComparison::default()
+    };
+    for (ci, di) in pairs {
+        let (Some(c), Some(d)) = (curated.get(ci), draft.get(di)) else {
+            continue;
+        };
+        out.same_lead += usize::from(same_units(&c.lead, &d.lead));
+        out.same_partners += usize::from(same_units(&c.partners, &d.partners));
+        let due = |t: &Task| t.due.as_ref().map(|d| (d.period, d.start, d.every));
+        out.same_due += usize::from(due(c) == due(d));
+        out.matches.push((c.id.clone(), d.id.clone()));
+    }
+    let unmatched = |list: &[Task], used: &[bool]| {
+        list.iter()
+            .zip(used)
+            .filter(|(_, u)| !**u)
+            .map(|(t, _)| format!("{}: {}", t.id, t.name.vi))
+            .collect::<Vec<_>>()
+    };
+    out.missed = unmatched(curated, &c_used);
+    out.extra = unmatched(draft, &d_used);
+    out
 }
 
 fn observations(ds: &Dataset) -> Vec<&Observation> {

@@ -147,11 +147,27 @@ pub struct Header {
     pub number: Option<String>,
 }
 
+/// A table row with every cell, as printed: the rows that [`Para`]s split into cells,
+/// kept whole for readers that need the columns side by side (the task tables).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TableRow {
+    /// The header cells of the table the row is in (empty when it has none).
+    pub headers: Vec<String>,
+    /// The cells, the pieces of a row cut by a page break joined with one space.
+    pub cells: Vec<String>,
+    /// The headings above the row, as for its paragraphs.
+    pub path: Vec<Heading>,
+    /// 1-based line of the source where the row starts.
+    pub line: usize,
+}
+
 /// A read document.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Doc {
     pub header: Header,
     pub paras: Vec<Para>,
+    /// Every table row in document order, group rows ("II | Nhóm …") included.
+    pub rows: Vec<TableRow>,
 }
 
 /// Document kinds that open a title block.
@@ -555,11 +571,17 @@ fn skipped_column(name: &str) -> bool {
         .any(|w| name.contains(w))
 }
 
-/// Paragraphs of a finished row: one per text cell.
-fn flush_row(table: &mut Table, paras: &mut Vec<Para>) {
+/// Paragraphs of a finished row: one per text cell; the whole row goes to `rows`.
+fn flush_row(table: &mut Table, paras: &mut Vec<Para>, rows: &mut Vec<TableRow>) {
     let Some(row) = table.pending.take() else {
         return;
     };
+    rows.push(TableRow {
+        headers: table.headers.clone(),
+        cells: row.cells.clone(),
+        path: row.path.clone(),
+        line: row.line,
+    });
     let col = |k: usize| table.columns.get(k).map(String::as_str).unwrap_or("");
     let cell = |want: &str| {
         (0..row.cells.len())
@@ -657,6 +679,7 @@ pub fn read(text: &str) -> Doc {
     let lines: Vec<&str> = text.lines().collect();
     let (header, first) = read_header(&lines);
     let mut paras: Vec<Para> = Vec::new();
+    let mut rows: Vec<TableRow> = Vec::new();
     let mut stack: Vec<Heading> = Vec::new();
     let mut table: Option<Table> = None;
     // The heading just opened takes the next line as its title ("Phần I" + "ĐÁNH GIÁ…").
@@ -673,7 +696,7 @@ pub fn read(text: &str) -> Doc {
             wants_title = false;
             open_para = false;
             let t = table.get_or_insert_with(Table::default);
-            read_row(raw, line_no, t, &mut stack, &mut paras);
+            read_row(raw, line_no, t, &mut stack, &mut paras, &mut rows);
             continue;
         }
         let t = strip_tags(raw.trim());
@@ -685,7 +708,7 @@ pub fn read(text: &str) -> Doc {
             continue;
         }
         if let Some(mut tb) = table.take() {
-            flush_row(&mut tb, &mut paras);
+            flush_row(&mut tb, &mut paras, &mut rows);
         }
         if wants_title {
             wants_title = false;
@@ -757,9 +780,13 @@ pub fn read(text: &str) -> Doc {
         open_para = true;
     }
     if let Some(mut tb) = table.take() {
-        flush_row(&mut tb, &mut paras);
+        flush_row(&mut tb, &mut paras, &mut rows);
     }
-    Doc { header, paras }
+    Doc {
+        header,
+        paras,
+        rows,
+    }
 }
 
 /// One tab-separated line of a table.
@@ -769,6 +796,7 @@ fn read_row(
     table: &mut Table,
     stack: &mut Vec<Heading>,
     paras: &mut Vec<Para>,
+    rows: &mut Vec<TableRow>,
 ) {
     let cells: Vec<String> = raw.split('\t').map(|c| strip_tags(c.trim())).collect();
     let first = cells
@@ -816,7 +844,7 @@ fn read_row(
         }
     }
     table.after_header = false;
-    flush_row(table, paras);
+    flush_row(table, paras, rows);
 
     // A group row: "I  Nhận thức số", or a numbered row with only a short title.
     let group = if roman(&first).is_some() {
@@ -832,6 +860,12 @@ fn read_row(
     };
     if let Some(depth) = group {
         if !first_text.is_empty() {
+            rows.push(TableRow {
+                headers: table.headers.clone(),
+                cells: cells.clone(),
+                path: stack.clone(),
+                line,
+            });
             open(
                 stack,
                 Heading::new(depth, &format!("{first}. {first_text}")),

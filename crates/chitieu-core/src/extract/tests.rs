@@ -403,14 +403,24 @@ proptest::proptest! {
         "\tđồng\t\t", "trên 15-20% vào năm 2025", "đã đạt 90%", "¹ Chú thích", "", "KẾ HOẠCH", "tỉnh Hà Nam năm 2024",
         "Từ ngày 01/11/2023 đến ngày 30/11/2023 đạt 98,7% (12842/13014)", "đạt 20-15%", "\t\t\t", "((((", "))); ;;",
         "Số: /KH-UBND Hà Nam, ngày 1 tháng 13 năm 2024", "<i>", "100%", "0/0", "99999999999999999999/1",
+        "TT\tNội dung công việc\tĐơn vị chủ trì\tĐơn vị phối hợp\tKết quả\tThời gian thực hiện",
+        "II\tNhóm nhiệm vụ\t\t\t\t", "1\tCơ chế\t\t\t\t", "1.1\tQuy chế\tSở TT&TT\tCác Sở, Ban, ngành, UBND\tQuyết định\tQuý IV/2024",
+        "\tcác huyện\t\tthị xã; ;\t\t2025 - 2024", "1.1.1.1.1\tx\tSở Sở Sở\t,,,\t\tQuý V", "VI.\t\t\t\t\tHàng năm",
+        "TT\tTên nhiệm vụ\tĐơn vị chủ trì", "3.\t›\t;\t", "\t\tVăn phòng UBND tỉnh Sở Tài chính\t\tTháng 13/2024",
     ][..]), 0..40)) {
         let text = lines.join("\n");
-        if let Ok(d) = extract(&text, &Options::default()) {
-            proptest::prop_assert!(d.report.targets > 0);
+        for tasks_only in [false, true] {
+            let options = Options { tasks_only, ..Options::default() };
+            let Ok(d) = extract(&text, &options) else { continue };
+            proptest::prop_assert!(d.report.targets > 0 || d.report.tasks > 0);
+            proptest::prop_assert!(d.dataset.tasks.iter().all(|t| t.updates.is_empty()));
             let loaded = load_json(&to_json(&d.dataset));
             proptest::prop_assert!(loaded.is_ok(), "{:?}", loaded);
             let loaded = load_csv(&to_csv(&d.dataset));
             proptest::prop_assert!(loaded.is_ok(), "{:?}", loaded);
+            // A drafted task is never set aside: its units, groups and due all validate.
+            let json = load_json(&to_json(&d.dataset));
+            proptest::prop_assert!(json.is_ok_and(|l| l.dataset.quarantined_tasks.is_empty()));
         }
     }
 }

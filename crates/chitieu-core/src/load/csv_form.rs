@@ -864,7 +864,7 @@ fn read_source(row: &Row, sink: &mut Sink, path: &str, who: &Message) -> Option<
             }
         });
     let (document, section, at) = (row.text("document"), row.text("section"), row.text("row"));
-    (document.is_some() || section.is_some() || page.is_some() || at.is_some()).then(|| Source {
+    (document.is_some() || section.is_some() || page.is_some() || at.is_some()).then_some(Source {
         document,
         section,
         page,
