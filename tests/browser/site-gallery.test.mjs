@@ -9,7 +9,7 @@ export default function ({ test, open, assert, assertEq, assertIncludes }) {
     await site.renderAll(page);
     const kinds = await page.evaluate(() => [...document.querySelectorAll("#stage .g")]
       .map((h) => h.localName.replace("chitieu-", "") + (h.getAttribute("variant") ? " " + h.getAttribute("variant") : "")).sort().join(", "));
-    assertEq(kinds, "bullet, bullet compact, gauge, gauge ring, scorecard, table, trend", "widgets");
+    assertEq(kinds, "bullet, bullet compact, gauge, gauge ring, scorecard, table, tasks, tasks summary, trend", "widgets");
     const classes = () => page.evaluate(() => [...document.querySelectorAll("#stage .g")]
       .map((h) => h.shadowRoot.querySelector(".chitieu").className));
     for (const theme of ["dark", "high-contrast", "auto", "light"]) {
