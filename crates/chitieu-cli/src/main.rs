@@ -59,6 +59,8 @@ fn locale_lang() -> Lang {
         .map_or(Lang::En, |v| messages::lang(&v))
 }
 
+// Parsed once per run: the size of the `render` variant's options costs nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Subcommand)]
 enum Command {
     /// Check a dataset (JSON or CSV): errors and warnings; exit 1 on errors.

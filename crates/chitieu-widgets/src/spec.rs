@@ -183,8 +183,9 @@ pub fn spec(widget: &str, ctx: Ctx, o: &Options) -> Result<Spec, String> {
         })),
         "tasks" => {
             let group_by = given(&o.group_by).unwrap_or("group");
-            let group_by = GroupBy::parse(group_by)
-                .ok_or_else(|| bad_attribute(lang, "group-by", group_by, &["group", "lead", "due"]))?;
+            let group_by = GroupBy::parse(group_by).ok_or_else(|| {
+                bad_attribute(lang, "group-by", group_by, &["group", "lead", "due"])
+            })?;
             let window_days = match given(&o.due_soon_days) {
                 None => chitieu_core::tasks::DEFAULT_WINDOW_DAYS,
                 Some(n) => n

@@ -362,7 +362,8 @@ impl Tasks {
         self.rows
             .iter()
             .filter(|r| {
-                st.show.is_none_or(|s| r.invalid.is_none() && s.admits(&r.state))
+                st.show
+                    .is_none_or(|s| r.invalid.is_none() && s.admits(&r.state))
                     && lead.is_none_or(|l| self.task(r).is_some_and(|t| t.lead.contains(l)))
                     && due.is_none_or(|d| r.due_key.as_ref() == Some(d))
                     && (q.is_empty() || matches(&r.folded, &q))
@@ -432,12 +433,28 @@ impl Tasks {
         let lang = self.lang();
         let header: Vec<&str> = match lang {
             Lang::Vi => vec![
-                "Mã", "Nhóm", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Kết quả", "Thời hạn",
-                "Trạng thái", "Quá hạn (ngày)", "Báo cáo gần nhất",
+                "Mã",
+                "Nhóm",
+                "Nhiệm vụ",
+                "Chủ trì",
+                "Phối hợp",
+                "Kết quả",
+                "Thời hạn",
+                "Trạng thái",
+                "Quá hạn (ngày)",
+                "Báo cáo gần nhất",
             ],
             Lang::En => vec![
-                "Id", "Group", "Task", "Lead", "Partners", "Output", "Due", "Status",
-                "Days overdue", "Latest report",
+                "Id",
+                "Group",
+                "Task",
+                "Lead",
+                "Partners",
+                "Output",
+                "Due",
+                "Status",
+                "Days overdue",
+                "Latest report",
             ],
         };
         let rows: Vec<Vec<String>> = self
@@ -458,13 +475,19 @@ impl Tasks {
                         Some(_) => w(lang, "Dữ liệu không hợp lệ", "Invalid data").to_string(),
                         None => status_label(lang, r.state.status).to_string(),
                     },
-                    r.state.overdue_days.map(|d| d.to_string()).unwrap_or_default(),
+                    r.state
+                        .overdue_days
+                        .map(|d| d.to_string())
+                        .unwrap_or_default(),
                     r.state.reported.map(|d| d.to_string()).unwrap_or_default(),
                 ]
             })
             .collect();
         let plan = &self.props.ctx.data.0.plan.id;
-        let name = format!("{}-nhiem-vu.csv", if plan.is_empty() { "chitieu" } else { plan });
+        let name = format!(
+            "{}-nhiem-vu.csv",
+            if plan.is_empty() { "chitieu" } else { plan }
+        );
         (name, csv(&header, &rows))
     }
 
@@ -482,9 +505,7 @@ impl Tasks {
                 "chưa có báo cáo tiến độ nào, nên chưa biết nhiệm vụ nào đã xong",
                 "no progress reported yet, so which are done is not known",
             );
-            return el("p")
-                .class("summary")
-                .text(format!("{total}: {none}."));
+            return el("p").class("summary").text(format!("{total}: {none}."));
         }
         let mut parts: Vec<String> = vec![total];
         for (s, n) in [
@@ -645,7 +666,11 @@ impl Tasks {
         });
         let empty = visible.is_empty().then(|| {
             let words = if self.rows.is_empty() {
-                w(lang, "Bộ dữ liệu không có nhiệm vụ nào.", "The dataset has no tasks.")
+                w(
+                    lang,
+                    "Bộ dữ liệu không có nhiệm vụ nào.",
+                    "The dataset has no tasks.",
+                )
             } else {
                 w(
                     lang,
@@ -749,9 +774,7 @@ impl Tasks {
         let Some(t) = self.task(r) else {
             return li;
         };
-        let pair = |term: &str, value: String| {
-            vec![el("dt").text(term), el("dd").text(value)]
-        };
+        let pair = |term: &str, value: String| vec![el("dt").text(term), el("dd").text(value)];
         let mut facts: Vec<El> = Vec::new();
         if !t.lead.is_empty() {
             facts.extend(pair(w(lang, "Chủ trì", "Lead"), t.lead.join("; ")));
@@ -788,7 +811,10 @@ impl Tasks {
                         .text(w(lang, "Minh chứng", "Evidence")),
                 );
             }
-            Some(vec![el("dt").text(w(lang, "Báo cáo gần nhất", "Latest report")), dd])
+            Some(vec![
+                el("dt").text(w(lang, "Báo cáo gần nhất", "Latest report")),
+                dd,
+            ])
         });
         facts.extend(latest.into_iter().flatten());
         li.child(
@@ -877,8 +903,14 @@ impl Tasks {
             ctx.data.0.plan.title
         );
         let as_of = match lang {
-            Lang::Vi => format!("Tính đến ngày {}", chitieu_core::Period::Day(ctx.as_of()).label_vi()),
-            Lang::En => format!("As of {}", chitieu_core::Period::Day(ctx.as_of()).label_en()),
+            Lang::Vi => format!(
+                "Tính đến ngày {}",
+                chitieu_core::Period::Day(ctx.as_of()).label_vi()
+            ),
+            Lang::En => format!(
+                "As of {}",
+                chitieu_core::Period::Day(ctx.as_of()).label_en()
+            ),
         };
         el("div")
             .attr("lang", lang.tag())
@@ -888,12 +920,7 @@ impl Tasks {
             .child(el("p").class("caption").text(caption))
             .child(el("p").class("as-of").text(as_of))
             .child(self.summary_line())
-            .child(
-                el("ul")
-                    .class("counts")
-                    .children(boxes)
-                    .child(overdue_box),
-            )
+            .child(el("ul").class("counts").children(boxes).child(overdue_box))
             .child(
                 el("p")
                     .class("late-title")
@@ -919,7 +946,12 @@ pub fn counts_line(ctx: &Ctx, pillar: Option<&str>) -> Option<El> {
     if tasks.is_empty() {
         return None;
     }
-    let c = summarize(&tasks, ctx.as_of(), chitieu_core::tasks::DEFAULT_WINDOW_DAYS).all;
+    let c = summarize(
+        &tasks,
+        ctx.as_of(),
+        chitieu_core::tasks::DEFAULT_WINDOW_DAYS,
+    )
+    .all;
     let head = w(lang, "Nhiệm vụ", "Tasks");
     let words = if !c.any_reported() {
         match lang {
@@ -991,7 +1023,9 @@ mod tests {
     fn tasks(lang: Lang) -> Tasks {
         // Read, not validated: validation would set aside the task with a `javascript:`
         // link, and the view must refuse to link it even so.
-        let mut ds = read_json_with(DS, Policy::Quarantine).expect("reads").dataset;
+        let mut ds = read_json_with(DS, Policy::Quarantine)
+            .expect("reads")
+            .dataset;
         for q in &mut ds.quarantined_tasks {
             q.localize(lang.tag());
         }
@@ -1014,14 +1048,32 @@ mod tests {
         let t = tasks(Lang::Vi);
         let html = t.view(&TasksState::default()).to_html();
         assert!(html.contains("Đang thực hiện"), "{html}");
-        assert!(html.contains("Quá hạn 45 ngày"), "Q3 ended 45 days before 14/11");
+        assert!(
+            html.contains("Quá hạn 45 ngày"),
+            "Q3 ended 45 days before 14/11"
+        );
         assert!(html.contains("Đã hoàn thành"));
-        assert!(html.contains("Chưa có báo cáo"), "a task without a report says so");
-        assert!(html.contains("Dữ liệu không hợp lệ"), "the set-aside task keeps its place");
-        assert!(!html.contains("javascript:"), "only web addresses become links");
-        assert!(html.contains("Quý III/2024"), "the due period as the plan words it");
+        assert!(
+            html.contains("Chưa có báo cáo"),
+            "a task without a report says so"
+        );
+        assert!(
+            html.contains("Dữ liệu không hợp lệ"),
+            "the set-aside task keeps its place"
+        );
+        assert!(
+            !html.contains("javascript:"),
+            "only web addresses become links"
+        );
+        assert!(
+            html.contains("Quý III/2024"),
+            "the due period as the plan words it"
+        );
         let en = tasks(Lang::En).view(&TasksState::default()).to_html();
-        assert!(en.contains("45 days overdue") && en.contains("No report yet"), "{en}");
+        assert!(
+            en.contains("45 days overdue") && en.contains("No report yet"),
+            "{en}"
+        );
     }
 
     #[test]
@@ -1035,10 +1087,17 @@ mod tests {
         let _ = t.act(&mut st, "search", "dien tap");
         assert_eq!(ids(&t, &st), ["b"]);
         let _ = t.act(&mut st, "clear", "");
-        let lead = t.leads.iter().position(|l| l == "Sở TT&TT").map(|i| i.to_string());
+        let lead = t
+            .leads
+            .iter()
+            .position(|l| l == "Sở TT&TT")
+            .map(|i| i.to_string());
         let _ = t.act(&mut st, "lead", &lead.unwrap_or_default());
         assert_eq!(ids(&t, &st), ["a", "c"]);
-        assert!(!t.act(&mut st, "lead", "99").changed, "a bad value changes nothing");
+        assert!(
+            !t.act(&mut st, "lead", "99").changed,
+            "a bad value changes nothing"
+        );
         assert!(!t.act(&mut st, "nonsense", "x").handled);
     }
 

@@ -219,7 +219,9 @@ fn check_tasks<'a, F: Findings>(
         }
         for (n, h) in t.group.iter().enumerate() {
             if h.trim().is_empty() {
-                err(out, at(format!("group[{n}]")), who, || Key::TaskGroupEmpty.into());
+                err(out, at(format!("group[{n}]")), who, || {
+                    Key::TaskGroupEmpty.into()
+                });
             } else if h.contains(crate::tasks::GROUP_SEPARATOR.trim()) {
                 err(out, at(format!("group[{n}]")), who, || {
                     Message::new(Key::TaskGroupSeparator)
@@ -230,7 +232,9 @@ fn check_tasks<'a, F: Findings>(
         for (list, units) in [("lead", &t.lead), ("partners", &t.partners)] {
             for (n, u) in units.iter().enumerate() {
                 if u.trim().is_empty() {
-                    err(out, at(format!("{list}[{n}]")), who, || Key::TaskUnitEmpty.into());
+                    err(out, at(format!("{list}[{n}]")), who, || {
+                        Key::TaskUnitEmpty.into()
+                    });
                 } else if u.contains(';') {
                     err(out, at(format!("{list}[{n}]")), who, || {
                         Key::TaskUnitSeparator.into()
