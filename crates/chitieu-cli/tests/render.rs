@@ -234,3 +234,65 @@ fn every_widget_renders_statically_without_inline_styles() {
     let (out, _, code) = render(&["--widget", "table", "--level", "country"]);
     assert_eq!(code, Some(1), "{out}");
 }
+
+/// `chitieu render --widget tasks` over a small plan with every state: in progress and
+/// overdue, done on time, recurring, due soon without a report, and a task set aside.
+fn render_tasks(args: &[&str]) -> (String, String, Option<i32>) {
+    let data = here().join("data/tasks.json");
+    let o = Command::new(env!("CARGO_BIN_EXE_chitieu"))
+        .arg("render")
+        .arg(&data)
+        .args(["--widget", "tasks", "--format", "fragment"])
+        .args(args)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
+        .output()
+        .expect("chitieu runs");
+    (
+        String::from_utf8_lossy(&o.stdout).into_owned(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+        o.status.code(),
+    )
+}
+
+#[test]
+fn the_task_list_renders_statically_in_both_languages() {
+    let (out, err, code) = render_tasks(&[]);
+    assert_eq!(code, Some(0), "{err}");
+    for must in [
+        "Quá hạn 45 ngày",
+        "Đang thực hiện",
+        "Đã hoàn thành",
+        "Chưa có báo cáo",
+        "Còn 17 ngày đến hạn",
+        "Hàng năm",
+        "Dữ liệu không hợp lệ",
+        "https://example.gov.vn/qd-1",
+    ] {
+        assert!(out.contains(must), "expected {must:?} in {out}");
+    }
+    assert!(!out.contains("style=\""), "no inline styles");
+    assert!(
+        err.contains("task 'ii-3' is left out"),
+        "the set-aside task is reported: {err}"
+    );
+    snapshot("tasks.vi.html", &out);
+
+    let (out, _, code) = render_tasks(&["--lang", "en", "--theme", "dark", "--group-by", "due"]);
+    assert_eq!(code, Some(0));
+    assert!(
+        out.contains("45 days overdue") && out.contains("theme-dark"),
+        "{out}"
+    );
+    snapshot("tasks.en.dark.due.html", &out);
+
+    let (out, _, code) = render_tasks(&["--variant", "summary"]);
+    assert_eq!(code, Some(0));
+    assert!(out.contains("Quá hạn nhiều nhất"), "{out}");
+    snapshot("tasks-summary.vi.html", &out);
+
+    let (_, err, code) = render_tasks(&["--group-by", "don-vi"]);
+    assert_eq!(code, Some(1));
+    assert!(err.contains("group-by"), "{err}");
+}

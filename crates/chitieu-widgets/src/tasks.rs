@@ -201,6 +201,14 @@ fn deadline_chip(lang: Lang, st: &TaskState) -> Option<El> {
         .map(|d| chip("chip due-soon".into(), "⏳", due_in_words(lang, d)))
 }
 
+/// A deadline's day in words: "Hạn 31/12/2024", "Due 31 Dec 2024".
+fn deadline_words(lang: Lang, d: chitieu_core::Date) -> String {
+    match lang {
+        Lang::Vi => format!("Hạn {}", chitieu_core::Period::Day(d).label_vi()),
+        Lang::En => format!("Due {}", chitieu_core::Period::Day(d).label_en()),
+    }
+}
+
 /// The due period in words: as the plan words it, else the period's label.
 fn due_words(lang: Lang, t: &Task) -> Option<String> {
     let due = t.due.as_ref()?;
@@ -295,11 +303,13 @@ impl Tasks {
             }
             let due = due_words(lang, t);
             let due_key = state.due.map(|d| d.to_string());
-            if let (Some(k), Some(words)) = (&due_key, &due) {
-                // Kept in order as they come (soonest first), without a sort's code.
-                let at = dues.partition_point(|(dk, _)| dk < k);
-                if dues.get(at).is_none_or(|(dk, _)| dk != k) {
-                    dues.insert(at, (k.clone(), words.clone()));
+            if let Some(d) = state.due {
+                // Kept in order as they come (soonest first), without a sort's code. By
+                // the deadline's day: "Quý IV/2024" and "Tháng 12/2024" end on the same one.
+                let k = d.to_string();
+                let at = dues.partition_point(|(dk, _)| *dk < k);
+                if dues.get(at).is_none_or(|(dk, _)| *dk != k) {
+                    dues.insert(at, (k, deadline_words(lang, d)));
                 }
             }
             let mut hay = vec![t.id.as_str(), t.name.get(lang.tag())];
@@ -495,17 +505,28 @@ impl Tasks {
     /// total; or that no task has a report yet.
     fn summary_line(&self) -> El {
         let (lang, c) = (self.lang(), &self.counts);
+        let invalid = self.props.ctx.data.0.quarantined_tasks.len();
         let total = match lang {
-            Lang::Vi => format!("{} nhiệm vụ", c.total),
-            Lang::En => format!("{} tasks", c.total),
+            Lang::Vi => format!("{} nhiệm vụ", c.total + invalid),
+            Lang::En => format!("{} tasks", c.total + invalid),
         };
+        // Those set aside are in the total, under their own words.
+        let invalid = (invalid > 0).then(|| {
+            format!(
+                "{}: {invalid}",
+                w(lang, "Dữ liệu không hợp lệ", "Invalid data")
+            )
+        });
         if !c.any_reported() {
             let none = w(
                 lang,
                 "chưa có báo cáo tiến độ nào, nên chưa biết nhiệm vụ nào đã xong",
                 "no progress reported yet, so which are done is not known",
             );
-            return el("p").class("summary").text(format!("{total}: {none}."));
+            let invalid = invalid.map(|i| format!(" {i}.")).unwrap_or_default();
+            return el("p")
+                .class("summary")
+                .text(format!("{total}: {none}.{invalid}"));
         }
         let mut parts: Vec<String> = vec![total];
         for (s, n) in [
@@ -532,6 +553,7 @@ impl Tasks {
                 ),
             });
         }
+        parts.extend(invalid);
         el("p").class("summary").text(parts.join(" · "))
     }
 
@@ -739,13 +761,11 @@ impl Tasks {
             }
         }
         if ordered {
-            // Titled in words.
-            for (k, members) in &mut out {
-                let words = members.first().and_then(|r| r.due.clone());
-                *k = match (k.is_empty(), words) {
-                    (true, _) | (_, None) => String::new(),
-                    (false, Some(words)) => words,
-                };
+            // Titled by the deadline's day, in words.
+            for (k, _) in &mut out {
+                if let Some((_, words)) = self.dues.iter().find(|(dk, _)| dk == k) {
+                    *k = words.clone();
+                }
             }
         }
         out
@@ -755,10 +775,9 @@ impl Tasks {
     /// the latest report.
     fn item(&self, r: &Row) -> El {
         let lang = self.lang();
-        let li = el("li").class(format!("task task-{}", status_class(r.state.status)));
         if let Some(reason) = &r.invalid {
-            return li
-                .class("invalid")
+            return el("li")
+                .class("task invalid")
                 .child(
                     el("p").class("chips").child(
                         el("span")
@@ -771,6 +790,7 @@ impl Tasks {
                 .child(el("p").class("name").text(r.name.clone()))
                 .child(el("p").class("reason").text(reason.clone()));
         }
+        let li = el("li").class(format!("task task-{}", status_class(r.state.status)));
         let Some(t) = self.task(r) else {
             return li;
         };

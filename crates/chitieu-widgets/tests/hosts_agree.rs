@@ -5,14 +5,14 @@
 
 use chitieu_core::load::load_json;
 use chitieu_core::Lang;
-use chitieu_widgets::components::{Bullet, Gauge, Scorecard, TargetTable, Trend};
+use chitieu_widgets::components::{Bullet, Gauge, Scorecard, TargetTable, TaskList, Trend};
 use chitieu_widgets::{
-    BulletProps, Ctx, Data, Filter, GaugeProps, GaugeVariant, ScorecardProps, TargetTableProps,
-    Theme, TrendProps,
+    BulletProps, Ctx, Data, Filter, GaugeProps, GaugeVariant, GroupBy, ScorecardProps,
+    TargetTableProps, TasksProps, Theme, TrendProps,
 };
 use yew::{BaseComponent, LocalServerRenderer};
 
-const SEEDS: [(&str, &str); 4] = [
+const SEEDS: [(&str, &str); 5] = [
     (
         "quang-nam-2024",
         include_str!("../../../seeds/quang-nam-2024.json"),
@@ -28,6 +28,10 @@ const SEEDS: [(&str, &str); 4] = [
     (
         "quang-tri-dti",
         include_str!("../../../seeds/quang-tri-dti.json"),
+    ),
+    (
+        "quang-nam-2024-tasks-illustrative",
+        include_str!("../../../seeds/examples/quang-nam-2024-tasks-illustrative.json"),
     ),
 ];
 
@@ -133,6 +137,22 @@ fn string_and_yew_hosts_render_identical_markup() {
                         yew_markup::<TargetTable>(&rt, p),
                     );
                     renders += 2;
+                }
+                for group_by in [GroupBy::Group, GroupBy::Lead, GroupBy::Due] {
+                    for summary in [false, true] {
+                        let p = TasksProps {
+                            ctx: ctx.clone(),
+                            group_by,
+                            summary,
+                            window_days: chitieu_core::tasks::DEFAULT_WINDOW_DAYS,
+                        };
+                        same(
+                            &at("tasks", &format!("{group_by:?} {summary}")),
+                            chitieu_widgets::tasks::render(&p).to_html(),
+                            yew_markup::<TaskList>(&rt, p),
+                        );
+                        renders += 1;
+                    }
                 }
             }
         }
