@@ -224,6 +224,20 @@ pub fn group_label(task: &Task) -> String {
     task.group.join(GROUP_SEPARATOR)
 }
 
+/// How many of `tasks` are in each state on `as_of` (without the breakdowns of
+/// [`summarize`], which a widget's wasm need not carry).
+pub fn count<'a>(
+    tasks: impl Iterator<Item = &'a Task>,
+    as_of: Date,
+    window_days: u32,
+) -> TaskCounts {
+    let mut c = TaskCounts::default();
+    for task in tasks {
+        c.add(&task_state(task, as_of, window_days));
+    }
+    c
+}
+
 /// Counts `tasks` on `as_of`.
 pub fn summarize(tasks: &[Task], as_of: Date, window_days: u32) -> TaskSummary {
     let mut sum = TaskSummary::default();

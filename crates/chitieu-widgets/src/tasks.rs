@@ -10,7 +10,7 @@
 //! machine ([`Tasks::act`]), named by the markup's `data-act`.
 
 use chitieu_core::load::Quarantined;
-use chitieu_core::tasks::{group_label, summarize, task_state, TaskCounts, TaskState};
+use chitieu_core::tasks::{count, group_label, task_state, TaskCounts, TaskState};
 use chitieu_core::{Lang, Task, TaskStatus};
 
 use crate::common::{warning_icon, Ctx};
@@ -342,7 +342,7 @@ impl Tasks {
             rows.extend(healthy);
             rows.extend(aside.map(|q| invalid_row(q, lang)));
         }
-        let counts = summarize(&ds.tasks, as_of, p.window_days).all;
+        let counts = count(ds.tasks.iter(), as_of, p.window_days);
         Tasks {
             props: p.clone(),
             rows,
@@ -957,21 +957,14 @@ impl Tasks {
 pub fn counts_line(ctx: &Ctx, pillar: Option<&str>) -> Option<El> {
     let ds = &ctx.data.0;
     let lang = ctx.lang;
-    let tasks: Vec<Task> = ds
+    let tasks = ds
         .tasks
         .iter()
-        .filter(|t| pillar.is_none_or(|p| t.pillar.as_deref() == Some(p)))
-        .cloned()
-        .collect();
-    if tasks.is_empty() {
+        .filter(|t| pillar.is_none_or(|p| t.pillar.as_deref() == Some(p)));
+    let c = count(tasks, ctx.as_of(), chitieu_core::tasks::DEFAULT_WINDOW_DAYS);
+    if c.total == 0 {
         return None;
     }
-    let c = summarize(
-        &tasks,
-        ctx.as_of(),
-        chitieu_core::tasks::DEFAULT_WINDOW_DAYS,
-    )
-    .all;
     let head = w(lang, "Nhiệm vụ", "Tasks");
     let words = if !c.any_reported() {
         match lang {
