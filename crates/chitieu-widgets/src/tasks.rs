@@ -360,6 +360,20 @@ impl Tasks {
         self.props.ctx.lang
     }
 
+    /// "Nhiệm vụ — <the plan's title>", the title marked as Vietnamese on an English page.
+    fn caption(&self, head: &str) -> El {
+        el("p").class("caption").text(format!("{head} — ")).child(
+            el("span")
+                .attr_opt("lang", self.vi_in_en())
+                .text(self.props.ctx.data.0.plan.title.clone()),
+        )
+    }
+
+    /// `Some("vi")` on an English page: the mark for the plan's own words.
+    fn vi_in_en(&self) -> Option<&'static str> {
+        (self.lang() == Lang::En).then_some("vi")
+    }
+
     fn task(&self, r: &Row) -> Option<&Task> {
         self.props.ctx.data.0.tasks.get(r.task?)
     }
@@ -677,7 +691,7 @@ impl Tasks {
                 .child(
                     el("h3")
                         .class("group-title")
-                        .text(title)
+                        .child(el("span").attr_opt("lang", self.vi_in_en()).text(title))
                         .text(format!(" ({})", members.len())),
                 )
                 .child(
@@ -713,17 +727,15 @@ impl Tasks {
             });
             el("p").class("empty").text(words).child_opt(clear)
         });
-        let caption = format!(
-            "{} — {}",
-            w(lang, "Nhiệm vụ", "Tasks"),
-            ctx.data.0.plan.title
-        );
+        let head = w(lang, "Nhiệm vụ", "Tasks");
+        let caption = format!("{head} — {}", ctx.data.0.plan.title);
+        let caption_line = self.caption(head);
         el("div")
             .attr("lang", lang.tag())
             .attr("role", "region")
             .attr("aria-label", caption.clone())
             .class(ctx.class_list("tasks"))
-            .child(el("p").class("caption").text(caption))
+            .child(caption_line)
             .child(self.summary_line())
             .child(controls)
             .child(el("p").attr("role", "status").class("count").text(count))
@@ -794,7 +806,15 @@ impl Tasks {
         let Some(t) = self.task(r) else {
             return li;
         };
-        let pair = |term: &str, value: String| vec![el("dt").text(term), el("dd").text(value)];
+        // The plan's own words are Vietnamese: marked so on an English page, so a screen
+        // reader reads them as Vietnamese.
+        let vi = self.vi_in_en();
+        let pair = |term: &str, value: String| {
+            vec![
+                el("dt").text(term),
+                el("dd").attr_opt("lang", vi).text(value),
+            ]
+        };
         let mut facts: Vec<El> = Vec::new();
         if !t.lead.is_empty() {
             facts.extend(pair(w(lang, "Chủ trì", "Lead"), t.lead.join("; ")));
@@ -816,7 +836,9 @@ impl Tasks {
             };
             let mut dd = el("dd").text(when);
             if let Some(n) = &u.note {
-                dd = dd.text(format!(": {n}"));
+                dd = dd
+                    .text(": ")
+                    .child(el("span").attr_opt("lang", vi).text(n.clone()));
             }
             // Only a web address becomes a link: never `javascript:` or `data:`.
             let link = u.evidence_url.as_deref().filter(|url| {
@@ -843,7 +865,12 @@ impl Tasks {
                 .child(status_chip(lang, r.state.status))
                 .child_opt(deadline_chip(lang, &r.state).map(|c| vec![text(" "), c.into()])),
         )
-        .child(el("p").class("name").text(r.name.clone()))
+        .child(
+            el("p")
+                .attr_opt("lang", vi.filter(|_| t.name.get("en") == t.name.vi))
+                .class("name")
+                .text(r.name.clone()),
+        )
         .child(el("dl").class("facts").children(facts))
     }
 
@@ -917,11 +944,9 @@ impl Tasks {
                     .child_opt(deadline_chip(lang, &r.state))
             }))
         };
-        let caption = format!(
-            "{} — {}",
-            w(lang, "Tiến độ nhiệm vụ", "Task progress"),
-            ctx.data.0.plan.title
-        );
+        let head = w(lang, "Tiến độ nhiệm vụ", "Task progress");
+        let caption = format!("{head} — {}", ctx.data.0.plan.title);
+        let caption_line = self.caption(head);
         let as_of = match lang {
             Lang::Vi => format!(
                 "Tính đến ngày {}",
@@ -937,7 +962,7 @@ impl Tasks {
             .attr("role", "region")
             .attr("aria-label", caption.clone())
             .class(format!("{} summary-variant", ctx.class_list("tasks")))
-            .child(el("p").class("caption").text(caption))
+            .child(caption_line)
             .child(el("p").class("as-of").text(as_of))
             .child(self.summary_line())
             .child(el("ul").class("counts").children(boxes).child(overdue_box))
