@@ -293,11 +293,29 @@ pub(super) fn read_with_lines(text: &str, policy: Policy) -> Result<(Loaded, Lin
     if body.trim().is_empty() {
         return Err(LoadError::Empty(Format::Csv));
     }
-    let fail = |errors: Vec<Diagnostic>| LoadError::Read {
-        format: Format::Csv,
-        errors,
+    let (rows, delimiter, errors) = split_rows(body);
+    let decimal_mark = match delimiter {
+        b',' => Some('.'),
+        b';' => Some(','),
+        _ => None,
     };
-    let (rows, delimiter, mut errors) = split_rows(body);
+    interpret(&rows, decimal_mark, errors, policy, Format::Csv)
+}
+
+/// The one record interpreter: rows of cells (the header first, after any blank or
+/// comment rows), each with its line, into a dataset. The CSV reader gives it the lines
+/// of the text; the spreadsheet reader (`sheets`) the rows of a sheet, or a table it
+/// assembles from a workbook's sheets, so every form reads records the same way.
+/// `errors` are those found splitting the rows; `decimal_mark` is the one the cells'
+/// numbers are written with, when known.
+pub(super) fn interpret(
+    rows: &[(usize, Vec<String>)],
+    decimal_mark: Option<char>,
+    mut errors: Vec<Diagnostic>,
+    policy: Policy,
+    format: Format,
+) -> Result<(Loaded, LineMap), LoadError> {
+    let fail = |errors: Vec<Diagnostic>| LoadError::Read { format, errors };
     let is_comment = |cells: &[String]| cells.first().is_some_and(|c| c.trim().starts_with('#'));
     let is_blank = |cells: &[String]| cells.iter().all(|c| c.trim().is_empty());
     let mut rest = rows
@@ -316,11 +334,7 @@ pub(super) fn read_with_lines(text: &str, policy: Policy) -> Result<(Loaded, Lin
     };
     let mut sink = Sink {
         cols: &cols,
-        decimal_mark: match delimiter {
-            b',' => Some('.'),
-            b';' => Some(','),
-            _ => None,
-        },
+        decimal_mark,
         errors,
         warnings: Vec::new(),
     };
