@@ -917,7 +917,7 @@ impl Message {
     pub(crate) fn map_lines(&mut self, f: &dyn Fn(usize) -> usize) {
         for (name, arg) in &mut self.0.args {
             match arg {
-                Arg::Num(n) if *name == "line" => {
+                Arg::Text(n) | Arg::Num(n) if *name == "line" => {
                     if let Ok(line) = n.parse::<usize>() {
                         *n = f(line).to_string();
                     }

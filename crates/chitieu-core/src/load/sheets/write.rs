@@ -11,8 +11,8 @@
 use std::collections::HashMap;
 
 use rust_xlsxwriter::{
-    Color, DataValidation, DataValidationErrorStyle, Format as XFormat, FormatBorder, Formula,
-    Workbook, Worksheet, XlsxError,
+    Color, DataValidation, DataValidationErrorStyle, DocProperties, ExcelDateTime,
+    Format as XFormat, FormatBorder, Formula, Workbook, Worksheet, XlsxError,
 };
 
 use super::{Kind, Sheet, GUIDE, WORKBOOK};
@@ -36,6 +36,10 @@ type Row = Vec<String>;
 fn write(ds: &Dataset) -> Result<Vec<u8>, XlsxError> {
     let sheets = rows_by_sheet(ds);
     let mut wb = Workbook::new();
+    // A fixed date instead of now: the same dataset makes the same bytes, so the
+    // generated docs/template.xlsx changes only when its content does.
+    let created = ExcelDateTime::from_ymd(2024, 1, 1)?;
+    wb.set_properties(&DocProperties::new().set_creation_datetime(&created));
     guide(wb.add_worksheet())?;
     let title = XFormat::new()
         .set_bold()
