@@ -23,6 +23,7 @@ pub fn build() -> Result {
 
     let dist = r.join("www/dist");
     std::fs::create_dir_all(&dist).map_err(|e| format!("cannot create {}: {e}", dist.display()))?;
+    xlsx_template(&r, &dist)?;
     // The widgets, which every page loads, and the full build with the analysis API,
     // fetched only when score/parseTargets/validate is called (own target dir, so the two
     // feature sets do not rebuild each other).
@@ -66,6 +67,24 @@ pub fn build() -> Result {
             gzip_len(&bytes),
             gzip9_len(&bytes)
         );
+    }
+    Ok(())
+}
+
+/// docs/template.xlsx, the workbook form of docs/template.csv, written by the code that
+/// `chitieu convert` uses (never edited by hand; a core test checks it is current), and a
+/// copy in `dist/` for the playground and the embed guide to offer.
+fn xlsx_template(r: &Path, dist: &Path) -> Result {
+    let csv = read(&r.join("docs/template.csv"))?;
+    let ds = chitieu_core::load::load_csv(&csv)
+        .map_err(|e| format!("docs/template.csv: {e}"))?
+        .dataset;
+    let bytes =
+        chitieu_core::load::sheets::to_xlsx(&ds).map_err(|e| format!("docs/template.xlsx: {e}"))?;
+    for p in [r.join("docs/template.xlsx"), dist.join("template.xlsx")] {
+        if std::fs::read(&p).ok().as_deref() != Some(&bytes[..]) {
+            std::fs::write(&p, &bytes).map_err(|e| format!("cannot write {}: {e}", p.display()))?;
+        }
     }
     Ok(())
 }

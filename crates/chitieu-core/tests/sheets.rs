@@ -95,6 +95,16 @@ fn the_written_workbook_is_the_same_bytes_for_the_same_dataset() {
 }
 
 #[test]
+fn docs_template_xlsx_is_the_workbook_of_docs_template_csv() {
+    let committed = std::fs::read(root().join("docs/template.xlsx")).expect("docs/template.xlsx");
+    assert!(
+        committed == to_xlsx(&template()).expect("writes"),
+        "docs/template.xlsx is not what docs/template.csv makes: run `cargo xtask build`"
+    );
+    assert_eq!(load_sheets(&committed).expect("loads").dataset, template());
+}
+
+#[test]
 fn the_flat_tables_mistakes_are_named_by_sheet_cell_and_column_in_both_languages() {
     let e = load_sheets(&fixture("bad-flat.xlsx")).expect_err("mistakes");
     let vi: Vec<String> = findings(&e).iter().map(|d| d.display_in("vi")).collect();
