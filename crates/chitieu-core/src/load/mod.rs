@@ -428,7 +428,7 @@ pub fn load_csv(text: &str) -> Result<Loaded, LoadError> {
 
 /// [`load_csv`] under a [`Policy`].
 pub fn load_csv_with(text: &str, policy: Policy) -> Result<Loaded, LoadError> {
-    let (loaded, map) = csv_form::read_with_lines(text, policy)?;
+    let (loaded, map) = csv_form::read_text(text, policy)?;
     finish(loaded, policy, &|d, _| map.locate(d))
 }
 

@@ -267,7 +267,7 @@ pub fn load_sheets(bytes: &[u8]) -> Result<Loaded, LoadError> {
 pub fn load_sheets_with(bytes: &[u8], policy: Policy) -> Result<Loaded, LoadError> {
     let book = read_book(bytes)?;
     let (rows, errors, places) = shape(&book)?;
-    let result = csv_form::interpret(&rows, Some('.'), errors, policy, Format::Sheet)
+    let result = csv_form::read_with_lines(&rows, Some('.'), errors, policy, Format::Sheet)
         .and_then(|(loaded, map)| finish(loaded, policy, &|d, _| map.locate(d)));
     relocate(result, &places, &book)
 }
@@ -287,13 +287,40 @@ fn read_book(bytes: &[u8]) -> Result<Vec<Grid>, LoadError> {
             Message::new(Key::SheetUnreadable).with("detail", detail),
         )],
     };
-    let mut wb = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
-        .map_err(|e| unreadable(e.to_string()))?;
+    let cursor = Cursor::new(bytes);
+    // .xls (an OLE compound file) and .xlsb natively only: their readers carry the legacy
+    // code pages, too heavy for the analysis wasm (see size-limits.txt), and a clerk's
+    // Excel saves .xlsx.
+    #[cfg(not(target_arch = "wasm32"))]
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        let wb = calamine::Xls::new(cursor).map_err(|e| unreadable(e.to_string()))?;
+        return grids(wb).map_err(unreadable);
+    }
+    match calamine::Xlsx::new(cursor.clone()) {
+        Ok(wb) => grids(wb).map_err(unreadable),
+        Err(xlsx) => match calamine::Ods::new(cursor.clone()) {
+            Ok(wb) => grids(wb).map_err(unreadable),
+            #[cfg(not(target_arch = "wasm32"))]
+            Err(_) => match calamine::Xlsb::new(cursor) {
+                Ok(wb) => grids(wb).map_err(unreadable),
+                Err(_) => Err(unreadable(xlsx.to_string())),
+            },
+            #[cfg(target_arch = "wasm32")]
+            Err(_) => Err(unreadable(xlsx.to_string())),
+        },
+    }
+}
+
+/// Every sheet of a workbook as a [`Grid`].
+fn grids<'a, R: Reader<Cursor<&'a [u8]>>>(mut wb: R) -> Result<Vec<Grid>, String>
+where
+    R::Error: std::fmt::Display,
+{
     let mut book = Vec::new();
     for name in wb.sheet_names() {
         let range = wb
             .worksheet_range(&name)
-            .map_err(|e| unreadable(format!("{name}: {e}")))?;
+            .map_err(|e| format!("{name}: {e}"))?;
         let (top, left) = range.start().unwrap_or((0, 0));
         let mut rows = vec![Vec::new(); top as usize];
         for cells in range.rows() {
