@@ -85,16 +85,25 @@ pub fn build() -> Result {
     Ok(())
 }
 
-/// docs/template.xlsx, the workbook form of docs/template.csv, written by the code that
-/// `chitieu convert` uses (never edited by hand; a core test checks it is current), and a
-/// copy in `dist/` for the playground and the embed guide to offer.
+/// docs/template.xlsx, the workbook form of docs/template.csv, written by `chitieu convert`
+/// (never edited by hand; a core test checks it is current), and a copy in `dist/` for the
+/// playground and the embed guide to offer. Written only when its bytes change.
 fn xlsx_template(r: &Path, dist: &Path) -> Result {
-    let csv = read(&r.join("docs/template.csv"))?;
-    let ds = chitieu_core::load::load_csv(&csv)
-        .map_err(|e| format!("docs/template.csv: {e}"))?
-        .dataset;
+    let fresh = r.join("target/template.xlsx");
+    run(Command::new(env!("CARGO"))
+        .args([
+            "run",
+            "--quiet",
+            "--package",
+            "chitieu-cli",
+            "--",
+            "convert",
+        ])
+        .arg(r.join("docs/template.csv"))
+        .arg(&fresh)
+        .current_dir(r))?;
     let bytes =
-        chitieu_core::load::sheets::to_xlsx(&ds).map_err(|e| format!("docs/template.xlsx: {e}"))?;
+        std::fs::read(&fresh).map_err(|e| format!("cannot read {}: {e}", fresh.display()))?;
     for p in [r.join("docs/template.xlsx"), dist.join("template.xlsx")] {
         if std::fs::read(&p).ok().as_deref() != Some(&bytes[..]) {
             std::fs::write(&p, &bytes).map_err(|e| format!("cannot write {}: {e}", p.display()))?;
