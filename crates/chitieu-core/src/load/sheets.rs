@@ -504,6 +504,9 @@ impl Header<'_> {
     }
 }
 
+/// Where a header's finding goes: its row, its column and title if any, and the message.
+type Report<'r> = &'r mut dyn FnMut(usize, Option<(usize, &str)>, Message);
+
 /// Finds a sheet's header: the first filled rows whose every cell names one of its
 /// columns (by title, in Vietnamese or English, or by field name; case and spaces aside),
 /// usually a row of titles with a row of field names beneath. Reports an unknown or
@@ -512,7 +515,7 @@ impl Header<'_> {
 fn read_sheet_header<'a>(
     spec: &'static Sheet,
     grid: &'a Grid,
-    report: &mut dyn FnMut(usize, Option<(usize, &str)>, Message),
+    report: Report,
 ) -> Option<Header<'a>> {
     let norm = |s: &str| {
         s.split_whitespace()
