@@ -131,14 +131,14 @@ export default function ({ test, open, assert, assertEq, assertIncludes }) {
     assertEq(xlsx.bytes.subarray(0, 4).toString("hex"), "504b0304", "an xlsx (zip) file");
     const csv = await save("#download-csv");
     assertIncludes(csv.bytes.toString("utf8"), "observation,cqs-01,2024-Q3,,1237,1289,96,", "CSV rows");
-    const json = JSON.parse((await save("#download-json")).bytes.toString("utf8"));
-    assertEq(json.indicators[0].id, "cqs-01", "JSON dataset");
+    const jsonText = (await save("#download-json")).bytes.toString("utf8");
+    assertEq(JSON.parse(jsonText).indicators[0].id, "cqs-01", "JSON dataset");
     // What was downloaded as xlsx reads back as the same dataset.
     const back = await page.evaluate((b64) => {
       const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
       return window.chitieu.convert(bytes, { to: "json", name: "x.xlsx" });
     }, xlsx.bytes.toString("base64"));
-    assertEq(JSON.parse(back), json, "xlsx → JSON is the downloaded JSON");
+    assertEq(back, jsonText, "xlsx → JSON is the downloaded JSON");
     assertEq(await site.violations(page), "", "CSP violations");
     assertEq(errors.join("\n"), "", "console errors");
     await context.close();
