@@ -2,7 +2,10 @@
 // and give the embed snippet. Everything runs here, in the browser: the file is read with
 // FileReader (Blob.text), checked by chitieu.validate (its messages in the page's
 // language) and drawn by chitieu.mount; nothing is sent anywhere. All text from the data
-// is shown with textContent.
+// is shown with textContent. A spreadsheet (.xlsx, .xlsm, .ods) is checked as it is,
+// each finding at its sheet and cell; when it is valid its data is shown as CSV text, to
+// draw and to edit (an edit leaves the spreadsheet behind). The data downloads as JSON or
+// CSV through chitieu.convert, and as xlsx through the playground's own writer module.
 (function () {
   var textarea = document.getElementById("data");
   var fileInput = document.getElementById("file");
@@ -17,7 +20,7 @@
   var snippet = document.getElementById("snippet");
   var site = window.site;
 
-  var state = { valid: false, indicators: [], fileName: null, format: "csv" };
+  var state = { valid: false, indicators: [], fileName: null, format: "csv", sheet: null };
   var handle = null;
   var runId = 0;
   var timer = null;
@@ -137,7 +140,16 @@
       sev.className = "sev";
       site.text(sev, isError ? "Lỗi" : "Cảnh báo", isError ? "Error" : "Warning");
       li.appendChild(sev);
-      if (d.line) {
+      if (d.sheet) {
+        // A cell of a spreadsheet, which is not in the text box: shown, not a link.
+        var cell = document.createElement("span");
+        cell.className = "where";
+        var s = d.sheet, title = s.title ? " (" + s.title + ")" : "";
+        site.text(cell,
+          "Trang '" + s.name + "'" + (s.cell ? ", ô " + s.cell + title : s.row ? ", dòng " + s.row : ""),
+          "Sheet '" + s.name + "'" + (s.cell ? ", cell " + s.cell + title : s.row ? ", row " + s.row : ""));
+        li.appendChild(cell);
+      } else if (d.line) {
         var where = document.createElement("button");
         where.type = "button";
         where.className = "where";
@@ -173,6 +185,7 @@
   }
 
   function check() {
+    if (state.sheet) return checkSheet();
     var text = textarea.value;
     var id = ++runId;
     state.indicators = indicatorsOf(text);
@@ -208,6 +221,69 @@
       summary.className = "summary bad";
       site.text(summary, "Không kiểm tra được: " + err.message, "Could not check: " + err.message);
     }).then(function () { if (id === runId) render(); });
+  }
+
+  // A spreadsheet: its findings at its cells; when valid, its data as CSV in the text box.
+  function checkSheet() {
+    var id = ++runId, sheet = state.sheet;
+    site.text(summary, "Đang kiểm tra…", "Checking…");
+    return window.chitieu.validate(sheet.bytes, { lang: site.lang() }).then(function (result) {
+      if (id !== runId) return;
+      state.valid = result.valid;
+      showDiagnostics(result);
+      if (!result.valid) {
+        textarea.value = "";
+        state.indicators = [];
+        fillIndicators();
+        return;
+      }
+      return window.chitieu.convert(sheet.bytes, { to: "csv", name: sheet.name }).then(function (csv) {
+        if (id !== runId) return;
+        textarea.value = csv.replace(/^\uFEFF/, "");
+        state.indicators = indicatorsOf(textarea.value);
+        fillIndicators();
+      });
+    }, function (err) {
+      if (id !== runId) return;
+      state.valid = false;
+      summary.className = "summary bad";
+      site.text(summary, "Không kiểm tra được: " + err.message, "Could not check: " + err.message);
+    }).then(function () { if (id === runId) render(); });
+  }
+
+  // The data as JSON, CSV or xlsx: the spreadsheet as it was opened, else the text box.
+  function download(to) {
+    var base = (state.fileName || "du-lieu").replace(/\.[^.]*$/, "");
+    var data = state.sheet ? state.sheet.bytes : textarea.value;
+    var name = state.sheet ? state.sheet.name : null;
+    var out = to === "xlsx" ? xlsx(data, name) : window.chitieu.convert(data, { to: to, name: name });
+    out.then(function (out) {
+      var type = to === "xlsx" ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        : to === "csv" ? "text/csv;charset=utf-8" : "application/json";
+      var a = document.createElement("a");
+      a.href = URL.createObjectURL(new Blob([out], { type: type }));
+      a.download = base + "." + to;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(function () { URL.revokeObjectURL(a.href); }, 0);
+    }, function (err) {
+      summary.className = "summary bad";
+      site.text(summary, "Không tải về được: " + err.message, "Could not download: " + err.message);
+    });
+  }
+
+  // The workbook writer is not in the analysis wasm that portals load (it would weigh
+  // about 175 KB gzipped more): the playground imports its own build of the API with the
+  // writer, dist/xlsx/, on the first .xlsx download.
+  var xlsxModule = null;
+  function xlsx(data, name) {
+    xlsxModule = xlsxModule || import("./dist/xlsx/chitieu_xlsx.js").then(function (m) {
+      return m.default({ module_or_path: new URL("dist/xlsx/chitieu_xlsx_bg.wasm", document.baseURI) }).then(function () { return m; });
+    });
+    xlsxModule.catch(function () { xlsxModule = null; });
+    var bytes = typeof data === "string" ? new TextEncoder().encode(data) : data;
+    return xlsxModule.then(function (m) { return m.convertDataset(bytes, name, "xlsx"); });
   }
 
   function schedule() {
@@ -271,17 +347,30 @@
   }
 
   // --- wiring ----------------------------------------------------------------------------------
-  textarea.addEventListener("input", function () { state.fileName = null; schedule(); });
+  textarea.addEventListener("input", function () { state.fileName = null; state.sheet = null; schedule(); });
   fileInput.addEventListener("change", function () {
     var f = fileInput.files && fileInput.files[0];
     if (!f) return;
+    state.sheet = null;
+    if (/\.(xlsx|xlsm|ods)$/i.test(f.name)) {
+      f.arrayBuffer().then(function (bytes) {
+        state.sheet = { name: f.name, bytes: new Uint8Array(bytes) };
+        state.fileName = f.name;
+        return check();
+      });
+      return;
+    }
     f.text().then(function (text) {
       textarea.value = text.replace(/^\uFEFF/, "");
       state.fileName = f.name;
       return check();
     });
   });
+  ["json", "csv", "xlsx"].forEach(function (to) {
+    document.getElementById("download-" + to).addEventListener("click", function () { download(to); });
+  });
   document.getElementById("reset").addEventListener("click", function () {
+    state.sheet = null;
     textarea.value = template;
     state.fileName = null;
     check();

@@ -102,6 +102,48 @@ export default function ({ test, open, assert, assertEq, assertIncludes }) {
     await context.close();
   });
 
+  test("playground: a spreadsheet opened from disk: its mistakes by sheet and cell; a valid workbook drawn and downloaded as xlsx, CSV and JSON", async () => {
+    const { page, context, errors } = await site.open(open, "/playground.html", { acceptDownloads: true });
+    await page.locator("#summary.ok").waitFor({ timeout: 20_000 });
+    await page.setInputFiles("#file", path.join(repo, "tests/fixtures/sheets/bad-flat.xlsx"));
+    await page.locator("#summary.bad").waitFor({ timeout: 20_000 });
+    const items = (await page.locator("#diagnostics li.error").allInnerTexts()).join("\n");
+    assertIncludes(items, "Trang 'bad-flat', ô E5 (numerator)", "the cell of the mistyped numerator");
+    assertIncludes(items, "'7x' không phải là số", "what is wrong, in Vietnamese");
+    assertIncludes(items, "Trang 'bad-flat', ô D6 (value)", "the formula's error cell");
+    await page.click("#lang-toggle");
+    await page.locator("#diagnostics li.error", { hasText: "Sheet 'bad-flat', cell E5 (numerator)" }).waitFor({ timeout: 20_000 });
+    await page.click("#lang-toggle");
+
+    await page.setInputFiles("#file", path.join(repo, "tests/fixtures/sheets/template-book.xlsx"));
+    await page.locator("#summary.ok").waitFor({ timeout: 20_000 });
+    assertIncludes(await page.inputValue("#data"), "record,id,period", "the workbook's data as CSV text");
+    assertEq(await page.inputValue("#indicator"), "cqs-01", "indicator chosen");
+    await page.locator("#live .chitieu:not(.loading)", { hasText: "95,97%" }).waitFor({ timeout: 20_000 });
+    assertIncludes(await page.locator("#snippet").innerText(), 'src="/du-lieu/template-book.xlsx"', "the snippet names the workbook");
+
+    const save = async (id) => {
+      const [dl] = await Promise.all([page.waitForEvent("download"), page.click(id)]);
+      return { name: dl.suggestedFilename(), bytes: await readFile(await dl.path()) };
+    };
+    const xlsx = await save("#download-xlsx");
+    assertEq(xlsx.name, "template-book.xlsx", "xlsx name");
+    assertEq(xlsx.bytes.subarray(0, 4).toString("hex"), "504b0304", "an xlsx (zip) file");
+    const csv = await save("#download-csv");
+    assertIncludes(csv.bytes.toString("utf8"), "observation,cqs-01,2024-Q3,,1237,1289,96,", "CSV rows");
+    const jsonText = (await save("#download-json")).bytes.toString("utf8");
+    assertEq(JSON.parse(jsonText).indicators[0].id, "cqs-01", "JSON dataset");
+    // What was downloaded as xlsx reads back as the same dataset.
+    const back = await page.evaluate((b64) => {
+      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      return window.chitieu.convert(bytes, { to: "json", name: "x.xlsx" });
+    }, xlsx.bytes.toString("base64"));
+    assertEq(back, jsonText, "xlsx → JSON is the downloaded JSON");
+    assertEq(await site.violations(page), "", "CSP violations");
+    assertEq(errors.join("\n"), "", "console errors");
+    await context.close();
+  });
+
   test("playground: the copy falls back to selecting the snippet when the clipboard refuses", async () => {
     const { page, context, errors } = await site.open(open, "/playground.html", {
       init: () => {

@@ -23,6 +23,7 @@ pub fn build() -> Result {
 
     let dist = r.join("www/dist");
     std::fs::create_dir_all(&dist).map_err(|e| format!("cannot create {}: {e}", dist.display()))?;
+    xlsx_template(&r, &dist)?;
     // The widgets, which every page loads, and the full build with the analysis API,
     // fetched only when score/parseTargets/validate is called (own target dir, so the two
     // feature sets do not rebuild each other).
@@ -47,6 +48,20 @@ pub fn build() -> Result {
         &classic_script_with(&widgets, &loader, Some(&base64(&wasm_bytes)))?,
     )?;
     yew_example(&wasm_bindgen, &dist)?;
+    // The playground's .xlsx download: the analysis API with the workbook writer, an ES
+    // module the playground imports on the click (rust_xlsxwriter would add about 175 KB
+    // gzipped to the shipped analysis wasm; see size-limits.txt).
+    let xlsx_dir = dist.join("xlsx");
+    std::fs::create_dir_all(&xlsx_dir)
+        .map_err(|e| format!("cannot create {}: {e}", xlsx_dir.display()))?;
+    let xlsx_glue = wasm_module(
+        &wasm_bindgen,
+        "chitieu_xlsx",
+        &["--features", "xlsx"],
+        "target/xlsx",
+        &xlsx_dir,
+    )?;
+    write(&xlsx_dir.join("chitieu_xlsx.js"), &xlsx_glue)?;
     let api_js = dist.join("chitieu_api.js");
     write(&api_js, &api_script(&api)?)?;
     for f in [&js, &inline_js, &api_js] {
@@ -66,6 +81,33 @@ pub fn build() -> Result {
             gzip_len(&bytes),
             gzip9_len(&bytes)
         );
+    }
+    Ok(())
+}
+
+/// docs/template.xlsx, the workbook form of docs/template.csv, written by `chitieu convert`
+/// (never edited by hand; a core test checks it is current), and a copy in `dist/` for the
+/// playground and the embed guide to offer. Written only when its bytes change.
+fn xlsx_template(r: &Path, dist: &Path) -> Result {
+    let fresh = r.join("target/template.xlsx");
+    run(Command::new(env!("CARGO"))
+        .args([
+            "run",
+            "--quiet",
+            "--package",
+            "chitieu-cli",
+            "--",
+            "convert",
+        ])
+        .arg(r.join("docs/template.csv"))
+        .arg(&fresh)
+        .current_dir(r))?;
+    let bytes =
+        std::fs::read(&fresh).map_err(|e| format!("cannot read {}: {e}", fresh.display()))?;
+    for p in [r.join("docs/template.xlsx"), dist.join("template.xlsx")] {
+        if std::fs::read(&p).ok().as_deref() != Some(&bytes[..]) {
+            std::fs::write(&p, &bytes).map_err(|e| format!("cannot write {}: {e}", p.display()))?;
+        }
     }
     Ok(())
 }
@@ -426,12 +468,12 @@ fn npm_package(r: &Path, api_glue: &str, loader: &str, dist: &Path) -> Result {
 fn esm_module(loader: &str) -> String {
     format!(
         "/*! chitieu {version} | MIT OR Apache-2.0 */\n\
-         import __wbg_init, {{ loadDataset, mount, stylesheet, scoreDataset, parseTargets, validateDataset }} from \"./chitieu_api.js\";\n\
+         import __wbg_init, {{ loadDataset, loadSheet, mount, stylesheet, scoreDataset, parseTargets, validateDataset, validateSheet, convertDataset }} from \"./chitieu_api.js\";\n\
          const SCRIPT = null;\n\
          const SCRIPT_URL = import.meta.url;\n\
          const VERSION = \"{version}\";\n\
          const WASM_INLINE = null;\n\
-         const ESM_API = {{ scoreDataset, parseTargets, validateDataset }};\n\
+         const ESM_API = {{ scoreDataset, parseTargets, validateDataset, validateSheet, convertDataset }};\n\
          {loader}\n\
          let watching = false;\n\
          /** Defines the custom elements and upgrades `<div data-chitieu>` (now and when added). */\n\
@@ -439,7 +481,7 @@ fn esm_module(loader: &str) -> String {
            defineElements();\n\
            if (!watching) {{ watching = true; watchDivs(); }}\n\
          }}\n\
-         export {{ mountApi as mount, score, parseTargetsApi as parseTargets, validate, defineAll as defineElements, VERSION as version }};\n",
+         export {{ mountApi as mount, score, parseTargetsApi as parseTargets, validate, convert, defineAll as defineElements, VERSION as version }};\n",
         version = env!("CARGO_PKG_VERSION"),
     )
 }
@@ -457,7 +499,7 @@ pub fn api_script(glue: &str) -> Result<String> {
          if (!c || typeof c.__registerApi !== \"function\") return;\n\
          c.__registerApi(function (SCRIPT_URL) {{\n\
          {glue}\n\
-         return {{ init: __wbg_init, scoreDataset: scoreDataset, parseTargets: parseTargets, validateDataset: validateDataset, datasetJson: datasetJson }};\n\
+         return {{ init: __wbg_init, scoreDataset: scoreDataset, parseTargets: parseTargets, validateDataset: validateDataset, datasetJson: datasetJson, validateSheet: validateSheet, sheetDatasetJson: sheetDatasetJson, convertDataset: convertDataset }};\n\
          }});\n\
          }})();\n",
         version = env!("CARGO_PKG_VERSION"),

@@ -14,7 +14,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use chitieu_core::load::{self, Diagnostic, LoadError, Loaded, Policy};
+use chitieu_core::load::{self, sheets, Diagnostic, LoadError, Loaded, Policy};
 use chitieu_core::messages::{self, Arg, Key, Message};
 use chitieu_core::number::{format_number, format_value};
 use chitieu_core::score::{score_dataset, DatasetScore, IndicatorScore, ScoreConfig};
@@ -122,7 +122,8 @@ enum Command {
         #[arg(long, value_name = "DATASET")]
         compare: Option<PathBuf>,
     },
-    /// Convert a dataset between JSON and CSV, by the files' extensions.
+    /// Convert a dataset between JSON, CSV and a spreadsheet (.xlsx, .xlsm, .xls, .ods in;
+    /// .xlsx out), by the files' extensions.
     Convert { input: PathBuf, output: PathBuf },
     /// Render a widget to static HTML or SVG, for pages without JavaScript, print and reports.
     Render {
@@ -332,18 +333,26 @@ fn shown(path: &Path) -> Arg {
 }
 
 fn read_input(path: &Path) -> Result<String, Message> {
-    let mut text = String::new();
+    text_of(path, read_bytes(path)?)
+}
+
+/// The file's bytes, or standard input's for `-`.
+fn read_bytes(path: &Path) -> Result<Vec<u8>, Message> {
+    let mut bytes = Vec::new();
     if path.as_os_str() == "-" {
         std::io::stdin()
-            .read_to_string(&mut text)
+            .read_to_end(&mut bytes)
             .map_err(|e| Message::new(Key::CliCannotReadStdin).with("error", e.to_string()))?;
-        return Ok(text);
+        return Ok(bytes);
     }
-    let bytes = std::fs::read(path).map_err(|e| {
+    std::fs::read(path).map_err(|e| {
         Message::new(Key::CliCannotRead)
             .with("path", shown(path))
             .with("error", e.to_string())
-    })?;
+    })
+}
+
+fn text_of(path: &Path, bytes: Vec<u8>) -> Result<String, Message> {
     String::from_utf8(bytes).map_err(|e| {
         Message::new(Key::CliNotUtf8)
             .with("path", shown(path))
@@ -351,8 +360,15 @@ fn read_input(path: &Path) -> Result<String, Message> {
     })
 }
 
+/// Loads JSON or CSV text, or a spreadsheet (.xlsx, .xlsm, .xls, .ods: by the name, or
+/// on standard input by its first bytes).
 fn load_file_with(path: &Path, policy: Policy) -> Result<Loaded, LoadError> {
-    let text = read_input(path).map_err(|m| LoadError::Schema(Diagnostic::error("", m)))?;
+    let failed = |m| LoadError::Schema(Diagnostic::error("", m));
+    let bytes = read_bytes(path).map_err(failed)?;
+    if sheets::is_spreadsheet(path.to_str(), &bytes) {
+        return sheets::load_sheets_with(&bytes, policy);
+    }
+    let text = text_of(path, bytes).map_err(failed)?;
     load::load_auto_with(&text, path.to_str(), policy)
 }
 
@@ -678,22 +694,44 @@ struct ExtractArgs<'a> {
     lang: Lang,
 }
 
+/// A form a dataset is written in.
+#[derive(Clone, Copy)]
+enum Written {
+    Json,
+    Csv,
+    Xlsx,
+}
+
 /// The form to write a dataset in, by the file's extension.
-fn output_format(path: &Path) -> Result<load::Format, Failure> {
+fn output_format(path: &Path) -> Result<Written, Failure> {
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
     match ext.as_deref() {
-        Some("json") => Ok(load::Format::Json),
-        Some("csv") => Ok(load::Format::Csv),
+        Some("json") => Ok(Written::Json),
+        Some("csv") => Ok(Written::Csv),
+        Some("xlsx") => Ok(Written::Xlsx),
         _ => Err(Message::new(Key::CliOutputExtension)
             .with("path", shown(path))
             .into()),
     }
 }
 
-fn write_file(path: &Path, text: String) -> Outcome {
+/// The dataset in a form, as bytes.
+fn written(ds: &Dataset, format: Written, path: &Path) -> Result<Vec<u8>, Failure> {
+    Ok(match format {
+        Written::Json => load::to_json(ds).into_bytes(),
+        Written::Csv => load::to_csv(ds).into_bytes(),
+        Written::Xlsx => sheets::to_xlsx(ds).map_err(|e| {
+            Message::new(Key::CliCannotWrite)
+                .with("path", shown(path))
+                .with("error", e)
+        })?,
+    })
+}
+
+fn write_file(path: &Path, text: impl AsRef<[u8]>) -> Outcome {
     std::fs::write(path, text).map_err(|e| {
         Message::new(Key::CliCannotWrite)
             .with("path", shown(path))
@@ -722,13 +760,9 @@ fn extract(a: &ExtractArgs) -> Outcome {
             .with("error", e.to_string())
     })?;
     let ds = &draft.dataset;
-    let body = match format.unwrap_or(load::Format::Csv) {
-        load::Format::Json => load::to_json(ds),
-        load::Format::Csv => load::to_csv(ds),
-    };
     match a.output {
-        Some(p) => write_file(p, body)?,
-        None => print!("{body}"),
+        Some(p) => write_file(p, written(ds, format.unwrap_or(Written::Csv), p)?)?,
+        None => print!("{}", load::to_csv(ds)),
     }
     let lang = a.lang;
     let say = |m: Message| eprintln!("chitieu: {}", m.render(lang));
@@ -839,11 +873,8 @@ fn convert(input: &Path, output: &Path, lang: Lang) -> Outcome {
     for w in &loaded.warnings {
         eprintln!("{}", tagged(w, lang));
     }
-    let text = match output_format(output)? {
-        load::Format::Json => load::to_json(&loaded.dataset),
-        load::Format::Csv => load::to_csv(&loaded.dataset),
-    };
-    write_file(output, text)
+    let bytes = written(&loaded.dataset, output_format(output)?, output)?;
+    write_file(output, bytes)
 }
 
 struct RenderArgs<'a> {

@@ -301,9 +301,97 @@ fn convert_guards_formula_cells_and_restores_them() {
 
 #[test]
 fn convert_refuses_unknown_output_extensions() {
-    let o = chitieu(&["convert", &seed("quang-nam-2024.json"), "/tmp/out.xlsx"]);
+    let o = chitieu(&["convert", &seed("quang-nam-2024.json"), "/tmp/out.ods"]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains(".json or .csv"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(".json, .csv or .xlsx"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+fn sheet_fixture(name: &str) -> String {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/sheets")
+        .join(name);
+    p.to_string_lossy().into_owned()
+}
+
+/// JSON → xlsx → JSON gives the same dataset, and the workbook validates, scores and
+/// renders like the JSON it came from.
+#[test]
+fn convert_round_trips_through_xlsx_and_every_command_reads_it() {
+    let dir = std::env::temp_dir().join(format!("chitieu-cli-xlsx-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let xlsx = dir.join("qn.xlsx").to_string_lossy().into_owned();
+    let json = dir.join("qn.json").to_string_lossy().into_owned();
+    let o = chitieu(&["convert", &seed("quang-nam-2024.json"), &xlsx]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = chitieu(&["convert", &xlsx, &json]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let load = |p: &str| {
+        let text = std::fs::read_to_string(p).expect("read");
+        chitieu_core::load::load_json(&text).expect("loads").dataset
+    };
+    assert_eq!(load(&seed("quang-nam-2024.json")), load(&json));
+    let o = chitieu(&["validate", &xlsx]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let a = chitieu(&["score", "--format", "json", &xlsx]);
+    let b = chitieu(&["score", "--format", "json", &seed("quang-nam-2024.json")]);
+    assert!(a.status.success(), "{}", stderr(&a));
+    assert_eq!(stdout(&a), stdout(&b));
+    let o = chitieu(&["render", "--widget", "table", "--format", "fragment", &xlsx]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    for name in [
+        "template-flat.ods",
+        "template-flat.xls",
+        "template-book.ods",
+    ] {
+        let o = chitieu(&["validate", &sheet_fixture(name)]);
+        assert!(o.status.success(), "{name}: {}", stderr(&o));
+    }
+}
+
+/// A spreadsheet's mistakes name the sheet, the cell and the column: in text, in the
+/// reader's language, and in JSON with a `sheet` object; exit 1.
+#[test]
+fn validate_names_the_sheet_and_cell_of_each_mistake() {
+    let file = sheet_fixture("bad-flat.xlsx");
+    let o = chitieu(&["validate", "--lang", "vi", &file]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stdout(&o).contains("lỗi: Trang 'bad-flat', ô E5 (numerator): chỉ tiêu 'cqs-01': kết quả kỳ 2024-Q3: 'numerator': '7x' không phải là số"),
+        "{}",
+        stdout(&o)
+    );
+    let o = chitieu(&["validate", "--format", "json", &file]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    let d = &v["diagnostics"][1];
+    assert_eq!(d["sheet"]["name"], "bad-flat");
+    assert_eq!(d["sheet"]["cell"], "E5");
+    assert_eq!(d["line"], 5);
+    assert_eq!(d["field"], "numerator");
+    let o = chitieu(&["convert", &file, "/tmp/never-written.json"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("Sheet 'bad-flat', cell H4 (op)"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+/// docs/template.xlsx (made by `cargo xtask build`) opens and validates.
+#[test]
+fn the_xlsx_template_validates() {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../docs/template.xlsx");
+    let o = chitieu(&["validate", &p.to_string_lossy()]);
+    assert!(o.status.success(), "{}{}", stdout(&o), stderr(&o));
+    assert!(
+        stdout(&o).contains("0 error(s), 0 warning(s)"),
+        "{}",
+        stdout(&o)
+    );
 }
 
 /// A CSV dataset whose one target has an op that does not exist: line 3, cell 5.

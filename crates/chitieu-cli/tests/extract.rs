@@ -375,11 +375,11 @@ fn a_text_without_targets_writes_nothing_and_exits_1() {
 }
 
 #[test]
-fn an_output_that_is_neither_csv_nor_json_is_refused_before_reading() {
-    let o = chitieu(&["extract", "/no/such/plan.txt", "-o", "draft.xlsx"]);
+fn an_output_that_is_neither_csv_nor_json_nor_xlsx_is_refused_before_reading() {
+    let o = chitieu(&["extract", "/no/such/plan.txt", "-o", "draft.ods"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(
-        stderr(&o).contains("the output must end in .json or .csv"),
+        stderr(&o).contains("the output must end in .json, .csv or .xlsx"),
         "{}",
         stderr(&o)
     );

@@ -640,8 +640,8 @@ catalogue! {
         "cannot write {path}: {error}"
         "không ghi được {path}: {error}";
     CliOutputExtension "cli.output_extension"
-        "{path}: the output must end in .json or .csv"
-        "{path}: tệp kết quả phải có đuôi .json hoặc .csv";
+        "{path}: the output must end in .json, .csv or .xlsx"
+        "{path}: tệp kết quả phải có đuôi .json, .csv hoặc .xlsx";
     CliError "cli.error"
         "error: {text}"
         "lỗi: {text}";
@@ -753,6 +753,38 @@ catalogue! {
     LoaderPngFailed "loader.png_failed"
         "Could not make a PNG: this page blocks images made in the browser (it needs img-src blob:). Download the SVG instead."
         "Không tạo được ảnh PNG: trang này chặn ảnh tạo trong trình duyệt (cần img-src blob:). Hãy tải ảnh SVG.";
+
+    // --- spreadsheets (.xlsx, .xlsm, .xls, .ods) ---------------------------------------------
+    // Last in the catalogue: keys added before others would renumber them, and the widgets'
+    // wasm, which holds keys but no templates, would change.
+    /// Where a finding is in a workbook: "Sheet 'Kết quả', cell E12 (Tử số)".
+    PlaceSheetCell "place.sheet_cell"
+        "Sheet '{sheet}', cell {cell} ({title})"
+        "Trang '{sheet}', ô {cell} ({title})";
+    PlaceSheetRow "place.sheet_row"
+        "Sheet '{sheet}', row {row}"
+        "Trang '{sheet}', dòng {row}";
+    PlaceSheet "place.sheet"
+        "Sheet '{sheet}'"
+        "Trang '{sheet}'";
+    SheetUnreadable "sheet.unreadable"
+        "the file could not be read as a spreadsheet (.xlsx, .xlsm, .xls, .ods): {detail}"
+        "không đọc được tệp như một bảng tính (.xlsx, .xlsm, .xls, .ods): {detail}";
+    SheetNoData "sheet.no_data"
+        "no sheet holds a chitieu/1 dataset: expected one sheet whose header has the columns record and id (the table of template.csv), or the sheets {sheets}"
+        "không trang nào chứa bộ dữ liệu chitieu/1: cần một trang có dòng tiêu đề với các cột record và id (bảng như template.csv), hoặc các trang {sheets}";
+    SheetColumnUnknown "sheet.column_unknown"
+        "unknown column '{column}': the columns of this sheet are {columns}"
+        "cột '{column}' không có trong mẫu: các cột của trang này là {columns}";
+    SheetColumnTwice "sheet.column_twice"
+        "column '{column}' appears twice in the header"
+        "cột '{column}' xuất hiện hai lần trong dòng tiêu đề";
+    SheetColumnMissing "sheet.column_missing"
+        "the sheet has no column '{column}' ({field}), which every row needs"
+        "trang này thiếu cột '{column}' ({field}), cột mà dòng nào cũng cần";
+    SheetNoPlan "sheet.no_plan"
+        "no plan: fill in a row of the sheet '{sheet}' with the plan's id and title"
+        "chưa có kế hoạch: hãy điền một dòng ở trang '{sheet}' với mã và tên kế hoạch";
 }
 
 impl Key {
@@ -939,6 +971,24 @@ impl Message {
 
     pub fn key(&self) -> Key {
         self.0.key
+    }
+
+    /// The message with every `line` placeholder, nested ones too, renumbered by `f`: a
+    /// workbook is read as one table of all its sheets, and "the first is on line 7" must
+    /// name the row of the sheet.
+    #[cfg(feature = "sheets")]
+    pub(crate) fn map_lines(&mut self, f: &dyn Fn(usize) -> usize) {
+        for (name, arg) in &mut self.0.args {
+            match arg {
+                Arg::Text(n) | Arg::Num(n) if *name == "line" => {
+                    if let Ok(line) = n.parse::<usize>() {
+                        *n = f(line).to_string();
+                    }
+                }
+                Arg::Msg(m) => m.map_lines(f),
+                _ => {}
+            }
+        }
     }
 
     /// What the message says is wrong, past what it is about: the key of the tail of

@@ -214,15 +214,25 @@ export interface Diagnostic {
   message: string;
   line?: number;
   column?: number;
-  /** CSV only: the column's header. */
+  /** CSV only: the column's header; spreadsheets: the field's name. */
   field?: string;
+  /** Spreadsheets only: where the clerk looks, e.g. `{ name: "Kết quả", row: 12, cell: "D12", title: "Tử số" }`. */
+  sheet?: { name: string; row?: number; cell?: string; title?: string };
 }
 
-/** Checks a dataset (object, or JSON/CSV text); the messages in `lang` (default English). */
+/** Checks a dataset (object, JSON/CSV text, or a spreadsheet's bytes: .xlsx, .xlsm,
+ *  .ods); the messages in `lang` (default English). */
 export function validate(
-  dataset: Dataset | string,
+  dataset: Dataset | string | ArrayBuffer | Uint8Array,
   options?: { lang?: "vi" | "en" },
 ): Promise<{ valid: boolean; diagnostics: Diagnostic[] }>;
+
+/** The dataset (object, JSON/CSV text, or a spreadsheet's bytes) as JSON or CSV text.
+ *  Rejects a dataset with any error (`validate` says which). */
+export function convert(
+  dataset: Dataset | string | ArrayBuffer | Uint8Array,
+  options?: { to?: "json" | "csv"; name?: string },
+): Promise<string>;
 
 export interface IndicatorScore {
   id: string;

@@ -66,6 +66,8 @@ function fetchText(url, lang) {
     })
     .finally(function () { clearTimeout(timer); })
     .then(function (bytes) {
+      // A spreadsheet stays bytes, for the analysis wasm to read.
+      if (isSheet(url, bytes)) return new Uint8Array(bytes);
       // As res.text() decodes: UTF-8, a byte-order mark dropped.
       var text = new TextDecoder().decode(bytes);
       // A wrong src often gets the site's own page back with status 200 (a login page, a
@@ -77,6 +79,14 @@ function fetchText(url, lang) {
       if (err && err.chitieuOwn) throw err;
       throw own(err && err.name === "AbortError" ? t.timeout(url) : t.network(url));
     });
+}
+
+// Whether a file is a spreadsheet (.xlsx, .xlsm, .xls, .ods): by the name's extension,
+// else by a zip's first bytes (as chitieu_core::load::sheets::is_spreadsheet decides).
+function isSheet(name, bytes) {
+  if (/\.(xlsx|xlsm|xls|ods)(?:$|[?#])/i.test(name || "")) return true;
+  var b = new Uint8Array(bytes, 0, Math.min(4, bytes.byteLength));
+  return b[0] === 80 && b[1] === 75 && b[2] === 3 && b[3] === 4;
 }
 
 // Whether a dataset's text is CSV: by the name's extension, else by its first character
@@ -119,10 +129,12 @@ function repeatsKey(text) {
 // the analysis wasm, which pages with good JSON data never download: it reads the text
 // as `chitieu validate` would and either says what is wrong, in words, or hands back the
 // dataset as canonical JSON. (The npm package has one wasm that reads both itself.)
+// A spreadsheet (bytes, not text) goes to the analysis wasm too.
 function parseDataset(text, name, lang) {
   lang = lang || "vi";
-  if (ESM_API) return loadDataset(text, name, lang);
-  if (!isCsv(text, name) && !repeatsKey(text)) {
+  var sheet = typeof text !== "string";
+  if (ESM_API) return sheet ? loadSheet(text, name, lang) : loadDataset(text, name, lang);
+  if (!sheet && !isCsv(text, name) && !repeatsKey(text)) {
     var data;
     try { data = JSON.parse(text.replace(/^\uFEFF/, "")); } catch (e) { data = undefined; }
     var handle = data === undefined ? undefined : readDataset(data);
@@ -130,7 +142,7 @@ function parseDataset(text, name, lang) {
   }
   return startApi().then(function (api) {
     // Its mistakes, and the indicators it sets aside, are told in the widget's language.
-    var out = JSON.parse(api.datasetJson(text, name, lang));
+    var out = JSON.parse(sheet ? api.sheetDatasetJson(text, name, lang) : api.datasetJson(text, name, lang));
     var handle = readDataset(out.dataset, out.quarantined);
     if (!handle) throw new Error((name ? name + ": " : "") + TEXT[lang].ownJson);
     return handle;
@@ -746,6 +758,11 @@ function scriptUrl(url) {
 function asText(dataset) {
   return typeof dataset === "string" ? dataset : JSON.stringify(dataset);
 }
+// A spreadsheet's bytes as the analysis wasm takes them, or null for text and objects.
+function sheetBytes(d) {
+  return d instanceof ArrayBuffer ? new Uint8Array(d)
+    : ArrayBuffer.isView(d) ? new Uint8Array(d.buffer, d.byteOffset, d.byteLength) : null;
+}
 // chitieu.score(dataset, { asOf }) → Promise of the scores (as `chitieu score --format json`).
 function score(dataset, options) {
   return startApi().then(function (api) {
@@ -759,9 +776,21 @@ function parseTargetsApi(text) {
 }
 // chitieu.validate(dataset, { lang }) → Promise of { valid, diagnostics: [{ severity, path,
 // code, message, line, column, field }] }, the messages in `lang` ("vi", "en"; default English).
+// A spreadsheet's bytes (ArrayBuffer, Uint8Array) are read as a workbook, and each finding
+// also has `sheet`: { name, row, cell, title }.
 function validate(dataset, options) {
   var lang = options && options.lang ? String(options.lang) : null;
-  return startApi().then(function (api) { return JSON.parse(api.validateDataset(asText(dataset), null, lang)); });
+  var bytes = sheetBytes(dataset);
+  return startApi().then(function (api) {
+    return JSON.parse(bytes ? api.validateSheet(bytes, lang) : api.validateDataset(asText(dataset), null, lang));
+  });
+}
+// chitieu.convert(dataset, { to: "json" | "csv", name }) → Promise of the text: a
+// spreadsheet's bytes as JSON or CSV, say. Rejects a dataset with any error.
+function convert(dataset, options) {
+  var to = String((options && options.to) || "json"), name = options && options.name ? String(options.name) : null;
+  var bytes = sheetBytes(dataset) || new TextEncoder().encode(asText(dataset));
+  return startApi().then(function (api) { return new TextDecoder().decode(api.convertDataset(bytes, name, to)); });
 }
 
 if (!ESM_API) {
@@ -772,6 +801,7 @@ if (!ESM_API) {
     score: score,
     parseTargets: parseTargetsApi,
     validate: validate,
+    convert: convert,
     // chitieu_api.js hands its module factory here; not for pages to call.
     __registerApi: function (factory) { if (apiRegistered) apiRegistered(factory); }
   };

@@ -3,7 +3,7 @@
 //! time one of these functions is called, so pages that only show widgets never pay for
 //! the parser and the JSON writer.
 
-use chitieu_core::load;
+use chitieu_core::load::{self, sheets};
 use chitieu_core::Date;
 use wasm_bindgen::prelude::*;
 
@@ -57,7 +57,18 @@ pub fn parse_targets(text: &str) -> Result<String, JsError> {
 /// `en`) when given, else in English.
 #[wasm_bindgen(js_name = validateDataset)]
 pub fn validate_dataset(text: &str, name: Option<String>, lang: Option<String>) -> String {
-    let (valid, mut diagnostics) = match load::load_auto(text, name.as_deref()) {
+    validation(load::load_auto(text, name.as_deref()), lang)
+}
+
+/// [`validate_dataset`] for a spreadsheet (.xlsx, .xlsm, .xls, .ods): every finding also
+/// has `sheet`, `{name, row, cell, title}`, where the clerk looks for it.
+#[wasm_bindgen(js_name = validateSheet)]
+pub fn validate_sheet(bytes: &[u8], lang: Option<String>) -> String {
+    validation(sheets::load_sheets(bytes), lang)
+}
+
+fn validation(result: Result<load::Loaded, load::LoadError>, lang: Option<String>) -> String {
+    let (valid, mut diagnostics) = match result {
         Ok(l) => (true, l.warnings),
         Err(e) => (false, e.diagnostics()),
     };
@@ -83,7 +94,46 @@ pub fn dataset_json(
     name: Option<String>,
     lang: Option<String>,
 ) -> Result<String, JsError> {
-    let loaded = load_named(text, name, lang.as_deref())?;
+    widget_json(load_named(Input::Text(text), name, lang.as_deref())?)
+}
+
+/// [`dataset_json`] for a spreadsheet's bytes: a widget's `src` may be an .xlsx or .ods.
+#[wasm_bindgen(js_name = sheetDatasetJson)]
+pub fn sheet_dataset_json(
+    bytes: &[u8],
+    name: Option<String>,
+    lang: Option<String>,
+) -> Result<String, JsError> {
+    widget_json(load_named(Input::Sheet(bytes), name, lang.as_deref())?)
+}
+
+/// The dataset in another form, for the playground's downloads: `to` is `json` or `csv`,
+/// and `xlsx` in the build with the workbook writer (feature `xlsx`: the playground's own
+/// module, not the analysis wasm portals load); `bytes` JSON or CSV text, or a
+/// spreadsheet (by `name`'s extension, else by its first bytes). Strict, as `chitieu convert`: a file with any error converts to nothing.
+#[wasm_bindgen(js_name = convertDataset)]
+pub fn convert_dataset(bytes: &[u8], name: Option<String>, to: &str) -> Result<Vec<u8>, JsError> {
+    let loaded = if sheets::is_spreadsheet(name.as_deref(), bytes) {
+        sheets::load_sheets(bytes)
+    } else {
+        let text = std::str::from_utf8(bytes).map_err(|e| JsError::new(&e.to_string()))?;
+        load::load_auto(text, name.as_deref())
+    }
+    .map_err(|e| JsError::new(&e.to_string()))?;
+    let ds = &loaded.dataset;
+    match to {
+        "json" => Ok(load::to_json(ds).into_bytes()),
+        "csv" => Ok(load::to_csv(ds).into_bytes()),
+        #[cfg(feature = "xlsx")]
+        "xlsx" => sheets::to_xlsx(ds).map_err(|e| JsError::new(&e)),
+        other => Err(JsError::new(&format!(
+            "to: '{other}': expected json or csv"
+        ))),
+    }
+}
+
+/// What a widget's loader gets: the healthy part as JSON and the indicators set aside.
+fn widget_json(loaded: load::Loaded) -> Result<String, JsError> {
     // What a widget shows of each: its errors, as sentences (see `lean::quarantined`).
     let tasks = loaded.dataset.quarantined_tasks.iter().map(|q| (q, true));
     let quarantined: Vec<serde_json::Value> = (loaded.dataset.quarantined.iter())
@@ -112,12 +162,18 @@ pub fn dataset_json(
     ))
 }
 
-/// Loads JSON or CSV text for widgets: indicators with errors of their own set aside, the
+/// A dataset as the loader has it: text (JSON or CSV) or a spreadsheet's bytes.
+pub(crate) enum Input<'a> {
+    Text(&'a str),
+    Sheet(&'a [u8]),
+}
+
+/// Loads JSON or CSV text, or a spreadsheet, for widgets: indicators with errors of their own set aside, the
 /// findings about them in `lang` (`vi` unless `en`), and every message of a refused file
 /// in `lang`, located and led by `name` (a URL or file name), so a page with several
 /// datasets says which one is wrong, and where.
 pub(crate) fn load_named(
-    text: &str,
+    input: Input,
     name: Option<String>,
     lang: Option<&str>,
 ) -> Result<load::Loaded, JsError> {
@@ -125,14 +181,18 @@ pub(crate) fn load_named(
         Some(l) if l.starts_with("en") => "en",
         _ => "vi",
     };
-    let mut loaded = load::load_auto_with(text, name.as_deref(), load::Policy::Quarantine)
-        .map_err(|e| {
-            let e = e.display_in(lang);
-            JsError::new(&match &name {
-                Some(n) => format!("{n}: {e}"),
-                None => e,
-            })
-        })?;
+    let policy = load::Policy::Quarantine;
+    let loaded = match input {
+        Input::Text(text) => load::load_auto_with(text, name.as_deref(), policy),
+        Input::Sheet(bytes) => sheets::load_sheets_with(bytes, policy),
+    };
+    let mut loaded = loaded.map_err(|e| {
+        let e = e.display_in(lang);
+        JsError::new(&match &name {
+            Some(n) => format!("{n}: {e}"),
+            None => e,
+        })
+    })?;
     let ds = &mut loaded.dataset;
     for q in ds.quarantined.iter_mut().chain(&mut ds.quarantined_tasks) {
         q.localize(lang);

@@ -62,7 +62,25 @@ pub fn load_dataset(
     lang: Option<String>,
 ) -> Result<DatasetHandle, JsError> {
     Ok(DatasetHandle {
-        data: api::load_named(text, name, lang.as_deref())?.dataset.into(),
+        data: api::load_named(api::Input::Text(text), name, lang.as_deref())?
+            .dataset
+            .into(),
+    })
+}
+
+/// [`load_dataset`] for a spreadsheet's bytes (.xlsx, .xlsm, .xls, .ods): the npm
+/// package's reading of a widget's `src` that names one.
+#[cfg(feature = "api")]
+#[wasm_bindgen(js_name = loadSheet)]
+pub fn load_sheet(
+    bytes: &[u8],
+    name: Option<String>,
+    lang: Option<String>,
+) -> Result<DatasetHandle, JsError> {
+    Ok(DatasetHandle {
+        data: api::load_named(api::Input::Sheet(bytes), name, lang.as_deref())?
+            .dataset
+            .into(),
     })
 }
 

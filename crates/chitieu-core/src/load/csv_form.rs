@@ -198,7 +198,7 @@ pub fn read_csv(text: &str) -> Result<Loaded, LoadError> {
 /// [`read_csv`] under a [`Policy`]: with [`Policy::Quarantine`], indicators with reading
 /// errors are set aside with their findings when nothing else is wrong.
 pub fn read_csv_with(text: &str, policy: Policy) -> Result<Loaded, LoadError> {
-    read_with_lines(text, policy).map(|(loaded, _)| loaded)
+    read_text(text, policy).map(|(loaded, _)| loaded)
 }
 
 /// Where each part of the dataset came from, to give validation findings a line.
@@ -345,16 +345,20 @@ impl Sink<'_> {
     }
 }
 
-pub(super) fn read_with_lines(text: &str, policy: Policy) -> Result<(Loaded, LineMap), LoadError> {
-    let body = strip_bom(text);
-    if body.trim().is_empty() {
-        return Err(LoadError::Empty(Format::Csv));
-    }
-    let fail = |errors: Vec<Diagnostic>| LoadError::Read {
-        format: Format::Csv,
-        errors,
-    };
-    let (rows, delimiter, mut errors) = split_rows(body);
+/// The one record interpreter: rows of cells (header first, after any blank or comment
+/// rows), each with its line, into a dataset. CSV gives it the lines of the text
+/// ([`read_text`]); spreadsheets (`sheets`) the rows of a sheet, or a table assembled
+/// from a workbook's sheets: every form reads records alike. `errors` are those found
+/// splitting the rows; `decimal_mark` is the one the cells' numbers are written with.
+/// (Its length keeps the lines below where they were: see [`read_text`].)
+pub(super) fn read_with_lines(
+    rows: &[(usize, Vec<String>)],
+    decimal_mark: Option<char>,
+    mut errors: Vec<Diagnostic>,
+    policy: Policy,
+    format: Format,
+) -> Result<(Loaded, LineMap), LoadError> {
+    let fail = |errors: Vec<Diagnostic>| LoadError::Read { format, errors };
     let is_comment = |cells: &[String]| cells.first().is_some_and(|c| c.trim().starts_with('#'));
     let is_blank = |cells: &[String]| cells.iter().all(|c| c.trim().is_empty());
     let mut rest = rows
@@ -373,11 +377,7 @@ pub(super) fn read_with_lines(text: &str, policy: Policy) -> Result<(Loaded, Lin
     };
     let mut sink = Sink {
         cols: &cols,
-        decimal_mark: match delimiter {
-            b',' => Some('.'),
-            b';' => Some(','),
-            _ => None,
-        },
+        decimal_mark,
         errors,
         warnings: Vec::new(),
     };
@@ -1519,4 +1519,22 @@ fn write_rows(rows: &[Vec<String>]) -> String {
         out.push('\n');
     }
     out
+}
+
+/// Reads a CSV text: its rows, with the separator and so the decimal mark it implies,
+/// through the record interpreter [`read_with_lines`]. At the end of the file because the
+/// widgets' wasm holds panic locations of this file (line numbers, in the writer above):
+/// code added above them would change that wasm, which must not change for spreadsheets.
+pub(super) fn read_text(text: &str, policy: Policy) -> Result<(Loaded, LineMap), LoadError> {
+    let body = strip_bom(text);
+    if body.trim().is_empty() {
+        return Err(LoadError::Empty(Format::Csv));
+    }
+    let (rows, delimiter, errors) = split_rows(body);
+    let decimal_mark = match delimiter {
+        b',' => Some('.'),
+        b';' => Some(','),
+        _ => None,
+    };
+    read_with_lines(&rows, decimal_mark, errors, policy, Format::Csv)
 }

@@ -34,6 +34,8 @@ mod csv_form;
 mod json_form;
 pub mod lean;
 mod num;
+#[cfg(feature = "sheets")]
+pub mod sheets;
 mod validate;
 
 pub use csv_form::{
@@ -78,6 +80,12 @@ pub struct Diagnostic {
     /// CSV only: the header of the column the cell is in.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
+    /// Spreadsheets only: the sheet and cell as the clerk sees them (`line` is then the
+    /// row and `column` the column, `field` the format's name for it). Only builds that
+    /// read spreadsheets have the field, so the widgets' wasm is not a byte larger.
+    #[cfg(feature = "sheets")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<Box<sheets::SheetPlace>>,
 }
 
 fn message_code<S: serde::Serializer>(m: &Message, s: S) -> Result<S::Ok, S::Error> {
@@ -102,6 +110,8 @@ impl Diagnostic {
             line: None,
             column: None,
             field: None,
+            #[cfg(feature = "sheets")]
+            sheet: None,
         }
     }
 
@@ -117,6 +127,8 @@ impl Diagnostic {
             line: None,
             column: None,
             field: None,
+            #[cfg(feature = "sheets")]
+            sheet: None,
         }
     }
 
@@ -146,6 +158,10 @@ impl Diagnostic {
     /// cell, which is what a person looks for in a spreadsheet; the rest lead with their
     /// path and end with the place.
     fn write_in(&self, lang: Lang) -> String {
+        #[cfg(feature = "sheets")]
+        if let Some(place) = &self.sheet {
+            return format!("{}: {}", place.render(lang), self.msg.render(lang));
+        }
         let place = match (self.line, self.column) {
             (Some(l), Some(c)) => Some(
                 Message::new(Key::PlaceLineColumn)
@@ -331,12 +347,15 @@ fn reindex(path: &str, item: Item, place: usize) -> String {
     }
 }
 
-/// The two written forms of a dataset.
+/// The written forms of a dataset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     Json,
     Csv,
+    /// A workbook: .xlsx, .xlsm, .xls or .ods ([`sheets`]).
+    #[cfg(feature = "sheets")]
+    Sheet,
 }
 
 impl fmt::Display for Format {
@@ -344,6 +363,8 @@ impl fmt::Display for Format {
         f.write_str(match self {
             Format::Json => "JSON",
             Format::Csv => "CSV",
+            #[cfg(feature = "sheets")]
+            Format::Sheet => "XLSX/ODS",
         })
     }
 }
@@ -461,7 +482,7 @@ pub fn load_csv(text: &str) -> Result<Loaded, LoadError> {
 
 /// [`load_csv`] under a [`Policy`].
 pub fn load_csv_with(text: &str, policy: Policy) -> Result<Loaded, LoadError> {
-    let (loaded, map) = csv_form::read_with_lines(text, policy)?;
+    let (loaded, map) = csv_form::read_text(text, policy)?;
     finish(loaded, policy, &|d, _| map.locate(d))
 }
 
@@ -478,7 +499,8 @@ pub fn load_auto_with(
 ) -> Result<Loaded, LoadError> {
     match detect_format(text, name_hint) {
         Format::Json => load_json_with(text, policy),
-        Format::Csv => load_csv_with(text, policy),
+        // Text is never a workbook: that is read from bytes (`sheets`).
+        _ => load_csv_with(text, policy),
     }
 }
 
@@ -687,5 +709,9 @@ fn finish(
 /// Findings in the order of the file (those without a place first). One function, so
 /// the sort is compiled once.
 fn by_place(ds: &mut [Diagnostic]) {
+    // A workbook's findings go sheet by sheet, in the order of its sheets.
+    #[cfg(feature = "sheets")]
+    ds.sort_by_key(|d| (d.sheet.as_ref().map(|s| s.order), d.line, d.column));
+    #[cfg(not(feature = "sheets"))]
     ds.sort_by_key(|d| (d.line, d.column));
 }
