@@ -35,6 +35,16 @@ pub fn build() -> Result {
         "target/api",
         &dist,
     )?;
+    // The analysis API that also reads spreadsheets: fetched only for a spreadsheet (a
+    // widget's src, the playground opening one), so CSV and JSON pages do not download
+    // calamine (see size-limits.txt).
+    let sheets = wasm_module(
+        &wasm_bindgen,
+        "chitieu_sheets",
+        &["--features", "sheets"],
+        "target/sheets",
+        &dist,
+    )?;
 
     let loader = with_catalogue(&read(&r.join("crates/chitieu-embed/js/loader.js"))?)?;
     let js = dist.join("chitieu.js");
@@ -64,15 +74,29 @@ pub fn build() -> Result {
     write(&xlsx_dir.join("chitieu_xlsx.js"), &xlsx_glue)?;
     let api_js = dist.join("chitieu_api.js");
     write(&api_js, &api_script(&api)?)?;
-    for f in [&js, &inline_js, &api_js] {
+    let sheets_js = dist.join("chitieu_sheets.js");
+    write(&sheets_js, &api_script(&sheets)?)?;
+    for f in [&js, &inline_js, &api_js, &sheets_js] {
         minify(f)?;
     }
-    npm_package(&r, &api, &loader, &dist)?;
+    // The npm package is everything: the analysis API that reads spreadsheets too, under
+    // the package's one name for it.
+    let npm_glue = sheets.replace("chitieu_sheets_bg.wasm", "chitieu_api_bg.wasm");
+    npm_package(&r, &npm_glue, &loader, &dist.join("chitieu_sheets_bg.wasm"))?;
     let wasm = dist.join("chitieu_bg.wasm");
     let api_wasm = dist.join("chitieu_api_bg.wasm");
+    let sheets_wasm = dist.join("chitieu_sheets_bg.wasm");
 
     println!("xtask: built www/dist/");
-    for p in [&js, &wasm, &inline_js, &api_js, &api_wasm] {
+    for p in [
+        &js,
+        &wasm,
+        &inline_js,
+        &api_js,
+        &api_wasm,
+        &sheets_js,
+        &sheets_wasm,
+    ] {
         let bytes = std::fs::read(p).map_err(|e| format!("cannot read {}: {e}", p.display()))?;
         println!(
             "  {:<18} {:>9} bytes raw  {:>8} bytes gzip  {:>8} bytes gzip -9",
@@ -420,17 +444,14 @@ fn base64(bytes: &[u8]) -> String {
 /// The npm package in `pkg/`: an ES module over the full wasm (widgets and API), the glue
 /// as wasm-bindgen wrote it (its `new URL("chitieu_api_bg.wasm", import.meta.url)` is what
 /// Vite and webpack follow to bundle the wasm), TypeScript declarations and a README.
-fn npm_package(r: &Path, api_glue: &str, loader: &str, dist: &Path) -> Result {
+fn npm_package(r: &Path, api_glue: &str, loader: &str, api_wasm: &Path) -> Result {
     let pkg = r.join("pkg");
     let _ = std::fs::remove_dir_all(&pkg);
     std::fs::create_dir_all(&pkg).map_err(|e| format!("cannot create {}: {e}", pkg.display()))?;
     let js_dir = r.join("crates/chitieu-embed/js");
     write(&pkg.join("chitieu_api.js"), api_glue)?;
-    std::fs::copy(
-        dist.join("chitieu_api_bg.wasm"),
-        pkg.join("chitieu_api_bg.wasm"),
-    )
-    .map_err(|e| format!("cannot copy the wasm into pkg/: {e}"))?;
+    std::fs::copy(api_wasm, pkg.join("chitieu_api_bg.wasm"))
+        .map_err(|e| format!("cannot copy the wasm into pkg/: {e}"))?;
     write(&pkg.join("index.js"), &esm_module(loader))?;
     write(&pkg.join("index.d.ts"), &read(&js_dir.join("index.d.ts"))?)?;
     write(

@@ -140,7 +140,7 @@ function parseDataset(text, name, lang) {
     var handle = data === undefined ? undefined : readDataset(data);
     if (handle) return handle;
   }
-  return startApi().then(function (api) {
+  return startApi(sheet).then(function (api) {
     // Its mistakes, and the indicators it sets aside, are told in the widget's language.
     var out = JSON.parse(sheet ? api.sheetDatasetJson(text, name, lang) : api.datasetJson(text, name, lang));
     var handle = readDataset(out.dataset, out.quarantined);
@@ -712,20 +712,28 @@ function defineElements() {
 }
 
 // --- the analysis API: chitieu_api.js and its wasm, fetched on the first call ------------
-var apiStart = null;
-var apiRegistered = null;
-function startApi() {
+// Two builds of it: chitieu_api (JSON, CSV, scoring, parsing) and chitieu_sheets (the same
+// and spreadsheets), fetched only for a spreadsheet: calamine doubles the download. Once
+// the larger is loaded, it serves every call.
+var apiStarts = {};
+var apiRegistered = [];
+function startApi(sheet) {
   if (ESM_API) return startWasm().then(function () { return ESM_API; });
+  var name = sheet ? "chitieu_sheets" : "chitieu_api";
+  if (!sheet && apiStarts.chitieu_sheets) return apiStarts.chitieu_sheets;
+  var apiStart = apiStarts[name];
   if (!apiStart) {
-    apiStart = new Promise(function (resolve, reject) {
-      apiRegistered = function (factory) {
+    apiStart = apiStarts[name] = new Promise(function (resolve, reject) {
+      // Each script hands its factory in the order it runs; both may be on their way.
+      apiRegistered.push({ name: name, done: function (factory) {
         var api = factory(SCRIPT_URL);
-        api.init({ module_or_path: new URL("chitieu_api_bg.wasm", SCRIPT_URL) })
+        api.init({ module_or_path: new URL(name + "_bg.wasm", SCRIPT_URL) })
           .then(function () { resolve(api); }, reject);
-      };
+      } });
       var s = document.createElement("script");
+      s.setAttribute("data-chitieu-api", name);
       try {
-        s.src = scriptUrl(new URL("chitieu_api.js", SCRIPT_URL).href);
+        s.src = scriptUrl(new URL(name + ".js", SCRIPT_URL).href);
       } catch (e) {
         // A page whose Trusted Types rules allow no "chitieu" policy refuses the URL.
         reject(e);
@@ -735,12 +743,13 @@ function startApi() {
       s.onerror = function () { reject(new Error("chitieu: could not load " + s.src)); };
       document.head.appendChild(s);
     });
-    apiStart.catch(function () { apiStart = null; });
+    apiStart.catch(function () { delete apiStarts[name]; });
   }
   return apiStart;
 }
 // Pages that enforce Trusted Types take a script URL only from a policy: chitieu's is
-// named "chitieu" (add it to the page's `trusted-types` list) and passes only this URL.
+// named "chitieu" (add it to the page's `trusted-types` list) and passes only the analysis
+// scripts next to chitieu.js.
 // The widgets themselves need no policy (see `parse` and `create`).
 var urlPolicy = null;
 function scriptUrl(url) {
@@ -748,7 +757,11 @@ function scriptUrl(url) {
   if (!tt || !tt.createPolicy) return url;
   try {
     urlPolicy = urlPolicy || tt.createPolicy("chitieu", {
-      createScriptURL: function (u) { if (u === url) return u; throw new TypeError("chitieu: unexpected script URL"); }
+      createScriptURL: function (u) {
+        var ok = ["chitieu_api.js", "chitieu_sheets.js"].some(function (f) { return u === new URL(f, SCRIPT_URL).href; });
+        if (ok) return u;
+        throw new TypeError("chitieu: unexpected script URL");
+      }
     });
     return urlPolicy.createScriptURL(url);
   } catch (e) {
@@ -781,7 +794,7 @@ function parseTargetsApi(text) {
 function validate(dataset, options) {
   var lang = options && options.lang ? String(options.lang) : null;
   var bytes = sheetBytes(dataset);
-  return startApi().then(function (api) {
+  return startApi(!!bytes).then(function (api) {
     return JSON.parse(bytes ? api.validateSheet(bytes, lang) : api.validateDataset(asText(dataset), null, lang));
   });
 }
@@ -789,8 +802,9 @@ function validate(dataset, options) {
 // spreadsheet's bytes as JSON or CSV, say. Rejects a dataset with any error.
 function convert(dataset, options) {
   var to = String((options && options.to) || "json"), name = options && options.name ? String(options.name) : null;
-  var bytes = sheetBytes(dataset) || new TextEncoder().encode(asText(dataset));
-  return startApi().then(function (api) { return new TextDecoder().decode(api.convertDataset(bytes, name, to)); });
+  var sheet = sheetBytes(dataset);
+  var bytes = sheet || new TextEncoder().encode(asText(dataset));
+  return startApi(!!sheet).then(function (api) { return new TextDecoder().decode(api.convertDataset(bytes, name, to)); });
 }
 
 if (!ESM_API) {
@@ -803,7 +817,14 @@ if (!ESM_API) {
     validate: validate,
     convert: convert,
     // chitieu_api.js hands its module factory here; not for pages to call.
-    __registerApi: function (factory) { if (apiRegistered) apiRegistered(factory); }
+    __registerApi: function (factory) {
+      // The script that calls is the one running: its name says which build it is.
+      var cur = document.currentScript;
+      var name = cur && cur.getAttribute("data-chitieu-api");
+      for (var i = 0; i < apiRegistered.length; i++) {
+        if (apiRegistered[i].name === name) return apiRegistered.splice(i, 1)[0].done(factory);
+      }
+    }
   };
   defineElements();
   if (document.readyState === "loading") {

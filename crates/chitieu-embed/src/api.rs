@@ -3,7 +3,9 @@
 //! time one of these functions is called, so pages that only show widgets never pay for
 //! the parser and the JSON writer.
 
-use chitieu_core::load::{self, sheets};
+use chitieu_core::load;
+#[cfg(feature = "sheets")]
+use chitieu_core::load::sheets;
 use chitieu_core::Date;
 use wasm_bindgen::prelude::*;
 
@@ -63,8 +65,37 @@ pub fn validate_dataset(text: &str, name: Option<String>, lang: Option<String>) 
 /// [`validate_dataset`] for a spreadsheet (.xlsx, .xlsm, .xls, .ods): every finding also
 /// has `sheet`, `{name, row, cell, title}`, where the clerk looks for it.
 #[wasm_bindgen(js_name = validateSheet)]
-pub fn validate_sheet(bytes: &[u8], lang: Option<String>) -> String {
-    validation(sheets::load_sheets(bytes), lang)
+pub fn validate_sheet(bytes: &[u8], lang: Option<String>) -> Result<String, JsError> {
+    Ok(validation(read_sheet(bytes, load::Policy::Strict)?, lang))
+}
+
+/// A spreadsheet read, in the build that reads them (feature `sheets`: `chitieu_sheets.js`,
+/// which the loader fetches only for a spreadsheet, so CSV and JSON pages do not download
+/// calamine); the analysis build without it says so.
+fn read_sheet(
+    bytes: &[u8],
+    policy: load::Policy,
+) -> Result<Result<load::Loaded, load::LoadError>, JsError> {
+    #[cfg(feature = "sheets")]
+    return Ok(sheets::load_sheets_with(bytes, policy));
+    #[cfg(not(feature = "sheets"))]
+    {
+        let _ = (bytes, policy);
+        Err(JsError::new(
+            "chitieu: this build reads no spreadsheets (chitieu_sheets.js does)",
+        ))
+    }
+}
+
+/// Whether `bytes` (named `name`) are a spreadsheet; never, in a build that reads none.
+fn is_sheet(name: Option<&str>, bytes: &[u8]) -> bool {
+    #[cfg(feature = "sheets")]
+    return sheets::is_spreadsheet(name, bytes);
+    #[cfg(not(feature = "sheets"))]
+    {
+        let _ = (name, bytes);
+        false
+    }
 }
 
 fn validation(result: Result<load::Loaded, load::LoadError>, lang: Option<String>) -> String {
@@ -113,8 +144,8 @@ pub fn sheet_dataset_json(
 /// spreadsheet (by `name`'s extension, else by its first bytes). Strict, as `chitieu convert`: a file with any error converts to nothing.
 #[wasm_bindgen(js_name = convertDataset)]
 pub fn convert_dataset(bytes: &[u8], name: Option<String>, to: &str) -> Result<Vec<u8>, JsError> {
-    let loaded = if sheets::is_spreadsheet(name.as_deref(), bytes) {
-        sheets::load_sheets(bytes)
+    let loaded = if is_sheet(name.as_deref(), bytes) {
+        read_sheet(bytes, load::Policy::Strict)?
     } else {
         let text = std::str::from_utf8(bytes).map_err(|e| JsError::new(&e.to_string()))?;
         load::load_auto(text, name.as_deref())
@@ -184,7 +215,7 @@ pub(crate) fn load_named(
     let policy = load::Policy::Quarantine;
     let loaded = match input {
         Input::Text(text) => load::load_auto_with(text, name.as_deref(), policy),
-        Input::Sheet(bytes) => sheets::load_sheets_with(bytes, policy),
+        Input::Sheet(bytes) => read_sheet(bytes, policy)?,
     };
     let mut loaded = loaded.map_err(|e| {
         let e = e.display_in(lang);
