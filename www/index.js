@@ -3,5 +3,7 @@
   var plan = document.getElementById("plan");
   plan.addEventListener("change", function () {
     document.getElementById("plan-table").setAttribute("src", plan.value);
+    // The resolution has no appendix of tasks: its list says it has none.
+    document.getElementById("plan-tasks").setAttribute("src", plan.value);
   });
 })();

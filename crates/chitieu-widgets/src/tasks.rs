@@ -680,11 +680,13 @@ impl Tasks {
             Lang::En => format!("Showing {} of {} tasks", visible.len(), self.rows.len()),
         };
         let groups = self.grouped(&visible, group_by);
+        // A plan whose appendix has no headings is one list, not "not in a group".
+        let alone = groups.len() == 1;
         let lists = groups.into_iter().map(|(title, members)| {
-            let title = if title.is_empty() {
-                w(lang, "Không thuộc nhóm nào", "Not in a group").to_string()
-            } else {
-                title
+            let title = match (title.is_empty(), alone) {
+                (true, true) => w(lang, "Tất cả nhiệm vụ", "All tasks").to_string(),
+                (true, false) => w(lang, "Không thuộc nhóm nào", "Not in a group").to_string(),
+                (false, _) => title,
             };
             el("section")
                 .class("group")
