@@ -171,6 +171,39 @@ pub fn sr_table<H: AsRef<str>, C: AsRef<str>>(
     )
 }
 
+/// A list widget's search box (table, tasks): its label and the query typed so far; the
+/// hosts route its `input` events as the `search` action.
+pub fn search_field(label: &str, query: &str) -> El {
+    el("label")
+        .class("field search")
+        .child(el("span").class("field-label").text(label))
+        .child(
+            el("input")
+                .attr("value", query)
+                .attr("type", "search")
+                .attr("autocomplete", "off")
+                .attr("spellcheck", "false")
+                .attr("data-act", "search"),
+        )
+}
+
+/// A list widget's own CSV download button (`data-act="csv"`, which the hosts turn into a
+/// download of the rows shown).
+pub fn csv_button(label: &str) -> El {
+    el("button")
+        .attr("type", "button")
+        .attr("data-act", "csv")
+        .class("csv")
+        .child(
+            el("span")
+                .attr("aria-hidden", "true")
+                .class("icon")
+                .text("⤓"),
+        )
+        .text(" ")
+        .text(label)
+}
+
 /// The warning sign before words that say what is wrong or old; the words carry it for
 /// screen readers.
 pub fn warning_icon() -> El {

@@ -1061,29 +1061,8 @@ impl Table {
                     )
                 })),
         );
-        let search = el("label")
-            .class("field search")
-            .child(el("span").class("field-label").text(msg(lang, Msg::Search)))
-            .child(
-                el("input")
-                    .attr("value", view.query.clone())
-                    .attr("type", "search")
-                    .attr("autocomplete", "off")
-                    .attr("spellcheck", "false")
-                    .attr("data-act", "search"),
-            );
-        let csv_button = el("button")
-            .attr("type", "button")
-            .attr("data-act", "csv")
-            .class("csv")
-            .child(
-                el("span")
-                    .attr("aria-hidden", "true")
-                    .class("icon")
-                    .text("⤓"),
-            )
-            .text(" ")
-            .text(msg(lang, Msg::DownloadCsv));
+        let search = crate::common::search_field(msg(lang, Msg::Search), &view.query);
+        let csv_button = crate::common::csv_button(msg(lang, Msg::DownloadCsv));
         let controls = el("div")
             .attr("role", "group")
             .attr("aria-label", msg(lang, Msg::Filters))

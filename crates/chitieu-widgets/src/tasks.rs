@@ -637,33 +637,8 @@ impl Tasks {
                         .map(|(i, (_, words))| option(i.to_string(), words, st.due == Some(i))),
                 ),
         );
-        let search = el("label")
-            .class("field search")
-            .child(
-                el("span")
-                    .class("field-label")
-                    .text(w(lang, "Tìm kiếm", "Search")),
-            )
-            .child(
-                el("input")
-                    .attr("value", st.query.clone())
-                    .attr("type", "search")
-                    .attr("autocomplete", "off")
-                    .attr("spellcheck", "false")
-                    .attr("data-act", "search"),
-            );
-        let csv_button = el("button")
-            .attr("type", "button")
-            .attr("data-act", "csv")
-            .class("csv")
-            .child(
-                el("span")
-                    .attr("aria-hidden", "true")
-                    .class("icon")
-                    .text("⤓"),
-            )
-            .text(" ")
-            .text(w(lang, "Tải CSV", "Download CSV"));
+        let search = crate::common::search_field(w(lang, "Tìm kiếm", "Search"), &st.query);
+        let csv_button = crate::common::csv_button(w(lang, "Tải CSV", "Download CSV"));
         let controls = el("div")
             .attr("role", "group")
             .attr("aria-label", w(lang, "Bộ lọc", "Filters"))
