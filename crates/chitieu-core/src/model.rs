@@ -653,6 +653,15 @@ pub enum Every {
     Year,
 }
 
+/// Whether `url` is a web address (`http://` or `https://`, any case): the only links
+/// a dataset may give, so no `javascript:` or `data:` address is ever followed.
+pub fn is_web_address(url: &str) -> bool {
+    let l = url.trim_start().as_bytes();
+    [&b"https://"[..], &b"http://"[..]]
+        .iter()
+        .any(|p| l.len() >= p.len() && l[..p.len()].eq_ignore_ascii_case(p))
+}
+
 /// A progress report on a task.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

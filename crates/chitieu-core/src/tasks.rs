@@ -172,7 +172,8 @@ pub struct TaskCounts {
 }
 
 impl TaskCounts {
-    fn add(&mut self, s: &TaskState) {
+    /// Counts one task in the state `s` (for a caller that has the states already).
+    pub fn add(&mut self, s: &TaskState) {
         self.total += 1;
         match s.status {
             Some(TaskStatus::Done) => self.done += 1,

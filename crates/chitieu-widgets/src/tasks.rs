@@ -14,6 +14,7 @@ use chitieu_core::tasks::{count, group_label, task_state, TaskCounts, TaskState}
 use chitieu_core::{Lang, Task, TaskStatus};
 
 use crate::common::{warning_icon, Ctx};
+use crate::i18n::period_label;
 use crate::markup::{el, text, El, Node, Outcome};
 use crate::table::{csv, fold, matches};
 
@@ -203,10 +204,8 @@ fn deadline_chip(lang: Lang, st: &TaskState) -> Option<El> {
 
 /// A deadline's day in words: "Hạn 31/12/2024", "Due 31 Dec 2024".
 fn deadline_words(lang: Lang, d: chitieu_core::Date) -> String {
-    match lang {
-        Lang::Vi => format!("Hạn {}", chitieu_core::Period::Day(d).label_vi()),
-        Lang::En => format!("Due {}", chitieu_core::Period::Day(d).label_en()),
-    }
+    let day = period_label(lang, chitieu_core::Period::Day(d));
+    format!("{} {day}", w(lang, "Hạn", "Due"))
 }
 
 /// The due period in words: as the plan words it, else the period's label.
@@ -215,10 +214,7 @@ fn due_words(lang: Lang, t: &Task) -> Option<String> {
     if let Some(text) = due.text.as_deref().filter(|s| !s.trim().is_empty()) {
         return Some(text.to_string());
     }
-    let label = |p: chitieu_core::Period| match lang {
-        Lang::Vi => p.label_vi(),
-        Lang::En => p.label_en(),
-    };
+    let label = |p| period_label(lang, p);
     match (due.start, due.period, due.every) {
         (_, _, Some(_)) => Some(w(lang, "Hằng năm", "Every year").to_string()),
         (Some(s), Some(p), _) => Some(format!("{} – {}", label(s), label(p))),
@@ -342,7 +338,11 @@ impl Tasks {
             rows.extend(healthy);
             rows.extend(aside.map(|q| invalid_row(q, lang)));
         }
-        let counts = count(ds.tasks.iter(), as_of, p.window_days);
+        // From the states just computed, not by judging every task again.
+        let mut counts = TaskCounts::default();
+        for r in rows.iter().filter(|r| r.invalid.is_none()) {
+            counts.add(&r.state);
+        }
         Tasks {
             props: p.clone(),
             rows,
@@ -807,21 +807,17 @@ impl Tasks {
         }
         let latest = r.state.reported.and_then(|date| {
             let u = t.updates.iter().rev().find(|u| u.date == date)?;
-            let when = match lang {
-                Lang::Vi => chitieu_core::Period::Day(date).label_vi(),
-                Lang::En => chitieu_core::Period::Day(date).label_en(),
-            };
-            let mut dd = el("dd").text(when);
+            let mut dd = el("dd").text(period_label(lang, chitieu_core::Period::Day(date)));
             if let Some(n) = &u.note {
                 dd = dd
                     .text(": ")
                     .child(el("span").attr_opt("lang", vi).text(n.clone()));
             }
             // Only a web address becomes a link: never `javascript:` or `data:`.
-            let link = u.evidence_url.as_deref().filter(|url| {
-                let l = url.trim_start().to_ascii_lowercase();
-                l.starts_with("https://") || l.starts_with("http://")
-            });
+            let link = u
+                .evidence_url
+                .as_deref()
+                .filter(|url| chitieu_core::is_web_address(url));
             if let Some(url) = link {
                 dd = dd.text(" ").child(
                     el("a")
@@ -924,16 +920,11 @@ impl Tasks {
         let head = w(lang, "Tiến độ nhiệm vụ", "Task progress");
         let caption = format!("{head} — {}", ctx.data.0.plan.title);
         let caption_line = self.caption(head);
-        let as_of = match lang {
-            Lang::Vi => format!(
-                "Tính đến ngày {}",
-                chitieu_core::Period::Day(ctx.as_of()).label_vi()
-            ),
-            Lang::En => format!(
-                "As of {}",
-                chitieu_core::Period::Day(ctx.as_of()).label_en()
-            ),
-        };
+        let as_of = format!(
+            "{} {}",
+            w(lang, "Tính đến ngày", "As of"),
+            period_label(lang, chitieu_core::Period::Day(ctx.as_of()))
+        );
         el("div")
             .attr("lang", lang.tag())
             .attr("role", "region")

@@ -269,8 +269,7 @@ fn check_tasks<'a, F: Findings>(
         }
         for (n, u) in t.updates.iter().enumerate() {
             if let Some(url) = &u.evidence_url {
-                let lower = url.trim_start().to_ascii_lowercase();
-                if !(lower.starts_with("https://") || lower.starts_with("http://")) {
+                if !crate::model::is_web_address(url) {
                     err(out, at(format!("updates[{n}].evidence_url")), who, || {
                         let what = Message::new(Key::WhatUpdate).with("n", n + 1);
                         Message::about(what, Key::TaskEvidenceUrl)
