@@ -766,16 +766,12 @@ pub(super) fn read_with_lines(
     if sink.errors.iter().any(structural) || (policy == Policy::Strict && !sink.errors.is_empty()) {
         return Err(fail(super::in_order(sink.errors)));
     }
-    let (indicators, quarantined) =
-        set_aside(indicators, &mut sink, super::indicator_index, |i, ind| {
-            super::Quarantined {
-                index: i,
-                id: ind.id,
-                name: Some(ind.name),
-                pillar: ind.pillar,
-                diagnostics: Vec::new(),
-            }
-        });
+    let (indicators, quarantined) = set_aside(
+        indicators,
+        &mut sink,
+        super::indicator_index,
+        super::Quarantined::indicator,
+    );
     let (tasks, quarantined_tasks) = set_aside(
         tasks,
         &mut sink,

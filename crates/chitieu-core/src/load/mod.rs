@@ -253,6 +253,17 @@ pub struct Quarantined {
 }
 
 impl Quarantined {
+    /// An indicator set aside, with what can be shown of it in its place.
+    pub fn indicator(index: usize, ind: crate::model::Indicator) -> Quarantined {
+        Quarantined {
+            index,
+            id: ind.id,
+            name: Some(ind.name),
+            pillar: ind.pillar,
+            diagnostics: Vec::new(),
+        }
+    }
+
     /// A task set aside, with what can be shown of it in its place.
     pub fn task(index: usize, task: crate::model::Task) -> Quarantined {
         Quarantined {
@@ -567,13 +578,11 @@ fn finish(
         std::mem::take(&mut dataset.quarantined),
         std::mem::take(&mut dataset.quarantined_tasks),
     ];
-    let ids = |ds: &Dataset, item: Item| -> Vec<String> {
-        match item {
-            Item::Indicator => ds.indicators.iter().map(|i| i.id.clone()).collect(),
-            Item::Task => ds.tasks.iter().map(|t| t.id.clone()).collect(),
-        }
-    };
-    let read_ids = [ids(&dataset, Item::Indicator), ids(&dataset, Item::Task)];
+    // The ids of the items that were read, borrowed (no copy of every id per load).
+    let read_ids: [Vec<&str>; 2] = [
+        dataset.indicators.iter().map(|i| i.id.as_str()).collect(),
+        dataset.tasks.iter().map(|t| t.id.as_str()).collect(),
+    ];
     // The file places of the items that were read: those not set aside by reading.
     let places: [Vec<usize>; 2] = Item::BOTH.map(|item| {
         let q = &aside[item.slot()];
@@ -590,7 +599,7 @@ fn finish(
         let q = &aside[item.slot()];
         for (n, one) in q.iter().enumerate() {
             let again = !one.id.is_empty()
-                && (read_ids[item.slot()].contains(&one.id)
+                && (read_ids[item.slot()].contains(&one.id.as_str())
                     || q[..n].iter().any(|o| o.id == one.id));
             if again {
                 let noun = match item {
@@ -652,40 +661,17 @@ fn finish(
             }
         }
     }
-    let set_aside = |q: Quarantined, list: &mut Vec<Quarantined>| {
-        let at = list.partition_point(|o| o.index < q.index);
-        list.insert(at, q);
-    };
-    let mut kept = Vec::with_capacity(dataset.indicators.len());
-    for (k, ind) in std::mem::take(&mut dataset.indicators)
-        .into_iter()
-        .enumerate()
-    {
-        let place = places[0].get(k).copied().unwrap_or(k);
-        if !bad[0][place] {
-            kept.push(ind);
-            continue;
-        }
-        let q = Quarantined {
-            index: place,
-            id: ind.id,
-            name: Some(ind.name),
-            pillar: ind.pillar,
-            diagnostics: Vec::new(),
-        };
-        set_aside(q, &mut aside[0]);
-    }
-    dataset.indicators = kept;
-    let mut kept = Vec::with_capacity(dataset.tasks.len());
-    for (k, task) in std::mem::take(&mut dataset.tasks).into_iter().enumerate() {
-        let place = places[1].get(k).copied().unwrap_or(k);
-        if !bad[1][place] {
-            kept.push(task);
-            continue;
-        }
-        set_aside(Quarantined::task(place, task), &mut aside[1]);
-    }
-    dataset.tasks = kept;
+    let [ind_aside, task_aside] = &mut aside;
+    let indicators = std::mem::take(&mut dataset.indicators);
+    dataset.indicators = keep(
+        indicators,
+        &places[0],
+        &bad[0],
+        ind_aside,
+        Quarantined::indicator,
+    );
+    let tasks = std::mem::take(&mut dataset.tasks);
+    dataset.tasks = keep(tasks, &places[1], &bad[1], task_aside, Quarantined::task);
     // Errors first, each kind in the order of the file.
     let (errors, others): (Vec<_>, Vec<_>) = found.into_iter().partition(|(_, d)| d.is_error());
     for (place, d) in errors.into_iter().chain(others) {
@@ -704,6 +690,29 @@ fn finish(
     dataset.quarantined = indicators;
     dataset.quarantined_tasks = tasks;
     Ok(Loaded { dataset, warnings })
+}
+
+/// The items (indicators or tasks) whose file place `bad` does not mark; the others go to
+/// `aside`, in file order, as `quarantine` makes them. `places` are the file places of
+/// `items`.
+fn keep<T>(
+    items: Vec<T>,
+    places: &[usize],
+    bad: &[bool],
+    aside: &mut Vec<Quarantined>,
+    quarantine: fn(usize, T) -> Quarantined,
+) -> Vec<T> {
+    let mut kept = Vec::with_capacity(items.len());
+    for (k, item) in items.into_iter().enumerate() {
+        let place = places.get(k).copied().unwrap_or(k);
+        if !bad.get(place).copied().unwrap_or(false) {
+            kept.push(item);
+            continue;
+        }
+        let at = aside.partition_point(|o| o.index < place);
+        aside.insert(at, quarantine(place, item));
+    }
+    kept
 }
 
 /// Findings in the order of the file (those without a place first). One function, so
