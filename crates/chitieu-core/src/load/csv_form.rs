@@ -711,7 +711,14 @@ pub(super) fn read_with_lines(
                 }
                 map.lines.insert(path.clone(), row.line);
                 let what = Message::about(who, Key::WhatBaseline);
-                let period = period_cell(row, &mut sink, &format!("{path}.period"), &what, true);
+                let period = period_cell(
+                    row,
+                    &mut sink,
+                    "period",
+                    &format!("{path}.period"),
+                    &what,
+                    true,
+                );
                 let value = sink.number(row, "value", &format!("{path}.value"), &what);
                 if value.is_none() && row.typed("value").is_none() {
                     sink.error_about(
@@ -730,7 +737,14 @@ pub(super) fn read_with_lines(
                 let path = format!("indicators[{i}].observations[{}]", ind.observations.len());
                 map.lines.insert(path.clone(), row.line);
                 let what = Message::about(who.clone(), Key::WhatObservationAny);
-                let period = period_cell(row, &mut sink, &format!("{path}.period"), &what, true);
+                let period = period_cell(
+                    row,
+                    &mut sink,
+                    "period",
+                    &format!("{path}.period"),
+                    &what,
+                    true,
+                );
                 let what = match period {
                     Some(p) => Message::about(
                         who,
@@ -882,32 +896,11 @@ fn list_cell(row: &Row, col: &str, sep: char) -> Vec<String> {
 
 /// A `task` row.
 fn read_task(row: &Row, sink: &mut Sink, path: &str, who: &Message) -> Task {
-    let mut period = |col: &str, field: &str| {
-        let cell = row.typed(col)?;
-        match read_period(cell) {
-            Ok((p, note)) => {
-                if let Some(note) = note {
-                    sink.warning(
-                        row,
-                        col,
-                        format!("{path}.due.{field}"),
-                        about_field(who, col, note),
-                    );
-                }
-                Some(p)
-            }
-            Err(e) => {
-                sink.error(
-                    row,
-                    col,
-                    format!("{path}.due.{field}"),
-                    about_field(who, col, e),
-                );
-                None
-            }
-        }
+    let mut period = |col: &str| {
+        let at = format!("{path}.due.{col}");
+        period_cell(row, sink, col, &at, who, false)
     };
-    let (due_period, start) = (period("period", "period"), period("start", "start"));
+    let (due_period, start) = (period("period"), period("start"));
     let every = row
         .get("every")
         .and_then(|e| match e.to_lowercase().as_str() {
@@ -1045,28 +1038,31 @@ fn about_field(who: &Message, col: &str, msg: Message) -> Message {
     Message::about(field, msg)
 }
 
+/// The period in the column `col` (`period`, or a task's `start`): `None` when empty
+/// (an error when `required`) or, after recording why, when it does not read.
 fn period_cell(
     row: &Row,
     sink: &mut Sink,
+    col: &str,
     path: &str,
     what: &Message,
     required: bool,
 ) -> Option<crate::period::Period> {
-    let Some(cell) = row.typed("period") else {
+    let Some(cell) = row.typed(col) else {
         if required {
-            sink.error_about(row, "period", path, what, Key::PeriodRequired);
+            sink.error_about(row, col, path, what, Key::PeriodRequired);
         }
         return None;
     };
     match read_period(cell) {
         Ok((p, note)) => {
             if let Some(note) = note {
-                sink.warning(row, "period", path, about_field(what, "period", note));
+                sink.warning(row, col, path, about_field(what, col, note));
             }
             Some(p)
         }
         Err(e) => {
-            sink.error(row, "period", path, about_field(what, "period", e));
+            sink.error(row, col, path, about_field(what, col, e));
             None
         }
     }
@@ -1076,7 +1072,14 @@ fn period_cell(
 /// the same targets with the same words.
 fn read_target(row: &Row, sink: &mut Sink, path: &str, what: &Message) -> Option<Target> {
     let before = sink.errors.len();
-    let deadline = period_cell(row, sink, &format!("{path}.deadline"), what, false);
+    let deadline = period_cell(
+        row,
+        sink,
+        "period",
+        &format!("{path}.deadline"),
+        what,
+        false,
+    );
     let mut num = |col: &str| sink.number(row, col, &format!("{path}.{col}"), what);
     let (value, min, max, tolerance) = (num("value"), num("min"), num("max"), num("tolerance"));
     let change = match row.get("change").map(str::to_lowercase).as_deref() {
