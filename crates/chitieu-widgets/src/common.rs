@@ -204,6 +204,31 @@ pub fn csv_button(label: &str) -> El {
         .text(label)
 }
 
+/// The first error of an indicator or task set aside, with its place in the file (the host
+/// wrote it so, see `chitieu_core::load::Quarantined::localize`), and how many more
+/// there are: the reason its table row or task card gives.
+pub fn invalid_reason(q: &chitieu_core::load::Quarantined, lang: Lang) -> String {
+    let errors: Vec<_> = q.diagnostics.iter().filter(|d| d.is_error()).collect();
+    match errors.first() {
+        None => crate::i18n::invalid_data(lang).to_string(),
+        Some(d) if errors.len() > 1 => format!(
+            "{} {}",
+            d.message,
+            crate::i18n::more_findings(lang, errors.len() - 1)
+        ),
+        Some(d) => d.message.clone(),
+    }
+}
+
+/// The status of a row whose data is invalid: an icon and words, never colour alone.
+pub fn invalid_chip(lang: Lang) -> El {
+    el("span")
+        .class("chip status-invalid")
+        .child(warning_icon())
+        .text(" ")
+        .text(crate::i18n::invalid_data(lang))
+}
+
 /// The warning sign before words that say what is wrong or old; the words carry it for
 /// screen readers.
 pub fn warning_icon() -> El {

@@ -423,7 +423,7 @@ fn prepare(ctx: &Ctx) -> Prepared {
     let stand_ins: Vec<(Indicator, String)> = ds
         .quarantined
         .iter()
-        .map(|q| (quarantined_row(q), invalid_reason(q, lang)))
+        .map(|q| (quarantined_row(q), crate::common::invalid_reason(q, lang)))
         .collect();
     // In the file's order, the ones set aside in their places. Collected, not chained:
     // a chain's loop would compile this long body twice.
@@ -537,22 +537,6 @@ fn quarantined_row(q: &Quarantined) -> Indicator {
         observations: Vec::new(),
         source: None,
         note: None,
-    }
-}
-
-/// The first error of an indicator set aside, with its place in the file (the host
-/// wrote it so, see `chitieu_core::load::Quarantined::localize`), and how many more
-/// there are: the reason its table row gives.
-fn invalid_reason(q: &Quarantined, lang: Lang) -> String {
-    let errors: Vec<_> = q.diagnostics.iter().filter(|d| d.is_error()).collect();
-    match errors.first() {
-        None => i18n::invalid_data(lang).to_string(),
-        Some(d) if errors.len() > 1 => format!(
-            "{} {}",
-            d.message,
-            i18n::more_findings(lang, errors.len() - 1)
-        ),
-        Some(d) => d.message.clone(),
     }
 }
 
@@ -1309,19 +1293,10 @@ fn row_view(r: &Row, selectable: bool) -> El {
         .child(cell(
             Column::Status,
             match r.invalid {
-                Some(_) => invalid_chip(lang).into(),
+                Some(_) => crate::common::invalid_chip(lang).into(),
                 None => status_chip(r.status, lang).into(),
             },
         ))
-}
-
-/// The status of a row whose data is invalid: an icon and words, never colour alone.
-fn invalid_chip(lang: Lang) -> El {
-    el("span")
-        .class("chip status-invalid")
-        .child(crate::common::warning_icon())
-        .text(" ")
-        .text(i18n::invalid_data(lang))
 }
 
 /// Cuts rows in display order (grouped by pillar) into runs of one group each:

@@ -13,7 +13,7 @@ use chitieu_core::load::Quarantined;
 use chitieu_core::tasks::{count, group_label, task_state, TaskCounts, TaskState};
 use chitieu_core::{Lang, Task, TaskStatus};
 
-use crate::common::{warning_icon, Ctx};
+use crate::common::Ctx;
 use crate::i18n::period_label;
 use crate::markup::{el, text, El, Node, Outcome};
 use crate::table::{csv, fold, matches};
@@ -496,7 +496,7 @@ impl Tasks {
                     t.and_then(|t| t.output.clone()).unwrap_or_default(),
                     r.due.clone().unwrap_or_default(),
                     match &r.invalid {
-                        Some(_) => w(lang, "Dữ liệu không hợp lệ", "Invalid data").to_string(),
+                        Some(_) => crate::i18n::invalid_data(lang).to_string(),
                         None => status_label(lang, r.state.status).to_string(),
                     },
                     r.state
@@ -525,12 +525,8 @@ impl Tasks {
             Lang::En => format!("{} tasks", c.total + invalid),
         };
         // Those set aside are in the total, under their own words.
-        let invalid = (invalid > 0).then(|| {
-            format!(
-                "{}: {invalid}",
-                w(lang, "Dữ liệu không hợp lệ", "Invalid data")
-            )
-        });
+        let invalid =
+            (invalid > 0).then(|| format!("{}: {invalid}", crate::i18n::invalid_data(lang)));
         if !c.any_reported() {
             let none = w(
                 lang,
@@ -768,13 +764,9 @@ impl Tasks {
             return el("li")
                 .class("task invalid")
                 .child(
-                    el("p").class("chips").child(
-                        el("span")
-                            .class("chip invalid")
-                            .child(warning_icon())
-                            .text(" ")
-                            .text(w(lang, "Dữ liệu không hợp lệ", "Invalid data")),
-                    ),
+                    el("p")
+                        .class("chips")
+                        .child(crate::common::invalid_chip(lang)),
                 )
                 .child(el("p").class("name").text(r.name.clone()))
                 .child(el("p").class("reason").text(reason.clone()));
@@ -980,16 +972,7 @@ pub fn counts_line(ctx: &Ctx, pillar: Option<&str>) -> Option<El> {
 }
 
 fn invalid_row(q: &Quarantined, lang: Lang) -> Row {
-    let errors: Vec<&str> = q
-        .diagnostics
-        .iter()
-        .filter(|d| d.is_error())
-        .map(|d| d.message.as_str())
-        .collect();
-    let mut reason = errors.first().map(|s| s.to_string()).unwrap_or_default();
-    if errors.len() > 1 {
-        reason.push_str(&crate::i18n::more_findings(lang, errors.len() - 1));
-    }
+    let reason = crate::common::invalid_reason(q, lang);
     let name = q
         .name
         .as_ref()
